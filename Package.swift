@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "BorderFlow",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "BorderFlow", targets: ["BorderFlow"]),
+        .library(name: "BorderFlowSpatial", targets: ["BorderFlowSpatial"]),
+        .executable(name: "borderflow", targets: ["BorderFlowCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C APIs, reached only through the spatial layer.
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"]), .brew(["proj"])]
+        ),
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"]), .brew(["geos"])]
+        ),
+        // Spatial layer: PROJ and GEOS wrappers, coordinates, GeoJSON.
+        .target(
+            name: "BorderFlowSpatial",
+            dependencies: ["CPROJ", "CGEOS"]
+        ),
+        // Flow layer: the dataset, its validation, the border region model; the public library API.
+        .target(
+            name: "BorderFlow",
+            dependencies: ["BorderFlowSpatial"]
+        ),
+        .executableTarget(
+            name: "BorderFlowCLI",
+            dependencies: [
+                "BorderFlow",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BorderFlowSpatialTests",
+            dependencies: ["BorderFlowSpatial"]
+        ),
+        .testTarget(
+            name: "BorderFlowTests",
+            dependencies: ["BorderFlow", "BorderFlowSpatial"],
+            resources: [.copy("Fixtures")]
+        ),
+        // End-to-end: runs the built `borderflow` binary as a user would.
+        .testTarget(
+            name: "BorderFlowCLITests",
+            dependencies: ["BorderFlowCLI"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

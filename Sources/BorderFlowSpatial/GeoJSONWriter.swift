@@ -1,0 +1,109 @@
+/// A feature to write: an id, a geometry in WGS 84 longitude/latitude, and properties in the order given.
+public struct GeoJSONOutputFeature: Equatable, Sendable {
+    public var id: String
+    public var geometry: GeoJSONGeometry?
+    public var properties: JSONObject
+
+    public init(id: String, geometry: GeoJSONGeometry?, properties: JSONObject) {
+        self.id = id
+        self.geometry = geometry
+        self.properties = properties
+    }
+}
+
+/// Writes RFC 7946 GeoJSON: longitude/latitude with six decimals, exterior rings counter-clockwise and holes
+/// clockwise, no `crs` member, members in a fixed order, one feature per line. The same input always gives
+/// the same bytes.
+public struct GeoJSONWriter {
+    public var coordinateDecimals: Int
+
+    public init(coordinateDecimals: Int = 6) {
+        self.coordinateDecimals = coordinateDecimals
+    }
+
+    /// The text of a FeatureCollection.
+    ///
+    /// - Throws: `JSONWriteError.nonFiniteNumber` when a coordinate or property is NaN or infinite.
+    public func featureCollection(_ features: [GeoJSONOutputFeature]) throws -> String {
+        var output = "{\"type\":\"FeatureCollection\",\"features\":["
+        for (index, feature) in features.enumerated() {
+            output += index == 0 ? "\n" : ",\n"
+            output += try self.feature(feature)
+        }
+        output += "\n]}\n"
+        return output
+    }
+
+    /// The text of one Feature (also one line of newline-delimited GeoJSON).
+    public func feature(_ feature: GeoJSONOutputFeature) throws -> String {
+        var output = "{\"type\":\"Feature\",\"id\":"
+        JSONTextWriter.appendQuoted(feature.id, to: &output)
+        output += ",\"geometry\":"
+        if let geometry = feature.geometry {
+            try write(geometry, into: &output)
+        } else {
+            output += "null"
+        }
+        output += ",\"properties\":"
+        try JSONTextWriter(coordinateDecimals: coordinateDecimals).write(.object(feature.properties), into: &output)
+        output += "}"
+        return output
+    }
+
+    /// The text of one geometry object.
+    public func geometry(_ geometry: GeoJSONGeometry) throws -> String {
+        var output = ""
+        try write(geometry, into: &output)
+        return output
+    }
+
+    private func write(_ geometry: GeoJSONGeometry, into output: inout String) throws {
+        output += "{\"type\":\"\(geometry.typeName)\","
+        switch geometry {
+        case let .geometryCollection(members):
+            output += "\"geometries\":["
+            for (index, member) in members.enumerated() {
+                if index > 0 { output += "," }
+                try write(member, into: &output)
+            }
+            output += "]}"
+            return
+        case let .point(p):
+            output += "\"coordinates\":"
+            try position(p, into: &output)
+        case let .multiPoint(ps), let .lineString(ps):
+            output += "\"coordinates\":"
+            try positions(ps, into: &output)
+        case let .multiLineString(lines):
+            output += "\"coordinates\":"
+            try list(lines, into: &output) { try positions($0, into: &$1) }
+        case let .polygon(rings):
+            output += "\"coordinates\":"
+            try list(RingOrientation.rightHandRule(rings), into: &output) { try positions($0, into: &$1) }
+        case let .multiPolygon(polygons):
+            output += "\"coordinates\":"
+            try list(polygons, into: &output) { polygon, text in
+                try list(RingOrientation.rightHandRule(polygon), into: &text) { try positions($0, into: &$1) }
+            }
+        }
+        output += "}"
+    }
+
+    private func list<T>(_ items: [T], into output: inout String, _ body: (T, inout String) throws -> Void) throws {
+        output += "["
+        for (index, item) in items.enumerated() {
+            if index > 0 { output += "," }
+            try body(item, &output)
+        }
+        output += "]"
+    }
+
+    private func positions(_ ps: [Position], into output: inout String) throws {
+        try list(ps, into: &output) { try position($0, into: &$1) }
+    }
+
+    private func position(_ p: Position, into output: inout String) throws {
+        guard p.x.isFinite, p.y.isFinite else { throw JSONWriteError.nonFiniteNumber }
+        output += "[" + formatFixed(p.x, decimals: coordinateDecimals) + "," + formatFixed(p.y, decimals: coordinateDecimals) + "]"
+    }
+}

@@ -1,0 +1,345 @@
+import CGEOS
+
+/// The outcome of a GEOS validity check.
+public enum GeometryValidity: Equatable, Sendable {
+    case valid
+    /// GEOS's reason (for example "Self-intersection") and where it found the problem.
+    case invalid(reason: String, location: Position?)
+
+    public var isValid: Bool { self == .valid }
+}
+
+/// An immutable GEOS geometry owned by a `GEOSContext`, which it keeps alive.
+///
+/// Not thread-safe: use it only on the thread that uses its context.
+public final class Geometry {
+    public let context: GEOSContext
+    let handle: OpaquePointer
+
+    init(context: GEOSContext, handle: OpaquePointer) {
+        self.context = context
+        self.handle = handle
+    }
+
+    deinit {
+        GEOSGeom_destroy_r(context.handle, handle)
+    }
+
+    // MARK: Building
+
+    /// Builds a GEOS geometry from a GeoJSON geometry value.
+    ///
+    /// - Throws: `SpatialError.invalidGeometry` for a ring with fewer than four positions, an unclosed ring,
+    ///   a line with fewer than two positions or a non-finite value; GEOS errors otherwise.
+    public convenience init(_ geometry: GeoJSONGeometry, context: GEOSContext) throws {
+        let handle = try Self.build(geometry, context: context)
+        self.init(context: context, handle: handle)
+    }
+
+    /// A point geometry.
+    public convenience init(point: Position, context: GEOSContext) throws {
+        try self.init(.point(point), context: context)
+    }
+
+    private static func build(_ geometry: GeoJSONGeometry, context: GEOSContext) throws -> OpaquePointer {
+        let h = context.handle
+        func sequence(_ positions: [Position]) throws -> OpaquePointer {
+            guard positions.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else {
+                throw SpatialError.invalidGeometry("a coordinate is not a finite number")
+            }
+            let sequence = positions.withUnsafeBytes { bytes in
+                GEOSCoordSeq_copyFromBuffer_r(
+                    h, bytes.baseAddress?.assumingMemoryBound(to: Double.self), UInt32(positions.count), 0, 0)
+            }
+            guard let sequence else {
+                throw SpatialError.geometryOperationFailed(operation: "GEOSCoordSeq_copyFromBuffer_r", reason: context.takeLastError())
+            }
+            return sequence
+        }
+        func ring(_ positions: [Position]) throws -> OpaquePointer {
+            guard positions.count >= 4 else {
+                throw SpatialError.invalidGeometry("a polygon ring has \(positions.count) positions; a closed ring needs at least 4")
+            }
+            guard positions.first == positions.last else {
+                throw SpatialError.invalidGeometry("a polygon ring is not closed (its first and last positions differ)")
+            }
+            guard let made = GEOSGeom_createLinearRing_r(h, try sequence(positions)) else {
+                throw SpatialError.geometryOperationFailed(operation: "GEOSGeom_createLinearRing_r", reason: context.takeLastError())
+            }
+            return made
+        }
+        func polygon(_ rings: [[Position]]) throws -> OpaquePointer {
+            guard let exterior = rings.first else {
+                guard let empty = GEOSGeom_createEmptyPolygon_r(h) else {
+                    throw SpatialError.geometryOperationFailed(operation: "GEOSGeom_createEmptyPolygon_r", reason: context.takeLastError())
+                }
+                return empty
+            }
+            let shell = try ring(exterior)
+            var holes: [OpaquePointer?] = []
+            do {
+                for hole in rings.dropFirst() { holes.append(try ring(hole)) }
+            } catch {
+                GEOSGeom_destroy_r(h, shell)
+                for hole in holes { GEOSGeom_destroy_r(h, hole) }
+                throw error
+            }
+            let made = holes.withUnsafeMutableBufferPointer { buffer in
+                GEOSGeom_createPolygon_r(h, shell, buffer.baseAddress, UInt32(buffer.count))
+            }
+            guard let made else {
+                throw SpatialError.geometryOperationFailed(operation: "GEOSGeom_createPolygon_r", reason: context.takeLastError())
+            }
+            return made
+        }
+        func line(_ positions: [Position]) throws -> OpaquePointer {
+            guard positions.count >= 2 else {
+                throw SpatialError.invalidGeometry("a line has \(positions.count) position(s); it needs at least 2")
+            }
+            guard let made = GEOSGeom_createLineString_r(h, try sequence(positions)) else {
+                throw SpatialError.geometryOperationFailed(operation: "GEOSGeom_createLineString_r", reason: context.takeLastError())
+            }
+            return made
+        }
+        func point(_ position: Position) throws -> OpaquePointer {
+            guard position.x.isFinite, position.y.isFinite else {
+                throw SpatialError.invalidGeometry("a coordinate is not a finite number")
+            }
+            guard let made = GEOSGeom_createPointFromXY_r(h, position.x, position.y) else {
+                throw SpatialError.geometryOperationFailed(operation: "GEOSGeom_createPointFromXY_r", reason: context.takeLastError())
+            }
+            return made
+        }
+        func collection(_ type: Int32, _ members: [OpaquePointer]) throws -> OpaquePointer {
+            var parts: [OpaquePointer?] = members
+            let made = parts.withUnsafeMutableBufferPointer { buffer in
+                GEOSGeom_createCollection_r(h, type, buffer.baseAddress, UInt32(buffer.count))
+            }
+            guard let made else {
+                throw SpatialError.geometryOperationFailed(operation: "GEOSGeom_createCollection_r", reason: context.takeLastError())
+            }
+            return made
+        }
+        func many<T>(_ items: [T], _ make: (T) throws -> OpaquePointer) throws -> [OpaquePointer] {
+            var made: [OpaquePointer] = []
+            do {
+                for item in items { made.append(try make(item)) }
+            } catch {
+                for part in made { GEOSGeom_destroy_r(h, part) }
+                throw error
+            }
+            return made
+        }
+
+        switch geometry {
+        case let .point(p): return try point(p)
+        case let .multiPoint(ps): return try collection(Int32(GEOS_MULTIPOINT.rawValue), try many(ps, point))
+        case let .lineString(ps): return try line(ps)
+        case let .multiLineString(lines): return try collection(Int32(GEOS_MULTILINESTRING.rawValue), try many(lines, line))
+        case let .polygon(rings): return try polygon(rings)
+        case let .multiPolygon(polygons): return try collection(Int32(GEOS_MULTIPOLYGON.rawValue), try many(polygons, polygon))
+        case let .geometryCollection(members):
+            return try collection(Int32(GEOS_GEOMETRYCOLLECTION.rawValue), try many(members) { try build($0, context: context) })
+        }
+    }
+
+    // MARK: Reading back
+
+    /// The geometry as a GeoJSON value (`GEOSGeomTypeId_r`, `GEOSCoordSeq_copyToBuffer_r`).
+    public func geoJSON() throws -> GeoJSONGeometry {
+        try Self.read(handle, context: context)
+    }
+
+    private static func read(_ g: OpaquePointer, context: GEOSContext) throws -> GeoJSONGeometry {
+        let h = context.handle
+        func positions(_ geometry: OpaquePointer) throws -> [Position] {
+            guard let sequence = GEOSGeom_getCoordSeq_r(h, geometry) else {
+                throw SpatialError.geometryOperationFailed(operation: "GEOSGeom_getCoordSeq_r", reason: context.takeLastError())
+            }
+            var size: UInt32 = 0
+            GEOSCoordSeq_getSize_r(h, sequence, &size)
+            var result = [Position](repeating: Position(x: 0, y: 0), count: Int(size))
+            if size > 0 {
+                result.withUnsafeMutableBytes { bytes in
+                    _ = GEOSCoordSeq_copyToBuffer_r(h, sequence, bytes.baseAddress!.assumingMemoryBound(to: Double.self), 0, 0)
+                }
+            }
+            return result
+        }
+        func rings(_ polygon: OpaquePointer) throws -> [[Position]] {
+            if GEOSisEmpty_r(h, polygon) == 1 { return [] }
+            guard let exterior = GEOSGetExteriorRing_r(h, polygon) else { return [] }
+            var result = [try positions(exterior)]
+            let holeCount = GEOSGetNumInteriorRings_r(h, polygon)
+            if holeCount > 0 {
+                for index in 0..<holeCount {
+                    if let hole = GEOSGetInteriorRingN_r(h, polygon, index) { result.append(try positions(hole)) }
+                }
+            }
+            return result
+        }
+        func parts(_ collection: OpaquePointer) -> [OpaquePointer] {
+            let count = GEOSGetNumGeometries_r(h, collection)
+            guard count > 0 else { return [] }
+            return (0..<count).compactMap { GEOSGetGeometryN_r(h, collection, $0) }
+        }
+        switch GEOSGeomTypeId_r(h, g) {
+        case Int32(GEOS_POINT.rawValue):
+            let ps = try positions(g)
+            guard let first = ps.first else { return .multiPoint([]) }
+            return .point(first)
+        case Int32(GEOS_LINESTRING.rawValue), Int32(GEOS_LINEARRING.rawValue):
+            return .lineString(try positions(g))
+        case Int32(GEOS_POLYGON.rawValue):
+            return .polygon(try rings(g))
+        case Int32(GEOS_MULTIPOINT.rawValue):
+            return .multiPoint(try parts(g).flatMap { try positions($0) })
+        case Int32(GEOS_MULTILINESTRING.rawValue):
+            return .multiLineString(try parts(g).map { try positions($0) })
+        case Int32(GEOS_MULTIPOLYGON.rawValue):
+            return .multiPolygon(try parts(g).map { try rings($0) }.filter { !$0.isEmpty })
+        default:
+            return .geometryCollection(try parts(g).map { try read($0, context: context) })
+        }
+    }
+
+    // MARK: Predicates and measures
+
+    /// `GEOSisValidDetail_r`: whether the geometry is valid and, if not, GEOS's reason and location.
+    public func validity() -> GeometryValidity {
+        let h = context.handle
+        var reason: UnsafeMutablePointer<CChar>?
+        var location: OpaquePointer?
+        let result = GEOSisValidDetail_r(h, handle, 0, &reason, &location)
+        defer {
+            if let reason { GEOSFree_r(h, reason) }
+            if let location { GEOSGeom_destroy_r(h, location) }
+        }
+        if result == 1 { return .valid }
+        let text = reason.map { String(cString: $0) } ?? context.takeLastError()
+        var position: Position?
+        if let location {
+            var x = 0.0, y = 0.0
+            if GEOSGeomGetX_r(h, location, &x) == 1, GEOSGeomGetY_r(h, location, &y) == 1 {
+                position = Position(x: x, y: y)
+            }
+        }
+        return .invalid(reason: text, location: position)
+    }
+
+    public var isEmpty: Bool { GEOSisEmpty_r(context.handle, handle) == 1 }
+
+    /// Area in the square units of the CRS (`GEOSArea_r`).
+    public var area: Double {
+        var value = 0.0
+        GEOSArea_r(context.handle, handle, &value)
+        return value
+    }
+
+    /// Length in the units of the CRS (`GEOSLength_r`).
+    public var length: Double {
+        var value = 0.0
+        GEOSLength_r(context.handle, handle, &value)
+        return value
+    }
+
+    /// Shortest planar distance to another geometry (`GEOSDistance_r`).
+    public func distance(to other: Geometry) throws -> Double {
+        var value = 0.0
+        guard GEOSDistance_r(context.handle, handle, other.handle, &value) == 1 else {
+            throw SpatialError.geometryOperationFailed(operation: "distance", reason: context.takeLastError())
+        }
+        return value
+    }
+
+    /// The closest pair of points, on this geometry and on `other` (`GEOSNearestPoints_r`).
+    public func nearestPoints(to other: Geometry) throws -> (onSelf: Position, onOther: Position) {
+        let h = context.handle
+        guard let sequence = GEOSNearestPoints_r(h, handle, other.handle) else {
+            throw SpatialError.geometryOperationFailed(operation: "nearest points", reason: context.takeLastError())
+        }
+        defer { GEOSCoordSeq_destroy_r(h, sequence) }
+        var ax = 0.0, ay = 0.0, bx = 0.0, by = 0.0
+        GEOSCoordSeq_getXY_r(h, sequence, 0, &ax, &ay)
+        GEOSCoordSeq_getXY_r(h, sequence, 1, &bx, &by)
+        return (Position(x: ax, y: ay), Position(x: bx, y: by))
+    }
+
+    /// `GEOSIntersects_r`.
+    public func intersects(_ other: Geometry) -> Bool {
+        GEOSIntersects_r(context.handle, handle, other.handle) == 1
+    }
+
+    /// `GEOSContains_r`: no point of `other` outside this geometry, and interiors meet.
+    public func contains(_ other: Geometry) -> Bool {
+        GEOSContains_r(context.handle, handle, other.handle) == 1
+    }
+
+    /// `GEOSCovers_r`: no point of `other` outside this geometry (boundary included).
+    public func covers(_ other: Geometry) -> Bool {
+        GEOSCovers_r(context.handle, handle, other.handle) == 1
+    }
+
+    // MARK: Operations
+
+    /// `GEOSUnion_r`.
+    public func union(_ other: Geometry) throws -> Geometry {
+        try context.wrap(GEOSUnion_r(context.handle, handle, other.handle), operation: "union")
+    }
+
+    /// `GEOSUnaryUnion_r`: dissolves the parts of this geometry into one.
+    public func unaryUnion() throws -> Geometry {
+        try context.wrap(GEOSUnaryUnion_r(context.handle, handle), operation: "unary union")
+    }
+
+    /// `GEOSIntersection_r`.
+    public func intersection(_ other: Geometry) throws -> Geometry {
+        try context.wrap(GEOSIntersection_r(context.handle, handle, other.handle), operation: "intersection")
+    }
+
+    /// `GEOSDifference_r`.
+    public func difference(_ other: Geometry) throws -> Geometry {
+        try context.wrap(GEOSDifference_r(context.handle, handle, other.handle), operation: "difference")
+    }
+
+    /// `GEOSBuffer_r` with `quadrantSegments` segments per quarter circle.
+    public func buffer(_ distance: Double, quadrantSegments: Int32 = 16) throws -> Geometry {
+        try context.wrap(GEOSBuffer_r(context.handle, handle, distance, quadrantSegments), operation: "buffer")
+    }
+
+    /// `GEOSMakeValid_r`.
+    public func makeValid() throws -> Geometry {
+        try context.wrap(GEOSMakeValid_r(context.handle, handle), operation: "make valid")
+    }
+
+    /// `GEOSLineMerge_r`: joins line parts that meet end to end.
+    public func lineMerge() throws -> Geometry {
+        try context.wrap(GEOSLineMerge_r(context.handle, handle), operation: "line merge")
+    }
+
+    /// `GEOSDensify_r`: adds vertices so no segment is longer than `tolerance`.
+    public func densified(maxSegmentLength tolerance: Double) throws -> Geometry {
+        try context.wrap(GEOSDensify_r(context.handle, handle, tolerance), operation: "densify")
+    }
+
+    /// `GEOSEnvelope_r` read as bounds.
+    public func bounds() throws -> (min: Position, max: Position) {
+        var xmin = 0.0, ymin = 0.0, xmax = 0.0, ymax = 0.0
+        let h = context.handle
+        guard GEOSGeom_getXMin_r(h, handle, &xmin) == 1, GEOSGeom_getYMin_r(h, handle, &ymin) == 1,
+              GEOSGeom_getXMax_r(h, handle, &xmax) == 1, GEOSGeom_getYMax_r(h, handle, &ymax) == 1 else {
+            throw SpatialError.geometryOperationFailed(operation: "envelope", reason: context.takeLastError())
+        }
+        return (Position(x: xmin, y: ymin), Position(x: xmax, y: ymax))
+    }
+}
+
+extension Geometry {
+    /// The union of many geometries in one `GEOSUnaryUnion_r` call over their collection.
+    public static func union(of geometries: [Geometry], context: GEOSContext) throws -> Geometry {
+        var members: [GeoJSONGeometry] = []
+        members.reserveCapacity(geometries.count)
+        for geometry in geometries { members.append(try geometry.geoJSON()) }
+        return try Geometry(.geometryCollection(members), context: context).unaryUnion()
+    }
+}

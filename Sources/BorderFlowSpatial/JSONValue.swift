@@ -1,0 +1,186 @@
+/// A JSON value that keeps object keys in order, so that written files are deterministic.
+public enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    public var stringValue: String? {
+        if case let .string(value) = self { return value }
+        return nil
+    }
+
+    public var numberValue: Double? {
+        if case let .number(value) = self { return value }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case let .array(value) = self { return value }
+        return nil
+    }
+
+    public var objectValue: JSONObject? {
+        if case let .object(value) = self { return value }
+        return nil
+    }
+
+    /// The JSON type's name, for error messages ("a string", "a number").
+    public var kindDescription: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+/// A JSON object whose members keep the order in which they were added.
+public struct JSONObject: Equatable, Sendable {
+    public private(set) var members: [(key: String, value: JSONValue)] = []
+
+    public init() {}
+
+    public init(_ members: [(String, JSONValue)]) {
+        for (key, value) in members { self[key] = value }
+    }
+
+    public var keys: [String] { members.map(\.key) }
+
+    public subscript(key: String) -> JSONValue? {
+        get { members.first(where: { $0.key == key })?.value }
+        set {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
+        }
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members.count == rhs.members.count
+            && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+extension JSONValue: Decodable {
+    public init(from decoder: Decoder) throws {
+        if var array = try? decoder.unkeyedContainer() {
+            var values: [JSONValue] = []
+            while !array.isAtEnd { values.append(try array.decode(JSONValue.self)) }
+            self = .array(values)
+            return
+        }
+        if let keyed = try? decoder.container(keyedBy: AnyKey.self) {
+            var object = JSONObject()
+            for key in keyed.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+                object[key.stringValue] = try keyed.decode(JSONValue.self, forKey: key)
+            }
+            self = .object(object)
+            return
+        }
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() {
+            self = .null
+        } else if let value = try? single.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? single.decode(Double.self) {
+            self = .number(value)
+        } else {
+            self = .string(try single.decode(String.self))
+        }
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// Writes JSON text deterministically: members in insertion order, numbers in their shortest exact form.
+public struct JSONTextWriter {
+    /// Decimals for numbers flagged as coordinates.
+    public var coordinateDecimals: Int
+
+    public init(coordinateDecimals: Int = 6) {
+        self.coordinateDecimals = coordinateDecimals
+    }
+
+    /// - Throws: `JSONWriteError.nonFiniteNumber` for NaN or infinity, which JSON cannot carry.
+    public func write(_ value: JSONValue, into output: inout String) throws {
+        switch value {
+        case .null: output += "null"
+        case let .bool(flag): output += flag ? "true" : "false"
+        case let .number(number): output += try Self.number(number)
+        case let .string(text): Self.appendQuoted(text, to: &output)
+        case let .array(values):
+            output += "["
+            for (index, element) in values.enumerated() {
+                if index > 0 { output += "," }
+                try write(element, into: &output)
+            }
+            output += "]"
+        case let .object(object):
+            output += "{"
+            for (index, member) in object.members.enumerated() {
+                if index > 0 { output += "," }
+                Self.appendQuoted(member.key, to: &output)
+                output += ":"
+                try write(member.value, into: &output)
+            }
+            output += "}"
+        }
+    }
+
+    public func text(of value: JSONValue) throws -> String {
+        var output = ""
+        try write(value, into: &output)
+        return output
+    }
+
+    /// A number as JSON: integers without a fraction, others in Swift's shortest round-tripping form.
+    public static func number(_ value: Double) throws -> String {
+        guard value.isFinite else { throw JSONWriteError.nonFiniteNumber }
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+            return value == 0 ? "0" : String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    public static func appendQuoted(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}
+
+public enum JSONWriteError: Error, Equatable, Sendable, CustomStringConvertible {
+    case nonFiniteNumber
+
+    public var description: String {
+        "a value is NaN or infinite, which JSON (and RFC 7946) cannot represent"
+    }
+}

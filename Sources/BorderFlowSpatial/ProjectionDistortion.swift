@@ -1,0 +1,53 @@
+import CPROJ
+
+/// Scale factors of a projected CRS, from PROJ's `proj_factors`.
+///
+/// Not thread-safe: it owns a PROJ context. Make one per task.
+public final class ProjectionDistortion {
+    public let crs: CoordinateReferenceSystem
+    private let context: ProjContext
+    private let projection: OpaquePointer
+
+    /// - Throws: `SpatialError.unknownCRS` when the CRS is not understood or is not a projection.
+    public init(crs: CoordinateReferenceSystem) throws {
+        self.crs = crs
+        context = ProjContext()
+        let object = try context.create(crs)
+        let type = proj_get_type(object)
+        // Checked before the object is stored: a throwing init with every property set still runs deinit.
+        if type != PJ_TYPE_PROJECTED_CRS {
+            proj_destroy(object)
+            throw SpatialError.unknownCRS(
+                definition: crs.definition,
+                reason: type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS
+                    ? "it is geographic (degrees), not a projection in metres"
+                    : "it is not a projected CRS")
+        }
+        projection = object
+    }
+
+    deinit {
+        proj_destroy(projection)
+    }
+
+    /// Scale along the meridian (`h`) and the parallel (`k`) at a coordinate; both 1 where the map is true to scale.
+    public func scaleFactors(at coordinate: Coordinate) throws -> (meridional: Double, parallel: Double) {
+        let radians = Double.pi / 180
+        context.resetErrors()
+        proj_errno_reset(projection)
+        let factors = proj_factors(projection, proj_coord(coordinate.longitude * radians, coordinate.latitude * radians, 0, 0))
+        let h = factors.meridional_scale
+        let k = factors.parallel_scale
+        guard h.isFinite, k.isFinite, h > 0, k > 0, proj_errno(projection) == 0 else {
+            throw SpatialError.transformationFailed(
+                x: coordinate.longitude, y: coordinate.latitude, reason: context.lastErrorMessage())
+        }
+        return (h, k)
+    }
+
+    /// The largest of the meridional and parallel scale factors at a coordinate.
+    public func largestScaleFactor(at coordinate: Coordinate) throws -> Double {
+        let factors = try scaleFactors(at: coordinate)
+        return max(factors.meridional, factors.parallel)
+    }
+}
