@@ -322,6 +322,37 @@ public final class Geometry {
         try context.wrap(GEOSDensify_r(context.handle, handle, tolerance), operation: "densify")
     }
 
+    /// `GEOSGeom_setPrecision_r`: the geometry snapped to a grid of `gridSize`, kept valid by GEOS.
+    /// Used before writing coordinates with a fixed number of decimals, so rounding cannot break validity.
+    public func snapped(toGrid gridSize: Double) throws -> Geometry {
+        try context.wrap(GEOSGeom_setPrecision_r(context.handle, handle, gridSize, 0), operation: "set precision")
+    }
+
+    /// `GEOSBoundary_r`: the outline of a polygon as lines.
+    public func outline() throws -> Geometry {
+        try context.wrap(GEOSBoundary_r(context.handle, handle), operation: "boundary")
+    }
+
+    /// `GEOSGetCentroid_r`.
+    public func centroid() throws -> Position {
+        let center = try context.wrap(GEOSGetCentroid_r(context.handle, handle), operation: "centroid")
+        guard case let .point(position) = try center.geoJSON() else {
+            throw SpatialError.geometryOperationFailed(operation: "centroid", reason: "the geometry is empty")
+        }
+        return position
+    }
+
+    /// The members of a collection (or the geometry itself when it is not one), as separate geometries.
+    public func parts() throws -> [Geometry] {
+        switch try geoJSON() {
+        case let .multiPolygon(polygons): return try polygons.map { try Geometry(.polygon($0), context: context) }
+        case let .multiLineString(lines): return try lines.map { try Geometry(.lineString($0), context: context) }
+        case let .multiPoint(points): return try points.map { try Geometry(.point($0), context: context) }
+        case let .geometryCollection(members): return try members.map { try Geometry($0, context: context) }
+        default: return [self]
+        }
+    }
+
     /// `GEOSEnvelope_r` read as bounds.
     public func bounds() throws -> (min: Position, max: Position) {
         var xmin = 0.0, ymin = 0.0, xmax = 0.0, ymax = 0.0

@@ -146,6 +146,48 @@ public struct JSONTextWriter {
         return output
     }
 
+    /// Indented JSON for people and scripts alike (two spaces, one member per line, newline at the end).
+    /// Arrays of numbers or strings stay on one line.
+    public func prettyText(of value: JSONValue) throws -> String {
+        var output = ""
+        try writePretty(value, indent: 0, into: &output)
+        return output + "\n"
+    }
+
+    private func writePretty(_ value: JSONValue, indent: Int, into output: inout String) throws {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let closePad = String(repeating: "  ", count: indent)
+        switch value {
+        case let .array(values) where !values.isEmpty && values.contains(where: { $0.arrayValue != nil || $0.objectValue != nil }):
+            output += "[\n"
+            for (index, element) in values.enumerated() {
+                output += pad
+                try writePretty(element, indent: indent + 1, into: &output)
+                output += index == values.count - 1 ? "\n" : ",\n"
+            }
+            output += closePad + "]"
+        case let .object(object) where !object.members.isEmpty:
+            output += "{\n"
+            for (index, member) in object.members.enumerated() {
+                output += pad
+                Self.appendQuoted(member.key, to: &output)
+                output += ": "
+                try writePretty(member.value, indent: indent + 1, into: &output)
+                output += index == object.members.count - 1 ? "\n" : ",\n"
+            }
+            output += closePad + "}"
+        case let .array(values):
+            output += "["
+            for (index, element) in values.enumerated() {
+                if index > 0 { output += ", " }
+                try write(element, into: &output)
+            }
+            output += "]"
+        default:
+            try write(value, into: &output)
+        }
+    }
+
     /// A number as JSON: integers without a fraction, others in Swift's shortest round-tripping form.
     public static func number(_ value: Double) throws -> String {
         guard value.isFinite else { throw JSONWriteError.nonFiniteNumber }

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Writes files whole or not at all: the text goes to a temporary file beside the target, which is then
+/// renamed over it, so a failure never leaves half a file.
+public enum AtomicFile {
+    public static func write(_ text: String, to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            // rename(2) replaces the target in one step on the same file system.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+            }
+        } catch let error as OutputError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputError.cannotWrite(path: url.path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// A result could not be written.
+public enum OutputError: Error, Sendable, CustomStringConvertible {
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import BorderFlowSpatial
+
+/// The dataset's geometry in the working CRS, answering region questions with GEOS: which side of the
+/// border and which sector holds a point, how far it is from the boundary, how large each sector is.
+///
+/// Not thread-safe: it owns a GEOS context and PROJ transformers, which serve one thread at a time.
+/// Build one per task (it takes milliseconds).
+public final class BorderRegion {
+    public let workingCRS: CoordinateReferenceSystem
+    public let sectors: [Sector]
+    public let boundary: Boundary
+
+    let context: GEOSContext
+    let toWorking: CoordinateTransformer
+    let geodesic: Geodesic
+    /// Sector polygons in the working CRS, in `sectors` order.
+    let projectedSectors: [Geometry]
+    let sectorIndex: RegionIndex
+    /// The boundary line in the working CRS.
+    let boundaryLine: Geometry
+    private let usSide: PreparedGeometry
+    private let mexicoSide: PreparedGeometry
+
+    /// - Throws: `DatasetError.unusableCRS` when the working CRS is not a projection PROJ can build;
+    ///   `SpatialError` when a geometry cannot be built.
+    public init(sectors: [Sector], boundary: Boundary, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
+        self.workingCRS = workingCRS
+        self.sectors = sectors
+        self.boundary = boundary
+        let context = GEOSContext()
+        let toWorking: CoordinateTransformer
+        do {
+            _ = try ProjectionDistortion(crs: workingCRS)
+            toWorking = try CoordinateTransformer(from: .wgs84, to: workingCRS)
+        } catch let error as SpatialError {
+            throw DatasetError.unusableCRS(workingCRS.definition, reason: "\(error)")
+        }
+        self.context = context
+        self.toWorking = toWorking
+        geodesic = try Geodesic()
+        let projectedSectors = try sectors.map { sector in
+            try Geometry(sector.geometry.transformed(by: toWorking), context: context)
+        }
+        self.projectedSectors = projectedSectors
+        sectorIndex = try RegionIndex(regions: projectedSectors, context: context)
+        let line = boundary.line.map(Position.init)
+        boundaryLine = try Geometry(GeoJSONGeometry.lineString(line).transformed(by: toWorking), context: context)
+
+        func side(_ country: Country) throws -> PreparedGeometry {
+            let polygon = try Geometry(BorderSides.polygon(boundary: line, country: country).transformed(by: toWorking), context: context)
+            if case let .invalid(reason, location) = polygon.validity() {
+                let at = try location.map { try Coordinate(toWorking.inverse($0)).description } ?? "an unknown place"
+                throw SpatialError.invalidGeometry("the boundary line cannot split the region into two sides (\(reason) at \(at)); it must run from the Pacific to the Gulf without crossing itself")
+            }
+            return try PreparedGeometry(polygon)
+        }
+        usSide = try side(.us)
+        mexicoSide = try side(.mx)
+    }
+
+    /// Projects a longitude/latitude into the working CRS.
+    public func project(_ coordinate: Coordinate) throws -> Position {
+        try toWorking.forward(Position(coordinate))
+    }
+
+    /// The country whose side of the boundary holds the coordinate, or nil outside the modelled region.
+    public func country(at coordinate: Coordinate) throws -> Country? {
+        let point = try Geometry(point: project(coordinate), context: context)
+        if usSide.covers(point) { return .us }
+        if mexicoSide.covers(point) { return .mx }
+        return nil
+    }
+
+    /// The sector whose polygon covers the coordinate (the first in file order on a shared edge), or nil.
+    public func sector(at coordinate: Coordinate) throws -> Sector? {
+        try sectorIndex.regions(covering: project(coordinate)).first.map { sectors[$0] }
+    }
+
+    /// The sector covering the coordinate, or else the nearest sector within `toleranceMeters`.
+    ///
+    /// Crossings sit on the river or the fence, where generalised county outlines may stop short of the
+    /// boundary; the tolerance lets such a point join the sector beside it.
+    public func sector(at coordinate: Coordinate, toleranceMeters: Double) throws -> (sector: Sector, distanceMeters: Double)? {
+        let position = try project(coordinate)
+        if let index = try sectorIndex.regions(covering: position).first { return (sectors[index], 0) }
+        guard let nearest = try sectorIndex.nearest(to: position), nearest.distance <= toleranceMeters else { return nil }
+        return (sectors[nearest.index], nearest.distance)
+    }
+
+    /// Distance from the coordinate to the boundary line, on the ellipsoid: the nearest boundary point is
+    /// found by GEOS in the working CRS, brought back to longitude/latitude, and measured geodesically.
+    public func distanceToBoundaryMeters(from coordinate: Coordinate) throws -> Double {
+        let point = try Geometry(point: project(coordinate), context: context)
+        let nearest = try boundaryLine.nearestPoints(to: point).onSelf
+        let onBoundary = try Coordinate(toWorking.inverse(nearest))
+        return geodesic.distanceMeters(from: coordinate, to: onBoundary)
+    }
+
+    /// Geodesic distance between two coordinates.
+    public func geodesicDistanceMeters(from a: Coordinate, to b: Coordinate) -> Double {
+        geodesic.distanceMeters(from: a, to: b)
+    }
+
+    /// Every sector's area in km², computed in an Albers equal-area projection fitted to the border strip.
+    public func sectorAreasKm2() throws -> [String: Double] {
+        let equalArea = try CoordinateTransformer(from: .wgs84, to: Self.equalAreaCRS)
+        var areas: [String: Double] = [:]
+        for sector in sectors {
+            areas[sector.id] = try Geometry(sector.geometry.transformed(by: equalArea), context: context).area / 1e6
+        }
+        return areas
+    }
+
+    /// Albers equal-area conic on the same standard parallels as the default working CRS.
+    public static let equalAreaCRS = CoordinateReferenceSystem(
+        definition: "+proj=aea +lat_0=29.1 +lon_0=-106 +lat_1=25.7 +lat_2=32.5 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs")
+
+    /// Length of the boundary in km attributed to each sector: the line is cut into pieces of at most 1 km,
+    /// each piece goes to the sector nearest its midpoint (the STRtree nearest query), and pieces are measured
+    /// on the ellipsoid. The sectors' lengths add up to the whole boundary.
+    public func borderLengthsKm() throws -> [String: Double] {
+        let pieces = try boundaryLine.densified(maxSegmentLength: 1000).geoJSON()
+        guard case let .lineString(projected) = pieces, projected.count >= 2 else { return [:] }
+        var geographic = projected
+        try toWorking.inverse(&geographic)
+        var lengths: [String: Double] = [:]
+        for index in 1..<projected.count {
+            let midpoint = Position(x: (projected[index - 1].x + projected[index].x) / 2,
+                                    y: (projected[index - 1].y + projected[index].y) / 2)
+            guard let nearest = try sectorIndex.nearest(to: midpoint) else { continue }
+            let meters = geodesic.distanceMeters(from: Coordinate(geographic[index - 1]), to: Coordinate(geographic[index]))
+            lengths[sectors[nearest.index].id, default: 0] += meters / 1000
+        }
+        return lengths
+    }
+
+    /// Geodesic length of the whole boundary in km.
+    public var boundaryLengthKm: Double {
+        geodesic.lengthMeters(of: boundary.line) / 1000
+    }
+
+    /// Problems with the sector polygons: GEOS validity (reason and place) and overlaps between sectors.
+    func sectorProblems(file: String) throws -> [DatasetProblem] {
+        var problems: [DatasetProblem] = []
+        let geographicContext = GEOSContext()
+        for (index, sector) in sectors.enumerated() {
+            let geometry = try Geometry(sector.geometry, context: geographicContext)
+            if case let .invalid(reason, location) = geometry.validity() {
+                let at = location.map { " at \(Coordinate($0))" } ?? ""
+                problems.append(DatasetProblem(file: file, featureIndex: index, featureID: sector.id, field: "geometry",
+                                               message: "invalid polygon: \(reason)\(at)"))
+            }
+        }
+        if !problems.isEmpty { return problems }
+        for first in projectedSectors.indices {
+            for second in projectedSectors.indices where second > first {
+                guard projectedSectors[first].intersects(projectedSectors[second]) else { continue }
+                let overlap = try projectedSectors[first].intersection(projectedSectors[second]).area / 1e6
+                if overlap > Self.overlapToleranceKm2 {
+                    problems.append(DatasetProblem(
+                        file: file, featureIndex: second, featureID: sectors[second].id, field: "geometry",
+                        message: "overlaps sector \"\(sectors[first].id)\" by \(formatFixed(overlap, decimals: 3)) km²; sectors must not overlap"))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Overlap below this is the noise of shared edges written with finite decimals.
+    static let overlapToleranceKm2 = 0.01
+}

@@ -1,0 +1,49 @@
+import BorderFlowSpatial
+
+/// One facility where traffic crosses the border: a bridge, a gate, a rail bridge, a land port's lanes.
+public struct Crossing: Hashable, Sendable, Identifiable {
+    /// What sort of facility it is.
+    public enum Kind: String, CaseIterable, Sendable {
+        case landPort = "land-port"
+        case bridge
+        case pedestrianGate = "pedestrian-gate"
+        case pedestrianBridge = "pedestrian-bridge"
+        case railBridge = "rail-bridge"
+        case ferry
+        case dam
+    }
+
+    public let id: String
+    public let name: String
+    public let kind: Kind
+    /// CBP port name; BTS counts are per port.
+    public let port: String
+    /// Four-digit CBP port code.
+    public let portCode: String
+    /// U.S. state postal code.
+    public let state: String
+    public let mexicanCity: String
+    public let mexicanState: String
+    public let coordinate: Coordinate
+    /// The modes served, in `Mode.allCases` order.
+    public let modes: [Mode]
+    public let hours: [Mode: OpeningHours]
+    /// IANA time zone of the opening hours.
+    public let timeZone: String
+    /// Primary inspection lanes (booths for pedestrians, tracks for rail) per mode.
+    public let lanes: [Mode: Int]
+    /// Average northbound units per day per mode (see `Mode.unit`).
+    public let dailyVolume: [Mode: Double]
+    public let volumeSource: String
+    public let note: String
+    /// The Border Patrol sector the crossing lies in, found with GEOS when the dataset loads.
+    public internal(set) var sector: String?
+
+    /// Daily processing capacity for a mode: lanes × `ProcessingRate` × hours open; 0 for a mode not served.
+    public func dailyCapacity(for mode: Mode) -> Double {
+        guard let lanes = lanes[mode], let hours = hours[mode] else { return 0 }
+        return Double(lanes) * ProcessingRate.perLaneHour(mode) * hours.openHours
+    }
+
+    public func serves(_ mode: Mode) -> Bool { modes.contains(mode) }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// The files of a dataset directory, one per layer.
+public enum DatasetFiles {
+    public static let crossings = "crossings.geojson"
+    public static let sectors = "sectors.geojson"
+    public static let boundary = "boundary.geojson"
+    public static let places = "places.geojson"
+
+    /// The bundled Southwest border dataset: `BORDERFLOW_DATA` when set, otherwise the package's `GeoData`
+    /// folder, found from this source file's location so that it loads from any working directory.
+    public static var bundledDirectory: URL {
+        if let override = ProcessInfo.processInfo.environment["BORDERFLOW_DATA"], !override.isEmpty {
+            return URL(fileURLWithPath: override, isDirectory: true)
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()   // BorderFlow
+            .deletingLastPathComponent()   // Sources
+            .deletingLastPathComponent()   // package root
+            .appendingPathComponent("GeoData", isDirectory: true)
+    }
+}

@@ -1,0 +1,308 @@
+import BorderFlowSpatial
+import Foundation
+
+/// Reads the four layer files of a dataset into values, collecting every schema problem it finds instead of
+/// stopping at the first, so `borderflow validate` can list them all.
+final class DatasetReader {
+    /// Longitude/latitude box of the Southwest border region; data outside it is a mistake (often swapped axes).
+    static let regionLongitudes = -125.0 ... -85.0
+    static let regionLatitudes = 10.0 ... 45.0
+
+    static let usStates: Set<String> = ["CA", "AZ", "NM", "TX"]
+    static let mexicanStates: Set<String> = ["BC", "SON", "CHIH", "COAH", "NL", "TAMPS"]
+    static let timeZones: Set<String> = ["America/Los_Angeles", "America/Phoenix", "America/Denver", "America/Chicago", "America/Tijuana", "America/Hermosillo", "America/Ojinaga", "America/Matamoros", "America/Monterrey"]
+
+    let directory: URL
+    private(set) var problems: [DatasetProblem] = []
+
+    init(directory: URL) {
+        self.directory = directory
+    }
+
+    func read() -> (crossings: [Crossing], sectors: [Sector], places: [Place], boundary: Boundary?) {
+        let crossings = readCollection(DatasetFiles.crossings).map { readCrossings($0) } ?? []
+        let sectors = readCollection(DatasetFiles.sectors).map { readSectors($0) } ?? []
+        let places = readCollection(DatasetFiles.places).map { readPlaces($0) } ?? []
+        let boundary = readCollection(DatasetFiles.boundary).flatMap { readBoundary($0) }
+        return (crossings, sectors, places, boundary)
+    }
+
+    private func readCollection(_ name: String) -> GeoJSONFeatureCollection? {
+        do {
+            return try GeoJSONReader.read(contentsOf: directory.appendingPathComponent(name), name: name)
+        } catch let error as GeoJSONError {
+            problems.append(DatasetProblem(error))
+        } catch {
+            problems.append(DatasetProblem(file: name, message: "\(error)"))
+        }
+        return nil
+    }
+
+    /// Runs one field's parse, recording its error and returning nil on failure.
+    private func field<T>(_ body: () throws -> T) -> T? {
+        do {
+            return try body()
+        } catch let error as GeoJSONError {
+            problems.append(DatasetProblem(error))
+        } catch {
+            problems.append(DatasetProblem(file: "?", message: "\(error)"))
+        }
+        return nil
+    }
+
+    private func report(_ feature: GeoJSONFeature, field: String?, _ message: String) {
+        problems.append(DatasetProblem(feature.error(field: field, message)))
+    }
+
+    /// The feature's id: present, non-empty and not seen before in the file.
+    private func identifier(_ feature: GeoJSONFeature, seen: inout Set<String>) -> String? {
+        guard let id = feature.id, !id.isEmpty else {
+            report(feature, field: "id", "missing; every feature needs a stable, unique id")
+            return nil
+        }
+        if !seen.insert(id).inserted {
+            report(feature, field: "id", "duplicate id \"\(id)\"; ids must be unique within the file")
+            return nil
+        }
+        return id
+    }
+
+    /// A point's coordinate, checked for range, swapped axes and the border region.
+    private func coordinate(_ feature: GeoJSONFeature) -> Coordinate? {
+        guard let position = field({ try feature.point() }) else { return nil }
+        let coordinate = Coordinate(longitude: position.x, latitude: position.y)
+        if !coordinate.isValidGeographic {
+            let swapped = Coordinate(longitude: position.y, latitude: position.x)
+            let hint = Self.inRegion(swapped) ? "; longitude and latitude look swapped (GeoJSON puts longitude first)" : ""
+            report(feature, field: "geometry.coordinates", "\(coordinate) is not a valid longitude/latitude\(hint)")
+            return nil
+        }
+        if !Self.inRegion(coordinate) {
+            let swapped = Coordinate(longitude: position.y, latitude: position.x)
+            let hint = Self.inRegion(swapped) ? "; longitude and latitude look swapped (GeoJSON puts longitude first)" : ""
+            report(feature, field: "geometry.coordinates",
+                   "\(coordinate) is outside the Southwest border region (longitude -125 to -85, latitude 10 to 45)\(hint)")
+            return nil
+        }
+        return coordinate
+    }
+
+    static func inRegion(_ coordinate: Coordinate) -> Bool {
+        regionLongitudes.contains(coordinate.longitude) && regionLatitudes.contains(coordinate.latitude)
+    }
+
+    // MARK: Crossings
+
+    private func readCrossings(_ collection: GeoJSONFeatureCollection) -> [Crossing] {
+        var seen = Set<String>()
+        var crossings: [Crossing] = []
+        for feature in collection.features {
+            let start = problems.count
+            let id = identifier(feature, seen: &seen)
+            let name = field { try feature.string("name") }
+            let kindText = field { try feature.string("kind") }
+            var kind: Crossing.Kind?
+            if let kindText {
+                kind = Crossing.Kind(rawValue: kindText)
+                if kind == nil {
+                    report(feature, field: "kind", "unknown kind \"\(kindText)\"; expected one of \(Crossing.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+            let port = field { try feature.string("port") }
+            let portCode = field { try feature.string("portCode") }
+            if let portCode, portCode.count != 4 || !portCode.allSatisfy(\.isASCII) || !portCode.allSatisfy(\.isNumber) {
+                report(feature, field: "portCode", "\"\(portCode)\" is not a 4-digit CBP port code (e.g. \"2602\")")
+            }
+            let state = field { try feature.string("state") }
+            if let state, !Self.usStates.contains(state) {
+                report(feature, field: "state", "\"\(state)\" is not a border state; expected CA, AZ, NM or TX")
+            }
+            let mexicanCity = field { try feature.string("mexicanCity") }
+            let mexicanState = field { try feature.string("mexicanState") }
+            if let mexicanState, !Self.mexicanStates.contains(mexicanState) {
+                report(feature, field: "mexicanState", "\"\(mexicanState)\" is not a Mexican border state; expected one of \(Self.mexicanStates.sorted().joined(separator: ", "))")
+            }
+            let timeZone = field { try feature.string("timeZone") }
+            if let timeZone, !Self.timeZones.contains(timeZone) {
+                report(feature, field: "timeZone", "\"\(timeZone)\" is not a border time zone; expected one of \(Self.timeZones.sorted().joined(separator: ", "))")
+            }
+            let volumeSource = field { try feature.string("volumeSource") }
+            let note = (field { try feature.optionalString("note") } ?? nil) ?? ""
+            let modes = readModes(feature)
+            let hours = readPerMode(feature, "hours", modes: modes) { value, path -> OpeningHours? in
+                guard let text = value.stringValue, let hours = OpeningHours(parsing: text) else {
+                    return self.reportNil(feature, path, "expected opening hours as \"HH:MM-HH:MM\" (\"00:00-24:00\" for all day), found \(Self.show(value))")
+                }
+                return hours
+            }
+            let lanes = readPerMode(feature, "lanes", modes: modes) { value, path -> Int? in
+                guard let number = value.numberValue, number == number.rounded(), number >= 1, number <= 500 else {
+                    return self.reportNil(feature, path, "expected a whole number of lanes from 1 to 500, found \(Self.show(value))")
+                }
+                return Int(number)
+            }
+            let volume = readPerMode(feature, "dailyVolume", modes: modes) { value, path -> Double? in
+                guard let number = value.numberValue, number.isFinite, number >= 0 else {
+                    return self.reportNil(feature, path, "expected a daily volume of zero or more, found \(Self.show(value))")
+                }
+                return number
+            }
+            let coordinate = self.coordinate(feature)
+            guard problems.count == start, let id, let name, let kind, let port, let portCode, let state, let mexicanCity,
+                  let mexicanState, let timeZone, let volumeSource, let modes, let hours, let lanes, let volume, let coordinate
+            else { continue }
+            crossings.append(Crossing(
+                id: id, name: name, kind: kind, port: port, portCode: portCode, state: state, mexicanCity: mexicanCity,
+                mexicanState: mexicanState, coordinate: coordinate, modes: modes, hours: hours, timeZone: timeZone,
+                lanes: lanes, dailyVolume: volume, volumeSource: volumeSource, note: note, sector: nil))
+        }
+        return crossings
+    }
+
+    private func reportNil<T>(_ feature: GeoJSONFeature, _ path: String, _ message: String) -> T? {
+        report(feature, field: path, message)
+        return nil
+    }
+
+    private static func show(_ value: JSONValue) -> String {
+        if let text = value.stringValue { return "\"\(text)\"" }
+        if let number = value.numberValue { return (try? JSONTextWriter.number(number)) ?? "\(number)" }
+        return value.kindDescription
+    }
+
+    private func readModes(_ feature: GeoJSONFeature) -> [Mode]? {
+        guard let names = field({ try feature.stringArray("modes") }) else { return nil }
+        if names.isEmpty {
+            report(feature, field: "modes", "empty; a crossing serves at least one of \(Mode.validNames)")
+            return nil
+        }
+        var modes: [Mode] = []
+        var ok = true
+        for (index, name) in names.enumerated() {
+            guard let mode = Mode(rawValue: name) else {
+                report(feature, field: "modes[\(index)]", "unknown mode \"\(name)\"; expected one of \(Mode.validNames)")
+                ok = false
+                continue
+            }
+            if modes.contains(mode) {
+                report(feature, field: "modes[\(index)]", "mode \"\(name)\" is listed twice")
+                ok = false
+            }
+            modes.append(mode)
+        }
+        return ok ? modes.sorted() : nil
+    }
+
+    /// An object keyed by mode with exactly the crossing's modes as keys.
+    private func readPerMode<T>(
+        _ feature: GeoJSONFeature, _ key: String, modes: [Mode]?,
+        _ parse: (JSONValue, String) -> T?
+    ) -> [Mode: T]? {
+        guard let object = field({ try feature.object(key) }) else { return nil }
+        guard let modes else { return nil }
+        var result: [Mode: T] = [:]
+        var ok = true
+        for name in object.keys {
+            guard let mode = Mode(rawValue: name) else {
+                report(feature, field: "\(key).\(name)", "unknown mode \"\(name)\"; expected one of \(Mode.validNames)")
+                ok = false
+                continue
+            }
+            guard modes.contains(mode) else {
+                report(feature, field: "\(key).\(name)", "the crossing does not list \"\(name)\" in modes; remove it or add the mode")
+                ok = false
+                continue
+            }
+            if let value = object[name], let parsed = parse(value, "\(key).\(name)") {
+                result[mode] = parsed
+            } else {
+                ok = false
+            }
+        }
+        for mode in modes where object[mode.rawValue] == nil {
+            report(feature, field: "\(key).\(mode.rawValue)", "missing; every mode in modes needs a value here")
+            ok = false
+        }
+        return ok ? result : nil
+    }
+
+    // MARK: Sectors, places, boundary
+
+    private func readSectors(_ collection: GeoJSONFeatureCollection) -> [Sector] {
+        var seen = Set<String>()
+        var sectors: [Sector] = []
+        for feature in collection.features {
+            let start = problems.count
+            let id = identifier(feature, seen: &seen)
+            let name = field { try feature.string("name") }
+            var geometry: GeoJSONGeometry?
+            switch feature.geometry {
+            case let value? where !value.polygons.isEmpty && (value.typeName == "Polygon" || value.typeName == "MultiPolygon"):
+                geometry = value
+                if let bad = value.allPositions.first(where: { !Self.inRegion(Coordinate($0)) }) {
+                    report(feature, field: "geometry", "vertex \(Coordinate(bad)) is outside the Southwest border region (longitude -125 to -85, latitude 10 to 45); are longitude and latitude swapped?")
+                }
+            default:
+                report(feature, field: "geometry", "expected a Polygon or MultiPolygon, found \(feature.geometry?.typeName ?? "no geometry")")
+            }
+            guard problems.count == start, let id, let name, let geometry else { continue }
+            sectors.append(Sector(id: id, name: name, geometry: geometry))
+        }
+        if collection.features.isEmpty {
+            problems.append(DatasetProblem(file: collection.file, message: "no sectors; the file needs at least one sector polygon"))
+        }
+        return sectors
+    }
+
+    private func readPlaces(_ collection: GeoJSONFeatureCollection) -> [Place] {
+        var seen = Set<String>()
+        var places: [Place] = []
+        for feature in collection.features {
+            let start = problems.count
+            let id = identifier(feature, seen: &seen)
+            let name = field { try feature.string("name") }
+            let countryText = field { try feature.string("country") }
+            let country = countryText.flatMap(Country.init(rawValue:))
+            if let countryText, country == nil {
+                report(feature, field: "country", "\"\(countryText)\" is not a border country; expected \"US\" or \"MX\"")
+            }
+            let state = field { try feature.string("state") }
+            if let state, let country {
+                let valid = country == .us ? Self.usStates : Self.mexicanStates
+                if !valid.contains(state) {
+                    report(feature, field: "state", "\"\(state)\" is not a \(country.rawValue) border state; expected one of \(valid.sorted().joined(separator: ", "))")
+                }
+            }
+            let population = field { try feature.number("population") }
+            if let population, !(population >= 0 && population == population.rounded() && population < 1e9) {
+                report(feature, field: "population", "expected a whole number of people, found \(population)")
+            }
+            let coordinate = self.coordinate(feature)
+            guard problems.count == start, let id, let name, let country, let state, let population, let coordinate else { continue }
+            places.append(Place(id: id, name: name, country: country, state: state, population: Int(population), coordinate: coordinate))
+        }
+        return places
+    }
+
+    private func readBoundary(_ collection: GeoJSONFeatureCollection) -> Boundary? {
+        guard collection.features.count == 1, let feature = collection.features.first else {
+            problems.append(DatasetProblem(file: collection.file, message: "expected exactly one feature (the boundary line), found \(collection.features.count)"))
+            return nil
+        }
+        guard case let .lineString(positions)? = feature.geometry else {
+            report(feature, field: "geometry", "expected one LineString from the Pacific to the Gulf of Mexico, found \(feature.geometry?.typeName ?? "no geometry"); merge the parts (borderflow build-sectors writes this file)")
+            return nil
+        }
+        guard positions.count >= 2 else {
+            report(feature, field: "geometry.coordinates", "a line needs at least 2 positions")
+            return nil
+        }
+        var line = positions.map(Coordinate.init)
+        if let bad = line.first(where: { !Self.inRegion($0) }) {
+            report(feature, field: "geometry.coordinates", "vertex \(bad) is outside the Southwest border region; are longitude and latitude swapped?")
+            return nil
+        }
+        if line[0].longitude > line[line.count - 1].longitude { line.reverse() }
+        return Boundary(line: line)
+    }
+}

@@ -1,0 +1,39 @@
+/// How a traveller crosses. Counts per mode follow CBP's units (see `unit`).
+public enum Mode: String, CaseIterable, Codable, Sendable, Comparable, CustomStringConvertible {
+    case pedestrian
+    case pov
+    case bus
+    case truck
+    case rail
+
+    /// What one unit of volume or capacity counts for this mode.
+    public var unit: String {
+        switch self {
+        case .pedestrian: return "persons"
+        case .pov: return "vehicles"
+        case .bus: return "buses"
+        case .truck: return "trucks"
+        case .rail: return "railcars"
+        }
+    }
+
+    /// A name for people.
+    public var displayName: String {
+        switch self {
+        case .pedestrian: return "pedestrian"
+        case .pov: return "personal vehicle"
+        case .bus: return "bus"
+        case .truck: return "truck"
+        case .rail: return "rail"
+        }
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Mode, rhs: Mode) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The list users may type, for error messages.
+    public static let validNames = allCases.map(\.rawValue).joined(separator: ", ")
+}

@@ -1,0 +1,30 @@
+/// CSV (RFC 4180) for scripts: a header row, then one row per record; fields quoted when they need it.
+public struct CSVTable: Sendable {
+    public var header: [String]
+    public private(set) var rows: [[String]] = []
+
+    public init(header: [String]) {
+        self.header = header
+    }
+
+    public mutating func append(_ row: [String]) {
+        rows.append(row)
+    }
+
+    public func render() -> String {
+        ([header] + rows).map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func field(_ text: String) -> String {
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

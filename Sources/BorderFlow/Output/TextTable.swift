@@ -1,0 +1,65 @@
+/// A plain-text table for people: a header, aligned columns, numbers right-aligned.
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable {
+        case left
+        case right
+    }
+
+    public struct Column: Sendable {
+        public var title: String
+        public var alignment: Alignment
+
+        public init(_ title: String, _ alignment: Alignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    public var columns: [Column]
+    public private(set) var rows: [[String]] = []
+
+    public init(columns: [Column]) {
+        self.columns = columns
+    }
+
+    public mutating func append(_ row: [String]) {
+        rows.append(row)
+    }
+
+    /// The table as text, one line per row, columns two spaces apart, no trailing spaces.
+    public func render() -> String {
+        var widths = columns.map { $0.title.count }
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (index, column) in columns.enumerated() {
+                let cell = index < cells.count ? cells[index] : ""
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                parts.append(column.alignment == .left ? cell + padding : padding + cell)
+            }
+            var text = parts.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+        var output = line(columns.map(\.title)) + "\n"
+        output += line(widths.map { String(repeating: "-", count: $0) }) + "\n"
+        for row in rows { output += line(row) + "\n" }
+        return output
+    }
+}
+
+/// Formats a count with thousands separators: 12345 → "12,345".
+public func formatCount(_ value: Double) -> String {
+    let rounded = Int64(value.rounded())
+    let digits = String(abs(rounded))
+    var grouped = ""
+    for (index, character) in digits.enumerated() {
+        if index > 0, (digits.count - index) % 3 == 0 { grouped += "," }
+        grouped.append(character)
+    }
+    return (rounded < 0 ? "-" : "") + grouped
+}

@@ -1,0 +1,75 @@
+import BorderFlowSpatial
+
+/// The `crossings` listing in its three forms.
+public struct CrossingsReport: Sendable {
+    public let crossings: [Crossing]
+
+    public init(crossings: [Crossing]) {
+        self.crossings = crossings
+    }
+
+    /// Filters by sector id, state and mode (each optional).
+    public static func filtered(_ crossings: [Crossing], sector: String?, state: String?, mode: Mode?) -> [Crossing] {
+        crossings.filter { crossing in
+            (sector == nil || crossing.sector == sector)
+                && (state == nil || crossing.state == state?.uppercased())
+                && (mode == nil || crossing.serves(mode!))
+        }
+    }
+
+    public func json() -> JSONValue {
+        .array(crossings.map { crossing in
+            func perMode<T>(_ values: [Mode: T], _ convert: (T) -> JSONValue) -> JSONValue {
+                .object(JSONObject(crossing.modes.compactMap { mode in values[mode].map { (mode.rawValue, convert($0)) } }))
+            }
+            return .object(JSONObject([
+                ("id", .string(crossing.id)),
+                ("name", .string(crossing.name)),
+                ("kind", .string(crossing.kind.rawValue)),
+                ("port", .string(crossing.port)),
+                ("portCode", .string(crossing.portCode)),
+                ("state", .string(crossing.state)),
+                ("sector", crossing.sector.map(JSONValue.string) ?? .null),
+                ("mexicanCity", .string(crossing.mexicanCity)),
+                ("mexicanState", .string(crossing.mexicanState)),
+                ("longitude", .number(crossing.coordinate.longitude)),
+                ("latitude", .number(crossing.coordinate.latitude)),
+                ("modes", .array(crossing.modes.map { .string($0.rawValue) })),
+                ("hours", perMode(crossing.hours) { .string($0.description) }),
+                ("timeZone", .string(crossing.timeZone)),
+                ("lanes", perMode(crossing.lanes) { .number(Double($0)) }),
+                ("dailyVolume", perMode(crossing.dailyVolume) { .number($0) }),
+                ("dailyCapacity", .object(JSONObject(crossing.modes.map { ($0.rawValue, .number(crossing.dailyCapacity(for: $0))) }))),
+            ]))
+        })
+    }
+
+    public func table() -> String {
+        var table = TextTable(columns: [
+            .init("ID"), .init("NAME"), .init("PORT"), .init("CODE"), .init("ST"), .init("SECTOR"), .init("MODES"),
+            .init("PED/DAY", .right), .init("POV/DAY", .right), .init("BUS/DAY", .right), .init("TRUCK/DAY", .right), .init("RAILCARS/DAY", .right),
+        ])
+        for crossing in crossings {
+            let volumes = [Mode.pedestrian, .pov, .bus, .truck, .rail].map { mode in
+                crossing.dailyVolume[mode].map(formatCount) ?? "-"
+            }
+            table.append([crossing.id, crossing.name, crossing.port, crossing.portCode, crossing.state, crossing.sector ?? "-",
+                          crossing.modes.map(\.rawValue).joined(separator: ",")] + volumes)
+        }
+        let footer = "\(crossings.count) crossing\(crossings.count == 1 ? "" : "s"); volumes are average northbound units per day (persons, vehicles, buses, trucks, railcars).\n"
+        return table.render() + footer
+    }
+
+    public func csv() -> String {
+        var table = CSVTable(header: ["id", "name", "kind", "port", "portCode", "state", "sector", "mexicanCity", "mexicanState",
+                                      "longitude", "latitude", "modes"] + Mode.allCases.map { "dailyVolume_\($0.rawValue)" })
+        for crossing in crossings {
+            table.append([crossing.id, crossing.name, crossing.kind.rawValue, crossing.port, crossing.portCode, crossing.state,
+                          crossing.sector ?? "", crossing.mexicanCity, crossing.mexicanState,
+                          formatFixed(crossing.coordinate.longitude, decimals: 6), formatFixed(crossing.coordinate.latitude, decimals: 6),
+                          crossing.modes.map(\.rawValue).joined(separator: ";")]
+                         + Mode.allCases.map { mode in crossing.dailyVolume[mode].map { formatFixed($0, decimals: 1) } ?? "" })
+        }
+        return table.render()
+    }
+}

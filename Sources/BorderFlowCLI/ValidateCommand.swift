@@ -1,0 +1,37 @@
+import ArgumentParser
+import BorderFlow
+import Foundation
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a dataset against the schema and its geometry; list every problem with file, feature and field.",
+        discussion: "Exits 0 when the dataset is valid and 1 when it has any problem.")
+
+    @OptionGroup var options: DatasetOptions
+
+    func run() throws {
+        try reportingErrors {
+            let problems = try Dataset.problems(in: options.directory, workingCRS: options.workingCRS)
+            let report = ValidationReport(directory: options.directory.path, problems: problems)
+            try options.print(table: report.table, json: report.json, csv: report.csv)
+            if !report.isValid { throw ExitCode.failure }
+        }
+    }
+}
+
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Summarise the dataset and the working CRS, with its scale error measured over the data.")
+
+    @OptionGroup var options: DatasetOptions
+
+    func run() throws {
+        try reportingErrors {
+            let dataset = try options.loadDataset()
+            let summary = try DatasetSummary(dataset: dataset, region: options.region(for: dataset))
+            try options.print(table: summary.table, json: summary.json, csv: summary.csv)
+        }
+    }
+}
