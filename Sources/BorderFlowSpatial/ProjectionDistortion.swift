@@ -23,7 +23,15 @@ public final class ProjectionDistortion {
                     ? "it is geographic (degrees), not a projection in metres"
                     : "it is not a projected CRS")
         }
-        projection = object
+        // proj_factors on a CRS object rebuilds the operation on every call (milliseconds each). The CRS's
+        // PROJ.4 form without "+type=crs" is the bare map projection, which proj_factors evaluates directly.
+        let text = proj_as_proj_string(context.handle, object, PJ_PROJ_4, nil).map { String(cString: $0) }
+        proj_destroy(object)
+        guard let text else {
+            throw SpatialError.unknownCRS(definition: crs.definition, reason: "PROJ cannot express it as a projection: \(context.lastErrorMessage())")
+        }
+        let bare = text.split(separator: " ").filter { $0 != "+type=crs" }.joined(separator: " ")
+        projection = try context.create(CoordinateReferenceSystem(definition: bare))
     }
 
     deinit {

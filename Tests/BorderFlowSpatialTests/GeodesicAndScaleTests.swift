@@ -43,6 +43,13 @@ struct GeodesicAndScaleTests {
         #expect(survey.worstScaleError < 0.005)
     }
 
+    @Test func anEPSGTransverseMercatorHasItsCentralScaleFactor() throws {
+        // UTM zone 13N: scale 0.9996 on the central meridian, 105°W.
+        let distortion = try ProjectionDistortion(crs: .epsg(32613))
+        let factors = try distortion.scaleFactors(at: Coordinate(longitude: -105, latitude: 31))
+        #expect(abs(factors.parallel - 0.9996) < 1e-9)
+    }
+
     @Test func aGeographicCRSHasNoScaleFactor() {
         #expect(throws: SpatialError.self) { _ = try ProjectionDistortion(crs: .wgs84) }
     }
