@@ -39,9 +39,10 @@ public struct SectorBuilder {
         var countyGeometry: [String: Geometry] = [:]
         var countyName: [String: String] = [:]
         for feature in countyFile.features {
-            let fips = try feature.string("fips")
-            let name = try feature.string("name")
-            let state = try feature.string("state")
+            // The project's names, or the Census shapefile's own.
+            let fips = try feature.optionalString("fips") ?? feature.string("GEOID")
+            let name = try feature.optionalString("name") ?? feature.optionalString("NAMELSAD") ?? feature.string("NAME")
+            let state = try feature.optionalString("state") ?? feature.string("STUSPS")
             guard let geometry = feature.geometry, !geometry.polygons.isEmpty else {
                 throw feature.error(field: "geometry", "expected a Polygon or MultiPolygon county outline")
             }

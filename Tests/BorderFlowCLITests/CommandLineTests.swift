@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+/// Runs the built `borderflow` binary the way a user does and reads what it prints.
+struct BorderFlowRun {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+
+    /// The `borderflow` binary beside this test bundle in the build folder.
+    static let executable: URL = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+        ]
+        for directory in candidates {
+            let binary = directory.appendingPathComponent("borderflow")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        return candidates[0].appendingPathComponent("borderflow")
+    }()
+
+    static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("BorderFlowTests/Fixtures", isDirectory: true)
+
+    init(_ arguments: String...) throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        // Run from somewhere else: the bundled data must load from any working directory.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        status = process.terminationStatus
+        standardOutput = String(decoding: outputData, as: UTF8.self)
+        standardError = String(decoding: errorData, as: UTF8.self)
+    }
+
+    func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(standardOutput.utf8))
+    }
+}
+
+@Suite("borderflow command line")
+struct CommandLineTests {
+    @Test func crossingsAsJSONCarryTheContractFields() throws {
+        let run = try BorderFlowRun("crossings", "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        let crossings = try #require(try run.json() as? [[String: Any]])
+        #expect(crossings.count >= 57)
+        for crossing in crossings {
+            for key in ["id", "name", "port", "portCode", "state", "sector", "longitude", "latitude", "modes"] {
+                #expect(crossing[key] != nil, "\(crossing["id"] ?? "?") lacks \(key)")
+            }
+        }
+        let lukeville = try #require(crossings.first { $0["id"] as? String == "lukeville" })
+        #expect(lukeville["portCode"] as? String == "2602")
+        #expect(lukeville["sector"] as? String == "tucson")
+    }
+
+    @Test func crossingsFilterBySectorStateAndMode() throws {
+        let run = try BorderFlowRun("crossings", "--sector", "del-rio", "--mode", "rail", "--format", "json")
+        let crossings = try #require(try run.json() as? [[String: Any]])
+        #expect(crossings.map { $0["id"] as? String } == ["eagle-pass-rail"])
+        let texas = try #require(try BorderFlowRun("crossings", "--state", "NM", "--format", "json").json() as? [[String: Any]])
+        #expect(Set(texas.compactMap { $0["state"] as? String }) == ["NM"])
+    }
+
+    @Test func crossingsAsCSVHaveAHeaderAndOneRowEach() throws {
+        let run = try BorderFlowRun("crossings", "--format", "csv", "--state", "AZ")
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("id,name,kind,port,portCode,state,sector") == true)
+        #expect(lines.count == 11, "header and the ten Arizona crossings")
+    }
+
+    @Test func sectorsAsJSON() throws {
+        let sectors = try #require(try BorderFlowRun("sectors", "--format", "json").json() as? [[String: Any]])
+        #expect(sectors.count == 9)
+        let yuma = try #require(sectors.first { $0["id"] as? String == "yuma" })
+        #expect((yuma["crossings"] as? [String])?.contains("andrade") == true)
+        #expect((yuma["areaKm2"] as? Double ?? 0) > 10_000)
+        #expect((yuma["borderKm"] as? Double ?? 0) > 100)
+    }
+
+    @Test func locateTakesANegativeLongitude() throws {
+        let run = try BorderFlowRun("locate", "-110.94", "31.335", "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        let location = try #require(try run.json() as? [String: Any])
+        #expect(location["country"] as? String == "US")
+        #expect(location["sector"] as? String == "tucson")
+        #expect(location["distanceToBorderKm"] as? Double != nil)
+        let nearest = try #require(location["nearestCrossings"] as? [[String: Any]])
+        #expect(nearest.count == 5)
+        #expect(nearest.first?["distanceKm"] as? Double != nil)
+    }
+
+    @Test func locateInMexicoHasANullSector() throws {
+        let location = try #require(try BorderFlowRun("locate", "-112.8547", "31.8614", "--format", "json").json() as? [String: Any])
+        #expect(location["country"] as? String == "MX")
+        #expect(location["sector"] is NSNull)
+    }
+
+    @Test func locateWithSwappedAxesFailsWithAHint() throws {
+        let run = try BorderFlowRun("locate", "31.33", "-110.94")
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("did you mean -110.94 31.33"))
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test func infoShowsTheMeasuredScaleError() throws {
+        let run = try BorderFlowRun("info", "--format", "json")
+        let info = try #require(try run.json() as? [String: Any])
+        let crs = try #require(info["workingCRS"] as? [String: Any])
+        let percent = try #require(crs["worstScaleErrorPercent"] as? Double)
+        #expect(percent > 0 && percent < 0.5)
+        #expect(try BorderFlowRun("info").standardOutput.contains("Scale error"))
+    }
+
+    @Test func validateAcceptsTheBundledData() throws {
+        let run = try BorderFlowRun("validate")
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasSuffix("valid\n"))
+    }
+
+    @Test func validateListsEveryProblemAndExitsNonZero() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.tiny, to: directory)
+        let broken = Self.brokenFixture("unknown-mode").appendingPathComponent("crossings.geojson")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("crossings.geojson"))
+        try FileManager.default.copyItem(at: broken, to: directory.appendingPathComponent("crossings.geojson"))
+        let run = try BorderFlowRun("validate", "--data", directory.path)
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains(#"crossings.geojson: feature 1 (id "gate-b"), field "modes[1]": unknown mode "hovercraft""#))
+        let json = try #require(try BorderFlowRun("validate", "--data", directory.path, "--format", "json").json() as? [String: Any])
+        #expect(json["valid"] as? Bool == false)
+    }
+
+    @Test func commandsOnABrokenDatasetFailCleanly() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.tiny, to: directory)
+        try Data("{\"type\":".utf8).write(to: directory.appendingPathComponent("sectors.geojson"))
+        let run = try BorderFlowRun("crossings", "--data", directory.path)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("sectors.geojson: not valid JSON"))
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test func anUnknownCRSIsRefusedWithPROJsReason() throws {
+        let run = try BorderFlowRun("info", "--crs", "EPSG:999999")
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("EPSG:999999"))
+    }
+
+    @Test func anotherWorkingCRSCanBeChosen() throws {
+        let run = try BorderFlowRun("locate", "-106.45", "31.77", "--crs", "32613", "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect((try run.json() as? [String: Any])?["sector"] as? String == "el-paso")
+    }
+
+    @Test func anUnknownModeIsAUsageError() throws {
+        let run = try BorderFlowRun("crossings", "--mode", "hovercraft")
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("hovercraft"))
+    }
+
+    @Test func buildSectorsWritesNothingWhenAnInputIsBad() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let build = BorderFlowRun.fixtures.appendingPathComponent("sector-build")
+        let run = try BorderFlowRun(
+            "build-sectors", "--counties", build.appendingPathComponent("counties.geojson").path,
+            "--boundary", build.appendingPathComponent("boundary.geojson").path,
+            "--areas", build.appendingPathComponent("sector-areas-missing-county.json").path, "--out", out.path)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("belong to no sector"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    static var tiny: URL { BorderFlowRun.fixtures.appendingPathComponent("tiny") }
+    static func brokenFixture(_ name: String) -> URL { BorderFlowRun.fixtures.appendingPathComponent("broken/\(name)") }
+}
