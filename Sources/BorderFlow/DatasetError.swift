@@ -1,29 +1,7 @@
 import BorderFlowSpatial
 
-/// One thing wrong with a dataset: which file, which feature, which field, and what was expected.
-public struct DatasetProblem: Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var featureIndex: Int?
-    public var featureID: String?
-    public var field: String?
-    public var message: String
-
-    public init(file: String, featureIndex: Int? = nil, featureID: String? = nil, field: String? = nil, message: String) {
-        self.file = file
-        self.featureIndex = featureIndex
-        self.featureID = featureID
-        self.field = field
-        self.message = message
-    }
-
-    init(_ error: GeoJSONError) {
-        self.init(file: error.file, featureIndex: error.featureIndex, featureID: error.featureID, field: error.field, message: error.message)
-    }
-
-    public var description: String {
-        GeoJSONError(file: file, featureIndex: featureIndex, featureID: featureID, field: field, message: message).description
-    }
-}
+/// One thing wrong with a dataset: which file, which feature (index and id), which field, and what was expected.
+public typealias DatasetProblem = GeoJSONError
 
 /// Why a dataset could not be loaded or used.
 public enum DatasetError: Error, Sendable, CustomStringConvertible {

@@ -31,7 +31,7 @@ final class DatasetReader {
         do {
             return try GeoJSONReader.read(contentsOf: directory.appendingPathComponent(name), name: name)
         } catch let error as GeoJSONError {
-            problems.append(DatasetProblem(error))
+            problems.append(error)
         } catch {
             problems.append(DatasetProblem(file: name, message: "\(error)"))
         }
@@ -43,7 +43,7 @@ final class DatasetReader {
         do {
             return try body()
         } catch let error as GeoJSONError {
-            problems.append(DatasetProblem(error))
+            problems.append(error)
         } catch {
             problems.append(DatasetProblem(file: "?", message: "\(error)"))
         }
@@ -51,7 +51,7 @@ final class DatasetReader {
     }
 
     private func report(_ feature: GeoJSONFeature, field: String?, _ message: String) {
-        problems.append(DatasetProblem(feature.error(field: field, message)))
+        problems.append(feature.error(field: field, message))
     }
 
     /// The feature's id: present, non-empty and not seen before in the file.

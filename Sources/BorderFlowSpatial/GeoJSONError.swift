@@ -1,5 +1,5 @@
 /// A problem in a GeoJSON file: which file, which feature (index and id), which field, and what was expected.
-public struct GeoJSONError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct GeoJSONError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var featureIndex: Int?
     public var featureID: String?

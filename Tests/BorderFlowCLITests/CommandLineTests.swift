@@ -131,16 +131,33 @@ struct CommandLineTests {
     }
 
     @Test func validateListsEveryProblemAndExitsNonZero() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-cli-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Self.tiny, to: directory)
-        let broken = Self.brokenFixture("unknown-mode").appendingPathComponent("crossings.geojson")
-        try FileManager.default.removeItem(at: directory.appendingPathComponent("crossings.geojson"))
-        try FileManager.default.copyItem(at: broken, to: directory.appendingPathComponent("crossings.geojson"))
+        let directory = try Self.brokenDataset("unknown-mode")
         let run = try BorderFlowRun("validate", "--data", directory.path)
         #expect(run.status == 1)
         #expect(run.standardOutput.contains(#"crossings.geojson: feature 1 (id "gate-b"), field "modes[1]": unknown mode "hovercraft""#))
         let json = try #require(try BorderFlowRun("validate", "--data", directory.path, "--format", "json").json() as? [String: Any])
         #expect(json["valid"] as? Bool == false)
+    }
+
+    @Test(arguments: [
+        ("malformed-json", "crossings.geojson: not valid JSON"),
+        ("self-intersecting-sector", #"sectors.geojson: feature 0 (id "west"), field "geometry": invalid polygon: Self-intersection"#),
+        ("crossing-outside-sectors", #"crossings.geojson: feature 1 (id "gate-b"), field "geometry""#),
+        ("swapped-coordinates", #"crossings.geojson: feature 0 (id "gate-a"), field "geometry.coordinates""#),
+        ("duplicate-ids", #"crossings.geojson: feature 1 (id "gate-a"), field "id": duplicate id"#),
+        ("unknown-mode", #"field "modes[1]": unknown mode "hovercraft""#),
+        ("overlapping-sectors", #"sectors.geojson: feature 1 (id "east"), field "geometry": overlaps sector "west""#),
+        ("place-on-wrong-side", #"places.geojson: feature 0 (id "town-south"), field "country""#),
+    ])
+    func everyBrokenDatasetFailsWithFileFeatureAndField(brokenCase: String, expected: String) throws {
+        let directory = try Self.brokenDataset(brokenCase)
+        let validate = try BorderFlowRun("validate", "--data", directory.path)
+        #expect(validate.status == 1)
+        #expect(validate.standardOutput.contains(expected), "\(validate.standardOutput)")
+        let crossings = try BorderFlowRun("crossings", "--data", directory.path)
+        #expect(crossings.status == 1)
+        #expect(crossings.standardError.contains(expected), "\(crossings.standardError)")
+        #expect(crossings.standardOutput.isEmpty)
     }
 
     @Test func commandsOnABrokenDatasetFailCleanly() throws {
@@ -185,5 +202,16 @@ struct CommandLineTests {
     }
 
     static var tiny: URL { BorderFlowRun.fixtures.appendingPathComponent("tiny") }
-    static func brokenFixture(_ name: String) -> URL { BorderFlowRun.fixtures.appendingPathComponent("broken/\(name)") }
+
+    /// A copy of the tiny dataset with the files of `broken/<name>` in place of the originals.
+    static func brokenDataset(_ name: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: tiny, to: directory)
+        let replacements = BorderFlowRun.fixtures.appendingPathComponent("broken/\(name)")
+        for file in try FileManager.default.contentsOfDirectory(atPath: replacements.path) {
+            try FileManager.default.removeItem(at: directory.appendingPathComponent(file))
+            try FileManager.default.copyItem(at: replacements.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+        }
+        return directory
+    }
 }

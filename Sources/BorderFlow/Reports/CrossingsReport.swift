@@ -53,7 +53,8 @@ public struct CrossingsReport: Sendable {
             let volumes = [Mode.pedestrian, .pov, .bus, .truck, .rail].map { mode in
                 crossing.dailyVolume[mode].map(formatCount) ?? "-"
             }
-            table.append([crossing.id, crossing.name, crossing.port, crossing.portCode, crossing.state, crossing.sector ?? "-",
+            let name = crossing.name.count > 44 ? String(crossing.name.prefix(43)) + "…" : crossing.name
+            table.append([crossing.id, name, crossing.port, crossing.portCode, crossing.state, crossing.sector ?? "-",
                           crossing.modes.map(\.rawValue).joined(separator: ",")] + volumes)
         }
         let footer = "\(crossings.count) crossing\(crossings.count == 1 ? "" : "s"); volumes are average northbound units per day (persons, vehicles, buses, trucks, railcars).\n"
