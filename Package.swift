@@ -7,10 +7,12 @@ let package = Package(
     products: [
         .library(name: "BorderFlow", targets: ["BorderFlow"]),
         .library(name: "BorderFlowSpatial", targets: ["BorderFlowSpatial"]),
+        .library(name: "BorderFlowGraph", targets: ["BorderFlowGraph"]),
         .executable(name: "borderflow", targets: ["BorderFlowCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // C APIs, reached only through the spatial layer.
@@ -29,10 +31,15 @@ let package = Package(
             name: "BorderFlowSpatial",
             dependencies: ["CPROJ", "CGEOS"]
         ),
+        // Graph layer: pure Swift, no C. CSR graph, closure masks, Dijkstra and A*; the hot path.
+        .target(
+            name: "BorderFlowGraph",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+        ),
         // Flow layer: the dataset, its validation, the border region model; the public library API.
         .target(
             name: "BorderFlow",
-            dependencies: ["BorderFlowSpatial"]
+            dependencies: ["BorderFlowSpatial", "BorderFlowGraph"]
         ),
         .executableTarget(
             name: "BorderFlowCLI",
@@ -44,6 +51,10 @@ let package = Package(
         .testTarget(
             name: "BorderFlowSpatialTests",
             dependencies: ["BorderFlowSpatial"]
+        ),
+        .testTarget(
+            name: "BorderFlowGraphTests",
+            dependencies: ["BorderFlowGraph"]
         ),
         .testTarget(
             name: "BorderFlowTests",
