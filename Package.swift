@@ -45,6 +45,7 @@ let package = Package(
             name: "BorderFlowCLI",
             dependencies: [
                 "BorderFlow",
+                "BorderFlowGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,7 +12,8 @@ public final class BorderRegion {
 
     let context: GEOSContext
     let toWorking: CoordinateTransformer
-    let geodesic: Geodesic
+    /// Geodesic distances on the WGS 84 ellipsoid.
+    public let geodesic: Geodesic
     /// Sector polygons in the working CRS, in `sectors` order.
     let projectedSectors: [Geometry]
     let sectorIndex: RegionIndex

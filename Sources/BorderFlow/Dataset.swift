@@ -8,6 +8,9 @@ public struct Dataset: Sendable {
     public let sectors: [Sector]
     public let places: [Place]
     public let boundary: Boundary
+    /// Road and rail segments; empty when the dataset has no `roads.geojson`.
+    public let roads: [Road]
+    public let junctions: [Junction]
 
     /// How far a crossing may sit from the nearest sector polygon and still join it (see `BorderRegion`).
     /// The sectors end at the 1:10,000,000 boundary line, which runs up to about 2 km off the river
@@ -92,16 +95,106 @@ public struct Dataset: Sendable {
                     message: "says \(place.country.rawValue) but \(place.coordinate) lies on the \(side.rawValue) side of the boundary, \(formatFixed(toBoundary / 1000, decimals: 1)) km from it"))
             }
         }
-        let dataset = Dataset(directory: directory, crossings: crossings, sectors: layers.sectors, places: layers.places, boundary: boundary)
+        var roads = layers.roads
+        problems += try checkNetwork(roads: &roads, layers: layers, region: region)
+        let dataset = Dataset(directory: directory, crossings: crossings, sectors: layers.sectors, places: layers.places,
+                              boundary: boundary, roads: roads, junctions: layers.junctions)
         return (dataset, problems)
+    }
+
+    /// How far a road's end may be from the node it names.
+    public static let roadEndToleranceMeters = 1_000.0
+    /// How far a road vertex may stray across the boundary line (the line is generalised).
+    public static let roadSideToleranceMeters = 1_000.0
+
+    /// Checks the road network: ids unique across node layers, ends that resolve to nodes on the road's side
+    /// and lie near them, vertices on the road's side, every place on a road and every crossing reached on
+    /// both sides. Fills in each road's geodesic length.
+    private static func checkNetwork(roads: inout [Road], layers: DatasetReader.Layers, region: BorderRegion) throws -> [DatasetProblem] {
+        guard !roads.isEmpty else { return [] }
+        var problems: [DatasetProblem] = []
+        enum Node {
+            case place(Place)
+            case junction(Junction)
+            case crossing(Crossing)
+        }
+        var nodes: [String: Node] = [:]
+        for place in layers.places { nodes[place.id] = .place(place) }
+        for crossing in layers.crossings { nodes[crossing.id] = .crossing(crossing) }
+        for (index, junction) in layers.junctions.enumerated() {
+            if nodes[junction.id] != nil {
+                problems.append(DatasetProblem(file: DatasetFiles.junctions, featureIndex: index, featureID: junction.id, field: "id",
+                                               message: "the id is already used by a place or crossing; node ids must be unique across layers"))
+                continue
+            }
+            nodes[junction.id] = .junction(junction)
+        }
+        var placesOnRoads = Set<String>()
+        var crossingSides = Set<String>()
+        for index in roads.indices {
+            let road = roads[index]
+            let problem = { (field: String, message: String) in
+                DatasetProblem(file: DatasetFiles.roads, featureIndex: index, featureID: road.id, field: field, message: message)
+            }
+            roads[index].lengthMeters = region.geodesic.lengthMeters(of: road.geometry)
+            for (field, nodeID, end) in [("from", road.from, road.geometry[0]), ("to", road.to, road.geometry[road.geometry.count - 1])] {
+                guard let node = nodes[nodeID] else {
+                    problems.append(problem(field, "no place, junction or crossing has the id \"\(nodeID)\""))
+                    continue
+                }
+                let coordinate: Coordinate
+                switch node {
+                case let .place(place):
+                    coordinate = place.coordinate
+                    placesOnRoads.insert(place.id)
+                    if place.country != road.country {
+                        problems.append(problem(field, "\"\(nodeID)\" is in \(place.country.rawValue) but the road is in \(road.country.rawValue); only crossings join the two sides"))
+                    }
+                case let .junction(junction):
+                    coordinate = junction.coordinate
+                    if junction.country != road.country {
+                        problems.append(problem(field, "junction \"\(nodeID)\" is in \(junction.country.rawValue) but the road is in \(road.country.rawValue)"))
+                    }
+                case let .crossing(crossing):
+                    coordinate = crossing.coordinate
+                    crossingSides.insert("\(crossing.id)|\(road.country.rawValue)|\(road.isRail ? "rail" : "road")")
+                }
+                let gap = region.geodesicDistanceMeters(from: end, to: coordinate)
+                if gap > roadEndToleranceMeters {
+                    problems.append(problem("geometry", "its \(field == "from" ? "first" : "last") vertex \(end) is \(formatFixed(gap / 1000, decimals: 1)) km from \(field) node \"\(nodeID)\" at \(coordinate); it must end within \(Int(roadEndToleranceMeters)) m of it"))
+                }
+            }
+            for vertex in road.geometry {
+                guard let side = try region.country(at: vertex), side != road.country else { continue }
+                let across = try region.distanceToBoundaryMeters(from: vertex)
+                if across > roadSideToleranceMeters {
+                    problems.append(problem("geometry", "vertex \(vertex) lies \(formatFixed(across / 1000, decimals: 1)) km inside \(side.rawValue), but the road is in \(road.country.rawValue); roads cross the border only at crossings"))
+                    break
+                }
+            }
+        }
+        for (index, place) in layers.places.enumerated() where !placesOnRoads.contains(place.id) {
+            problems.append(DatasetProblem(file: DatasetFiles.places, featureIndex: index, featureID: place.id, field: "id",
+                                           message: "no road reaches this place; every place must be the end of a road in \(DatasetFiles.roads)"))
+        }
+        for (index, crossing) in layers.crossings.enumerated() {
+            let kind = crossing.modes == [.rail] ? "rail" : "road"
+            for country in Country.allCases where !crossingSides.contains("\(crossing.id)|\(country.rawValue)|\(kind)") {
+                problems.append(DatasetProblem(file: DatasetFiles.crossings, featureIndex: index, featureID: crossing.id, field: "id",
+                                               message: "no \(kind == "rail" ? "rail line" : "road") in \(DatasetFiles.roads) reaches the \(country.rawValue) side of this crossing; it is unreachable"))
+            }
+        }
+        return problems
     }
 
     /// Every coordinate of the dataset, for measuring the working CRS's scale error over it.
     public var allCoordinates: [Coordinate] {
-        crossings.map(\.coordinate) + places.map(\.coordinate) + boundary.line
+        crossings.map(\.coordinate) + places.map(\.coordinate) + junctions.map(\.coordinate) + boundary.line
+            + roads.flatMap(\.geometry)
             + sectors.flatMap { $0.geometry.allPositions.map(Coordinate.init) }
     }
 
     public func crossing(id: String) -> Crossing? { crossings.first { $0.id == id } }
     public func sector(id: String) -> Sector? { sectors.first { $0.id == id } }
+    public func place(id: String) -> Place? { places.first { $0.id == id } }
 }

@@ -6,6 +6,10 @@ public enum DatasetFiles {
     public static let sectors = "sectors.geojson"
     public static let boundary = "boundary.geojson"
     public static let places = "places.geojson"
+    /// Optional: the road and rail network (needed for routing).
+    public static let roads = "roads.geojson"
+    /// Optional: road and rail nodes that are neither places nor crossings.
+    public static let junctions = "junctions.geojson"
 
     /// The bundled Southwest border dataset: `BORDERFLOW_DATA` when set, otherwise the package's `GeoData`
     /// folder, found from this source file's location so that it loads from any working directory.

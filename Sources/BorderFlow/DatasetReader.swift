@@ -19,12 +19,29 @@ final class DatasetReader {
         self.directory = directory
     }
 
-    func read() -> (crossings: [Crossing], sectors: [Sector], places: [Place], boundary: Boundary?) {
+    struct Layers {
+        var crossings: [Crossing]
+        var sectors: [Sector]
+        var places: [Place]
+        var boundary: Boundary?
+        var junctions: [Junction]
+        var roads: [Road]
+    }
+
+    func read() -> Layers {
         let crossings = readCollection(DatasetFiles.crossings).map { readCrossings($0) } ?? []
         let sectors = readCollection(DatasetFiles.sectors).map { readSectors($0) } ?? []
         let places = readCollection(DatasetFiles.places).map { readPlaces($0) } ?? []
         let boundary = readCollection(DatasetFiles.boundary).flatMap { readBoundary($0) }
-        return (crossings, sectors, places, boundary)
+        let junctions = readOptionalCollection(DatasetFiles.junctions).map { readJunctions($0) } ?? []
+        let roads = readOptionalCollection(DatasetFiles.roads).map { readRoads($0) } ?? []
+        return Layers(crossings: crossings, sectors: sectors, places: places, boundary: boundary, junctions: junctions, roads: roads)
+    }
+
+    /// A layer the dataset may leave out: nil when its file does not exist.
+    private func readOptionalCollection(_ name: String) -> GeoJSONFeatureCollection? {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) else { return nil }
+        return readCollection(name)
     }
 
     private func readCollection(_ name: String) -> GeoJSONFeatureCollection? {
@@ -282,6 +299,72 @@ final class DatasetReader {
             places.append(Place(id: id, name: name, country: country, state: state, population: Int(population), coordinate: coordinate))
         }
         return places
+    }
+
+    private func readJunctions(_ collection: GeoJSONFeatureCollection) -> [Junction] {
+        var seen = Set<String>()
+        var junctions: [Junction] = []
+        for feature in collection.features {
+            let start = problems.count
+            let id = identifier(feature, seen: &seen)
+            let name = field { try feature.string("name") }
+            let country = readCountry(feature)
+            let coordinate = self.coordinate(feature)
+            guard problems.count == start, let id, let name, let country, let coordinate else { continue }
+            junctions.append(Junction(id: id, name: name, country: country, coordinate: coordinate))
+        }
+        return junctions
+    }
+
+    private func readCountry(_ feature: GeoJSONFeature) -> Country? {
+        guard let text = field({ try feature.string("country") }) else { return nil }
+        guard let country = Country(rawValue: text) else {
+            report(feature, field: "country", "\"\(text)\" is not a border country; expected \"US\" or \"MX\"")
+            return nil
+        }
+        return country
+    }
+
+    private func readRoads(_ collection: GeoJSONFeatureCollection) -> [Road] {
+        var seen = Set<String>()
+        var roads: [Road] = []
+        for feature in collection.features {
+            let start = problems.count
+            let id = identifier(feature, seen: &seen)
+            let name = field { try feature.string("name") }
+            let country = readCountry(feature)
+            var roadClass: Road.RoadClass?
+            if let text = field({ try feature.string("class") }) {
+                roadClass = Road.RoadClass(rawValue: text)
+                if roadClass == nil {
+                    report(feature, field: "class", "unknown road class \"\(text)\"; expected one of \(Road.RoadClass.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+            let speed = field { try feature.number("speedKph") }
+            if let speed, !(speed >= 5 && speed <= 200) {
+                report(feature, field: "speedKph", "\(speed) km/h is not a plausible speed; expected 5 to 200")
+            }
+            let from = field { try feature.string("from") }
+            let to = field { try feature.string("to") }
+            var line: [Coordinate]?
+            if case let .lineString(positions)? = feature.geometry {
+                let coordinates = positions.map(Coordinate.init)
+                if let bad = coordinates.first(where: { !Self.inRegion($0) }) {
+                    report(feature, field: "geometry.coordinates", "vertex \(bad) is outside the Southwest border region (longitude -125 to -85, latitude 10 to 45); are longitude and latitude swapped?")
+                } else if coordinates.count < 2 {
+                    report(feature, field: "geometry.coordinates", "a road needs at least 2 positions")
+                } else {
+                    line = coordinates
+                }
+            } else {
+                report(feature, field: "geometry", "expected a LineString, found \(feature.geometry?.typeName ?? "no geometry")")
+            }
+            guard problems.count == start, let id, let name, let country, let roadClass, let speed, let from, let to, let line
+            else { continue }
+            roads.append(Road(id: id, name: name, country: country, roadClass: roadClass, speedKph: speed,
+                              from: from, to: to, geometry: line, lengthMeters: 0))
+        }
+        return roads
     }
 
     private func readBoundary(_ collection: GeoJSONFeatureCollection) -> Boundary? {

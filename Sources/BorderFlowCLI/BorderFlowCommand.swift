@@ -13,6 +13,7 @@ struct BorderFlowCommand: ParsableCommand {
             CrossingsCommand.self,
             SectorsCommand.self,
             LocateCommand.self,
+            RouteCommand.self,
             ValidateCommand.self,
             InfoCommand.self,
             BuildSectorsCommand.self,

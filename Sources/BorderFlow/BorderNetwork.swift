@@ -1,0 +1,186 @@
+import BorderFlowGraph
+import BorderFlowSpatial
+
+/// The border's road, rail and crossing network as a graph: built once from a dataset, with one cost layer
+/// per mode, coordinates in the working CRS for A*, and tables that turn graph nodes and edges back into
+/// places, roads and crossings.
+///
+/// Immutable and `Sendable`: share one network between tasks; each task searches it with its own `Router`.
+public final class BorderNetwork: Sendable {
+    /// What a graph node stands for.
+    public enum NodeKind: Sendable, Equatable {
+        case place(index: Int)
+        case junction(index: Int)
+        /// One side of a crossing: where its roads on that side meet it.
+        case crossingSide(crossing: Int, country: Country)
+    }
+
+    public struct Node: Sendable, Equatable {
+        public let kind: NodeKind
+        /// The place, junction or crossing id.
+        public let id: String
+        public let country: Country
+        public let coordinate: Coordinate
+    }
+
+    /// What a graph edge stands for.
+    public enum EdgeKind: Sendable, Equatable {
+        case road(index: Int)
+        /// Passing a crossing in one mode, northbound (Mexico to the U.S.) or southbound.
+        case crossing(index: Int, mode: Mode, northbound: Bool)
+    }
+
+    public struct Edge: Sendable, Equatable {
+        public let kind: EdgeKind
+        public let lengthMeters: Double
+    }
+
+    public let dataset: Dataset
+    public let graph: Graph
+    public let nodes: [Node]
+    public let edges: [Edge]
+    public let workingCRS: CoordinateReferenceSystem
+    /// The largest scale factor of the working CRS over the dataset; straight lines are divided by it so
+    /// that A*'s estimate stays below every true cost.
+    public let largestScaleFactor: Double
+    /// A* lower bound per mode: milliseconds per metre of straight line in the working CRS.
+    let millisecondsPerMeter: [Double]
+    let nodeIndex: [String: Int32]
+    let crossingSideNodes: [[Country: Int32]]
+    /// Exclusions by trip direction: a Mexico-to-U.S. trip may not use southbound crossing edges, and so on,
+    /// so that every route crosses the border exactly once, or not at all.
+    let southboundEdges: ClosureMask
+    let northboundEdges: ClosureMask
+    let allCrossingEdges: ClosureMask
+
+    /// - Throws: `NetworkError.noRoads` when the dataset has no road layer; `SpatialError` or `DatasetError`
+    ///   when the working CRS cannot be used.
+    public init(dataset: Dataset, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
+        guard !dataset.roads.isEmpty else { throw NetworkError.noRoads(directory: dataset.directory.path) }
+        self.dataset = dataset
+        self.workingCRS = workingCRS
+
+        var nodes: [Node] = []
+        var nodeIndex: [String: Int32] = [:]
+        func add(_ node: Node) -> Int32 {
+            nodes.append(node)
+            return Int32(nodes.count - 1)
+        }
+        for (index, place) in dataset.places.enumerated() {
+            nodeIndex[place.id] = add(Node(kind: .place(index: index), id: place.id, country: place.country, coordinate: place.coordinate))
+        }
+        for (index, junction) in dataset.junctions.enumerated() {
+            nodeIndex[junction.id] = add(Node(kind: .junction(index: index), id: junction.id, country: junction.country, coordinate: junction.coordinate))
+        }
+        var crossingSideNodes: [[Country: Int32]] = []
+        for (index, crossing) in dataset.crossings.enumerated() {
+            var sides: [Country: Int32] = [:]
+            for country in Country.allCases {
+                sides[country] = add(Node(kind: .crossingSide(crossing: index, country: country), id: crossing.id,
+                                          country: country, coordinate: crossing.coordinate))
+            }
+            crossingSideNodes.append(sides)
+        }
+        let crossingIndex = Dictionary(uniqueKeysWithValues: dataset.crossings.enumerated().map { ($1.id, $0) })
+        func node(_ id: String, country: Country) throws -> Int32 {
+            if let crossing = crossingIndex[id], let side = crossingSideNodes[crossing][country] { return side }
+            guard let node = nodeIndex[id] else { throw NetworkError.unknownNode(id) }
+            return node
+        }
+
+        var graphEdges: [Graph.Edge] = []
+        var edges: [Edge] = []
+        let modes = Mode.allCases
+        for (index, road) in dataset.roads.enumerated() {
+            let costs = modes.map { mode -> Double in
+                let kph: Double?
+                if road.isRail {
+                    kph = mode == .rail ? road.speedKph : nil
+                } else {
+                    kph = CrossingTimes.roadSpeedKph(mode, carSpeedKph: road.speedKph)
+                }
+                guard let kph else { return .infinity }
+                return road.lengthMeters / (kph / 3.6)
+            }
+            let a = try node(road.from, country: road.country)
+            let b = try node(road.to, country: road.country)
+            for (from, to) in [(a, b), (b, a)] {
+                graphEdges.append(Graph.Edge(from: from, to: to, costSeconds: costs))
+                edges.append(Edge(kind: .road(index: index), lengthMeters: road.lengthMeters))
+            }
+        }
+        var southbound: [Int32] = [], northbound: [Int32] = []
+        for (index, crossing) in dataset.crossings.enumerated() {
+            guard let mexico = crossingSideNodes[index][.mx], let us = crossingSideNodes[index][.us] else { continue }
+            for mode in crossing.modes {
+                for isNorthbound in [true, false] {
+                    var costs = [Double](repeating: .infinity, count: modes.count)
+                    costs[modes.firstIndex(of: mode)!] = 60 * (isNorthbound ? CrossingTimes.northboundMinutes(mode) : CrossingTimes.southboundMinutes(mode))
+                    graphEdges.append(Graph.Edge(from: isNorthbound ? mexico : us, to: isNorthbound ? us : mexico, costSeconds: costs))
+                    edges.append(Edge(kind: .crossing(index: index, mode: mode, northbound: isNorthbound), lengthMeters: 0))
+                    if isNorthbound { northbound.append(Int32(edges.count - 1)) } else { southbound.append(Int32(edges.count - 1)) }
+                }
+            }
+        }
+
+        // Coordinates in the working CRS, and the scale bound for A*.
+        let transformer = try CoordinateTransformer(from: .wgs84, to: workingCRS)
+        var positions = nodes.map { Position($0.coordinate) }
+        try transformer.forward(&positions)
+        let survey = try ScaleErrorSurvey(crs: workingCRS, coordinates: dataset.allCoordinates)
+        let graph = try Graph(nodeCount: nodes.count, edges: graphEdges, coordinates: positions.map { Graph.Point(x: $0.x, y: $0.y) })
+
+        var factors: [Double] = []
+        for (layer, mode) in modes.enumerated() {
+            var fastest = 0.0 // metres per second over straight-line-bearing edges usable in this layer
+            for (index, edge) in edges.enumerated() where graph.costMilliseconds(of: Int32(index), layer: layer) != Graph.impassable {
+                if case .road = edge.kind, edge.lengthMeters > 0 {
+                    let seconds = Double(graph.costMilliseconds(of: Int32(index), layer: layer)) / 1000
+                    if seconds > 0 { fastest = max(fastest, edge.lengthMeters / seconds) }
+                }
+            }
+            _ = mode
+            // A hair under the bound: geodesics between two data points may bow a little beyond the
+            // latitudes where the scale factor was measured.
+            factors.append(fastest > 0 ? 0.9999 * 1000 / (survey.largestScaleFactor * fastest) : 0)
+        }
+
+        var southMask = ClosureMask(for: graph), northMask = ClosureMask(for: graph)
+        for edge in southbound { southMask.close(edge: edge) }
+        for edge in northbound { northMask.close(edge: edge) }
+        var bothMask = southMask
+        bothMask.formUnion(northMask)
+
+        self.graph = graph
+        self.nodes = nodes
+        self.edges = edges
+        self.nodeIndex = nodeIndex
+        self.crossingSideNodes = crossingSideNodes
+        self.largestScaleFactor = survey.largestScaleFactor
+        self.millisecondsPerMeter = factors
+        self.southboundEdges = southMask
+        self.northboundEdges = northMask
+        self.allCrossingEdges = bothMask
+    }
+
+    /// The graph layer of a mode.
+    public static func layer(of mode: Mode) -> Int { Mode.allCases.firstIndex(of: mode)! }
+
+    /// The graph node of a place or junction id.
+    public func node(id: String) -> Int32? { nodeIndex[id] }
+}
+
+/// Why a network could not be built or queried.
+public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noRoads(directory: String)
+    case unknownNode(String)
+
+    public var description: String {
+        switch self {
+        case let .noRoads(directory):
+            return "the dataset in \(directory) has no \(DatasetFiles.roads); routing needs the road and rail network"
+        case let .unknownNode(id):
+            return "no place, junction or crossing has the id \"\(id)\""
+        }
+    }
+}
