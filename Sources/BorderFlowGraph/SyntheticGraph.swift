@@ -1,0 +1,76 @@
+/// Road-like graphs made from a seed, for tests and benchmarks: nodes scattered over a square, each joined
+/// by two-way edges to its nearest neighbours, with costs no less than straight-line distance over the
+/// fastest speed, so that A* with `millisecondsPerMeter` is exact. The same seed gives the same graph.
+public enum SyntheticGraph {
+    /// - Parameters:
+    ///   - nodes: how many nodes.
+    ///   - neighbours: how many nearest neighbours each node is joined to.
+    ///   - sideMeters: the side of the square the nodes are scattered over.
+    ///   - seed: the random seed.
+    /// - Returns: the graph (two layers: cars, and trucks that may use about half the edges) and the A* bound.
+    public static func roadLike(nodes: Int, neighbours: Int = 3, sideMeters: Double = 200_000, seed: UInt64)
+        throws -> (graph: Graph, millisecondsPerMeter: Double) {
+        var random = SplitMix64(seed: seed)
+        let points = (0..<nodes).map { _ in
+            Graph.Point(x: Double.random(in: 0..<sideMeters, using: &random), y: Double.random(in: 0..<sideMeters, using: &random))
+        }
+        let fastest = 30.0 // metres per second
+        // Nearest neighbours by a uniform grid, so large graphs build in near-linear time.
+        let cellSize = max(sideMeters / (Double(nodes).squareRoot() / 2).rounded(.up), 1)
+        let cellsPerSide = Int((sideMeters / cellSize).rounded(.up)) + 1
+        var cells = [[Int]](repeating: [], count: cellsPerSide * cellsPerSide)
+        func cell(_ p: Graph.Point) -> (Int, Int) { (min(Int(p.x / cellSize), cellsPerSide - 1), min(Int(p.y / cellSize), cellsPerSide - 1)) }
+        for (index, point) in points.enumerated() {
+            let (cx, cy) = cell(point)
+            cells[cy * cellsPerSide + cx].append(index)
+        }
+        func distance(_ a: Int, _ b: Int) -> Double {
+            let dx = points[a].x - points[b].x, dy = points[a].y - points[b].y
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        var edges: [Graph.Edge] = []
+        var joined = Set<UInt64>()
+        for a in 0..<nodes {
+            let (cx, cy) = cell(points[a])
+            var radius = 1
+            var candidates: [Int] = []
+            while candidates.count <= neighbours, radius <= cellsPerSide {
+                candidates = []
+                for y in max(0, cy - radius)...min(cellsPerSide - 1, cy + radius) {
+                    for x in max(0, cx - radius)...min(cellsPerSide - 1, cx + radius) {
+                        candidates += cells[y * cellsPerSide + x].filter { $0 != a }
+                    }
+                }
+                radius += 1
+            }
+            candidates.sort { (distance(a, $0), $0) < (distance(a, $1), $1) }
+            for b in candidates.prefix(neighbours) {
+                let key = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
+                guard joined.insert(key).inserted else { continue }
+                let meters = distance(a, b) * Double.random(in: 1.0...1.6, using: &random)
+                let carSeconds = meters / Double.random(in: 15...fastest, using: &random)
+                let truckSeconds = Bool.random(using: &random) ? carSeconds * 1.3 : Double.infinity
+                edges.append(Graph.Edge(from: Int32(a), to: Int32(b), costSeconds: [carSeconds, truckSeconds]))
+                edges.append(Graph.Edge(from: Int32(b), to: Int32(a), costSeconds: [carSeconds, truckSeconds]))
+            }
+        }
+        return (try Graph(nodeCount: nodes, edges: edges, coordinates: points), 1000 / fastest)
+    }
+}
+
+/// SplitMix64: a small, fast, seedable random number generator, so results replay from a printed seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
