@@ -47,6 +47,9 @@ public final class BorderNetwork: Sendable {
     let millisecondsPerMeter: [Double]
     let nodeIndex: [String: Int32]
     let crossingSideNodes: [[Country: Int32]]
+    /// Crossing index by id, and each crossing's edges with their modes, so closing is a few bit writes.
+    let crossingIndex: [String: Int]
+    let crossingEdges: [[(mode: Mode, edge: Graph.EdgeID)]]
     /// Exclusions by trip direction: a Mexico-to-U.S. trip may not use southbound crossing edges, and so on,
     /// so that every route crosses the border exactly once, or not at all.
     let southboundEdges: ClosureMask
@@ -110,6 +113,7 @@ public final class BorderNetwork: Sendable {
             }
         }
         var southbound: [Int32] = [], northbound: [Int32] = []
+        var crossingEdges = [[(mode: Mode, edge: Graph.EdgeID)]](repeating: [], count: dataset.crossings.count)
         for (index, crossing) in dataset.crossings.enumerated() {
             guard let mexico = crossingSideNodes[index][.mx], let us = crossingSideNodes[index][.us] else { continue }
             for mode in crossing.modes {
@@ -118,6 +122,7 @@ public final class BorderNetwork: Sendable {
                     costs[modes.firstIndex(of: mode)!] = 60 * (isNorthbound ? CrossingTimes.northboundMinutes(mode) : CrossingTimes.southboundMinutes(mode))
                     graphEdges.append(Graph.Edge(from: isNorthbound ? mexico : us, to: isNorthbound ? us : mexico, costSeconds: costs))
                     edges.append(Edge(kind: .crossing(index: index, mode: mode, northbound: isNorthbound), lengthMeters: 0))
+                    crossingEdges[index].append((mode, Graph.EdgeID(edges.count - 1)))
                     if isNorthbound { northbound.append(Int32(edges.count - 1)) } else { southbound.append(Int32(edges.count - 1)) }
                 }
             }
@@ -156,6 +161,8 @@ public final class BorderNetwork: Sendable {
         self.edges = edges
         self.nodeIndex = nodeIndex
         self.crossingSideNodes = crossingSideNodes
+        self.crossingIndex = crossingIndex
+        self.crossingEdges = crossingEdges
         self.largestScaleFactor = survey.largestScaleFactor
         self.millisecondsPerMeter = factors
         self.southboundEdges = southMask

@@ -100,10 +100,9 @@ extension BorderNetwork {
     public func mask(for closures: Closures, at moment: Moment? = nil) throws -> ClosureMask {
         var mask = ClosureMask(for: graph)
         var closed = [Set<Mode>](repeating: [], count: dataset.crossings.count)
-        let crossingIndex = Dictionary(uniqueKeysWithValues: dataset.crossings.enumerated().map { ($1.id, $0) })
         let crossings = dataset.crossings
         for closure in closures.closures {
-            for (index, modes) in try affectedCrossings(closure.target, crossingIndex: crossingIndex) {
+            for (index, modes) in try affectedCrossings(closure.target) {
                 if let moment, let window = closure.window,
                    let date = moment.date(in: crossings[index].timeZone), !window.contains(date) { continue }
                 closed[index].formUnion(modes)
@@ -115,15 +114,13 @@ extension BorderNetwork {
                 for mode in crossing.modes where !crossing.isOpen(mode, at: date) { closed[index].insert(mode) }
             }
         }
-        for (edge, description) in edges.enumerated() {
-            if case let .crossing(index, mode, _) = description.kind, closed[index].contains(mode) {
-                mask.close(edge: Int32(edge))
-            }
+        for (index, modes) in closed.enumerated() where !modes.isEmpty {
+            for (mode, edge) in crossingEdges[index] where modes.contains(mode) { mask.close(edge: edge) }
         }
         return mask
     }
 
-    private func affectedCrossings(_ target: Closures.Target, crossingIndex: [String: Int]) throws -> [(Int, Set<Mode>)] {
+    private func affectedCrossings(_ target: Closures.Target) throws -> [(Int, Set<Mode>)] {
         let crossings = dataset.crossings
         func all(_ index: Int) -> (Int, Set<Mode>) { (index, Set(crossings[index].modes)) }
         switch target {

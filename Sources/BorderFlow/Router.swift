@@ -141,12 +141,7 @@ extension BorderNetwork {
             if let allOpen {
                 let serving = dataset.crossings.filter { $0.serves(mode) }
                 let closedCount = serving.filter { crossing in
-                    edges.indices.contains { index in
-                        if case let .crossing(c, m, _) = edges[index].kind, m == mode, dataset.crossings[c].id == crossing.id {
-                            return mask.isClosed(edge: Int32(index))
-                        }
-                        return false
-                    }
+                    crossingEdges[crossingIndex[crossing.id]!].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
                 }.count
                 reason = "no open route: \(closedCount) of the \(serving.count) crossings that take \(mode.displayName) traffic are closed\(moment == nil ? "" : " or outside their hours"), including every one this trip could use; with all crossings open it would cross at \(allOpen.crossing ?? "none")"
             } else {
