@@ -132,6 +132,7 @@ struct CommandLineTests {
 
     @Test func validateListsEveryProblemAndExitsNonZero() throws {
         let directory = try Self.brokenDataset("unknown-mode")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let run = try BorderFlowRun("validate", "--data", directory.path)
         #expect(run.status == 1)
         #expect(run.standardOutput.contains(#"crossings.geojson: feature 1 (id "gate-b"), field "modes[1]": unknown mode "hovercraft""#))
@@ -151,6 +152,7 @@ struct CommandLineTests {
     ])
     func everyBrokenDatasetFailsWithFileFeatureAndField(brokenCase: String, expected: String) throws {
         let directory = try Self.brokenDataset(brokenCase)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let validate = try BorderFlowRun("validate", "--data", directory.path)
         #expect(validate.status == 1)
         #expect(validate.standardOutput.contains(expected), "\(validate.standardOutput)")
@@ -163,6 +165,7 @@ struct CommandLineTests {
     @Test func commandsOnABrokenDatasetFailCleanly() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-cli-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Self.tiny, to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
         try Data("{\"type\":".utf8).write(to: directory.appendingPathComponent("sectors.geojson"))
         let run = try BorderFlowRun("crossings", "--data", directory.path)
         #expect(run.status == 1)
@@ -191,6 +194,7 @@ struct CommandLineTests {
     @Test func buildSectorsWritesNothingWhenAnInputIsBad() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: out) }
         let build = BorderFlowRun.fixtures.appendingPathComponent("sector-build")
         let run = try BorderFlowRun(
             "build-sectors", "--counties", build.appendingPathComponent("counties.geojson").path,

@@ -7,7 +7,9 @@ import Testing
 @Suite("Dataset validation")
 struct DatasetValidationTests {
     func problems(_ brokenCase: String) throws -> [DatasetProblem] {
-        try Dataset.problems(in: Fixtures.broken(brokenCase))
+        let directory = try Fixtures.broken(brokenCase)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try Dataset.problems(in: directory)
     }
 
     @Test func theTinyFixtureIsValid() throws {

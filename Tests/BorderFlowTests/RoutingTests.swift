@@ -11,7 +11,9 @@ struct RoutingTests {
     let network: BorderNetwork
 
     init() throws {
-        network = try BorderNetwork(dataset: Dataset.load(from: Fixtures.network()))
+        let directory = try Fixtures.network()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        network = try BorderNetwork(dataset: Dataset.load(from: directory))
     }
 
     @Test func theNetworkLoadsWithLengthsFromGeometry() throws {
@@ -159,7 +161,9 @@ struct RoutingTests {
     }
 
     @Test func brokenRoadsAreReportedWithFileFeatureAndField() throws {
-        let problems = try Dataset.problems(in: Fixtures.brokenNetwork("road-to-nowhere"))
+        let directory = try Fixtures.brokenNetwork("road-to-nowhere")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let problems = try Dataset.problems(in: directory)
         #expect(problems.contains { $0.file == "roads.geojson" && $0.featureID == "mx-sur-gate-a" && $0.field == "to" && $0.message.contains("\"gate-z\"") })
         #expect(problems.contains { $0.file == "roads.geojson" && $0.featureID == "us-gate-b-east" && $0.field == "geometry" && $0.message.contains("inside MX") })
         #expect(problems.contains { $0.file == "crossings.geojson" && $0.featureID == "gate-a" && $0.message.contains("unreachable") })

@@ -44,6 +44,7 @@ struct SectorBuilderTests {
     @Test func writtenFilesLoadAsADatasetAndAreByteIdenticalRunToRun() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-build-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let first = try builder().build()
         try builder().write(first, to: directory)
         let sectorsText = try String(contentsOf: directory.appendingPathComponent("sectors.geojson"), encoding: .utf8)
