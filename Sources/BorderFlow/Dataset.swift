@@ -120,7 +120,13 @@ public struct Dataset: Sendable {
         }
         var nodes: [String: Node] = [:]
         for place in layers.places { nodes[place.id] = .place(place) }
-        for crossing in layers.crossings { nodes[crossing.id] = .crossing(crossing) }
+        for (index, crossing) in layers.crossings.enumerated() {
+            if nodes[crossing.id] != nil {
+                problems.append(DatasetProblem(file: DatasetFiles.crossings, featureIndex: index, featureID: crossing.id, field: "id",
+                                               message: "a place has the same id; roads name their ends by id, so ids must be unique across places, crossings and junctions (give the place a suffix, e.g. \"\(crossing.id)-\(crossing.state.lowercased())\")"))
+            }
+            nodes[crossing.id] = .crossing(crossing)
+        }
         for (index, junction) in layers.junctions.enumerated() {
             if nodes[junction.id] != nil {
                 problems.append(DatasetProblem(file: DatasetFiles.junctions, featureIndex: index, featureID: junction.id, field: "id",

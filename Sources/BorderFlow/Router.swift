@@ -99,15 +99,12 @@ public final class Router {
             case let .road(index):
                 let name = network.dataset.roads[index].name
                 if roads.last != name { roads.append(name) }
+                // Places the route passes; a crossing's side node is named only by the crossing edge itself.
+                let node = network.nodes[Int(network.graph.target(of: edge))]
+                if case .place = node.kind, path.last != node.id { path.append(node.id) }
             case let .crossing(index, _, _):
                 crossing = network.dataset.crossings[index].id
-            }
-            let node = network.nodes[Int(network.graph.target(of: edge))]
-            switch node.kind {
-            case .place, .crossingSide:
-                if path.last != node.id { path.append(node.id) }
-            case .junction:
-                break
+                if let crossing, path.last != crossing { path.append(crossing) }
             }
         }
         return Route(origin: origin, destination: destination, mode: mode, crossing: crossing,
