@@ -26,6 +26,10 @@ struct BorderFlowRun {
         .appendingPathComponent("BorderFlowTests/Fixtures", isDirectory: true)
 
     init(_ arguments: String...) throws {
+        try self.init(arguments)
+    }
+
+    init(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -217,5 +221,73 @@ struct CommandLineTests {
             try FileManager.default.copyItem(at: replacements.appendingPathComponent(file), to: directory.appendingPathComponent(file))
         }
         return directory
+    }
+}
+
+@Suite("borderflow route")
+struct RouteCommandTests {
+    @Test func jsonNamesTheCrossingTimeLengthAndPath() throws {
+        let run = try BorderFlowRun("route", "Sonoyta", "Phoenix", "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        let route = try #require(try run.json() as? [String: Any])
+        #expect(route["crossing"] as? String == "lukeville")
+        #expect((route["travelSeconds"] as? Double ?? 0) > 3 * 3600)
+        #expect((route["lengthMeters"] as? Double ?? 0) > 250_000)
+        let path = try #require(route["path"] as? [String])
+        #expect(path.first == "sonoyta" && path.last == "phoenix" && path.contains("lukeville"))
+        #expect(route["detourSeconds"] == nil, "no closures, no detour")
+    }
+
+    @Test func withAClosureTheDetourAndAlternativesAreReported() throws {
+        let run = try BorderFlowRun("route", "sonoyta", "phoenix", "--close", "lukeville", "--alternatives", "3", "--format", "json")
+        let route = try #require(try run.json() as? [String: Any])
+        let crossing = try #require(route["crossing"] as? String)
+        #expect(crossing != "lukeville")
+        #expect((route["detourSeconds"] as? Double ?? 0) > 0)
+        let alternatives = try #require(route["alternatives"] as? [[String: Any]])
+        #expect(alternatives.count == 3)
+        #expect(alternatives.first?["crossing"] as? String == crossing)
+    }
+
+    @Test func dijkstraAndAStarPrintTheSameRoute() throws {
+        let astar = try BorderFlowRun("route", "monterrey", "san-antonio", "--mode", "truck", "--algorithm", "astar", "--format", "json")
+        let dijkstra = try BorderFlowRun("route", "monterrey", "san-antonio", "--mode", "truck", "--algorithm", "dijkstra", "--format", "json")
+        #expect(astar.status == 0)
+        #expect(astar.standardOutput == dijkstra.standardOutput)
+    }
+
+    @Test func closingEveryCrossingIsNoRouteWithAReasonNotAFailure() throws {
+        let sectors = ["san-diego", "el-centro", "yuma", "tucson", "el-paso", "big-bend", "del-rio", "laredo", "rio-grande-valley"]
+        let run = try BorderFlowRun(["route", "sonoyta", "phoenix", "--format", "json"] + sectors.flatMap { ["--close-sector", $0] })
+        #expect(run.status == 0)
+        let route = try #require(try run.json() as? [String: Any])
+        #expect(route["crossing"] is NSNull)
+        #expect((route["reason"] as? String)?.contains("closed") == true)
+    }
+
+    @Test func anUnknownPlaceSuggestsTheClosestNames() throws {
+        let run = try BorderFlowRun("route", "sonoyta", "fenix")
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("no place is called \"fenix\""))
+        #expect(run.standardError.contains("phoenix"))
+    }
+
+    @Test func anUnknownCrossingSuggestsTheClosestIds() throws {
+        let run = try BorderFlowRun("route", "sonoyta", "phoenix", "--close", "lukevile")
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("did you mean \"lukeville\""))
+    }
+
+    @Test func aBadDateIsAUsageError() throws {
+        let run = try BorderFlowRun("route", "sonoyta", "phoenix", "--at", "next tuesday")
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("--at"))
+    }
+
+    @Test func csvHasOneRowPerAlternative() throws {
+        let run = try BorderFlowRun("route", "ciudad-juarez", "el-paso", "--alternatives", "3", "--format", "csv")
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.first == "rank,origin,destination,mode,crossing,travelSeconds,lengthMeters,path")
+        #expect(lines.count == 4)
     }
 }

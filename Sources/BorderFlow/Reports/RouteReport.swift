@@ -11,7 +11,7 @@ public struct RouteReport: Sendable {
     static func json(_ route: Route) -> [(String, JSONValue)] {
         [
             ("crossing", route.crossing.map(JSONValue.string) ?? .null),
-            ("travelSeconds", .number(route.travelSeconds)),
+            ("travelSeconds", .number(milliseconds(route.travelSeconds))),
             ("lengthMeters", .number(route.lengthMeters.rounded())),
             ("path", .array(route.path.map(JSONValue.string))),
             ("roads", .array(route.roads.map(JSONValue.string))),
@@ -31,7 +31,7 @@ public struct RouteReport: Sendable {
                         ("reason", .string(answer.reason ?? "no route"))]
         }
         if answer.closuresApplied {
-            members.append(("detourSeconds", answer.detourSeconds.map(JSONValue.number) ?? .null))
+            members.append(("detourSeconds", answer.detourSeconds.map { .number(Self.milliseconds($0)) } ?? .null))
             members.append(("allOpenCrossing", answer.allOpen?.crossing.map(JSONValue.string) ?? .null))
         }
         if !answer.alternatives.isEmpty {
@@ -39,6 +39,9 @@ public struct RouteReport: Sendable {
         }
         return .object(JSONObject(members))
     }
+
+    /// Seconds to the millisecond the costs are kept in, without binary noise in the last digits.
+    static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 
     /// "4 h 05 min".
     public static func duration(_ seconds: Double) -> String {
