@@ -9,6 +9,10 @@ public struct DatasetSummary: Sendable {
     public let sectorCount: Int
     public let placeCount: [(country: String, count: Int)]
     public let boundaryKm: Double
+    public let roadCount: Int
+    public let roadKm: Double
+    public let railKm: Double
+    public let junctionCount: Int
     public let dailyVolume: [(mode: Mode, volume: Double)]
     public let workingCRS: CoordinateReferenceSystem
     public let workingCRSName: String
@@ -23,6 +27,10 @@ public struct DatasetSummary: Sendable {
         sectorCount = dataset.sectors.count
         placeCount = Country.allCases.map { country in (country.rawValue, dataset.places.filter { $0.country == country }.count) }
         boundaryKm = region.boundaryLengthKm
+        roadCount = dataset.roads.count
+        roadKm = dataset.roads.filter { !$0.isRail }.reduce(0) { $0 + $1.lengthMeters } / 1000
+        railKm = dataset.roads.filter(\.isRail).reduce(0) { $0 + $1.lengthMeters } / 1000
+        junctionCount = dataset.junctions.count
         dailyVolume = Mode.allCases.map { mode in (mode, dataset.crossings.reduce(0) { $0 + ($1.dailyVolume[mode] ?? 0) }) }
         workingCRS = region.workingCRS
         workingCRSName = region.workingCRS == WorkingCRS.borderStrip ? WorkingCRS.borderStripName : "user-supplied"
@@ -38,6 +46,10 @@ public struct DatasetSummary: Sendable {
             ("sectors", .number(Double(sectorCount))),
             ("places", .object(JSONObject(placeCount.map { ($0.country, .number(Double($0.count))) }))),
             ("boundaryKm", .number((boundaryKm * 10).rounded() / 10)),
+            ("roadSegments", .number(Double(roadCount))),
+            ("roadKm", .number(roadKm.rounded())),
+            ("railKm", .number(railKm.rounded())),
+            ("junctions", .number(Double(junctionCount))),
             ("dailyVolume", .object(JSONObject(dailyVolume.map { ($0.mode.rawValue, .number($0.volume.rounded())) }))),
             ("workingCRS", .object(JSONObject([
                 ("name", .string(workingCRSName)),
@@ -58,6 +70,7 @@ public struct DatasetSummary: Sendable {
         text += "Sectors      \(sectorCount) Border Patrol sectors\n"
         text += "Places       " + placeCount.map { "\($0.count) \($0.country)" }.joined(separator: ", ") + "\n"
         text += "Boundary     \(formatCount(boundaryKm)) km (geodesic, WGS 84)\n"
+        text += "Network      " + (roadCount == 0 ? "none (no roads.geojson)" : "\(formatCount(Double(roadCount))) segments: \(formatCount(roadKm)) km of road, \(formatCount(railKm)) km of rail, \(junctionCount) junctions") + "\n"
         text += "Daily volume " + dailyVolume.map { "\(formatCount($0.volume)) \($0.mode.unit) (\($0.mode.rawValue))" }.joined(separator: ", ") + "\n\n"
         text += "Working CRS  \(workingCRSName)\n"
         text += "             \(workingCRS.definition)\n"
@@ -76,6 +89,10 @@ public struct DatasetSummary: Sendable {
         table.append(["sectors", "\(sectorCount)"])
         for entry in placeCount { table.append(["places_\(entry.country)", "\(entry.count)"]) }
         table.append(["boundaryKm", formatFixed(boundaryKm, decimals: 1)])
+        table.append(["roadSegments", "\(roadCount)"])
+        table.append(["roadKm", formatFixed(roadKm, decimals: 0)])
+        table.append(["railKm", formatFixed(railKm, decimals: 0)])
+        table.append(["junctions", "\(junctionCount)"])
         for entry in dailyVolume { table.append(["dailyVolume_\(entry.mode.rawValue)", formatFixed(entry.volume, decimals: 0)]) }
         table.append(["workingCRS", workingCRS.definition])
         table.append(["worstScaleErrorPercent", formatFixed(scale.worstScaleError * 100, decimals: 4)])
