@@ -26,6 +26,8 @@ public final class ShortestPathSearch {
     private var distance: [UInt64]
     private var parentEdge: [EdgeID]
     private var stamp: [UInt32]
+    /// Marks the targets of a one-to-many search with the current generation.
+    private var targetStamp: [UInt32]
     private var generation: UInt32 = 0
     private var queue = Heap<Entry>()
     private var lastDirection: Direction = .forward
@@ -38,6 +40,7 @@ public final class ShortestPathSearch {
         distance = [UInt64](repeating: 0, count: graph.nodeCount)
         parentEdge = [EdgeID](repeating: -1, count: graph.nodeCount)
         stamp = [UInt32](repeating: 0, count: graph.nodeCount)
+        targetStamp = [UInt32](repeating: 0, count: graph.nodeCount)
     }
 
     // MARK: Queries
@@ -135,7 +138,10 @@ public final class ShortestPathSearch {
 
     private func startGeneration() {
         if generation == UInt32.max {
-            for index in stamp.indices { stamp[index] = 0 }
+            for index in stamp.indices {
+                stamp[index] = 0
+                targetStamp[index] = 0
+            }
             generation = 0
         }
         generation += 1
@@ -164,7 +170,11 @@ public final class ShortestPathSearch {
         lastRoot = root
         guard root >= 0, Int(root) < graph.nodeCount else { return }
         if closures?.isClosed(node: root) == true || exclusions?.isClosed(node: root) == true { return }
-        var waiting = remainingTargets.count
+        var waiting = 0
+        for target in remainingTargets where target >= 0 && Int(target) < graph.nodeCount && targetStamp[Int(target)] != generation {
+            targetStamp[Int(target)] = generation
+            waiting += 1
+        }
         distance[Int(root)] = 0
         parentEdge[Int(root)] = -1
         stamp[Int(root)] = generation
@@ -179,7 +189,7 @@ public final class ShortestPathSearch {
             if entry.key != settledCost &+ heuristic(node, target: heuristicTarget, factor: factor) { continue }
             settledCount += 1
             if node == target { return }
-            if waiting > 0, remainingTargets.contains(node) {
+            if waiting > 0, targetStamp[Int(node)] == generation {
                 waiting -= 1
                 if waiting == 0 { return }
             }

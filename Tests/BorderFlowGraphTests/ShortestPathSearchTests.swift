@@ -79,6 +79,16 @@ struct ShortestPathSearchTests {
         #expect([0, 1, 2, 4].map { search.cost(to: Int32($0)) } == single.map { Optional($0) })
     }
 
+    @Test func oneToManyToleratesRepeatedUnreachableAndMissingTargets() throws {
+        let graph = try diamond()
+        var closures = ClosureMask(for: graph)
+        closures.close(node: 2)
+        closures.close(node: 4)
+        var costs: [UInt64?] = []
+        ShortestPathSearch(graph: graph).costs(from: 0, to: [1, 1, 4, 99], layer: 0, closures: closures, into: &costs)
+        #expect(costs == [10_000, 10_000, nil, nil])
+    }
+
     @Test func backwardTreeGivesCostsToTheRootAndPathsInTravelOrder() throws {
         let search = ShortestPathSearch(graph: try diamond())
         search.tree(from: 4, direction: .backward, layer: 0)
