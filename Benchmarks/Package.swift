@@ -1,0 +1,32 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// BorderFlow's performance benchmarks: a package of their own, so that users of the library never build
+// the benchmark tooling. Run with `swift package benchmark` from this folder.
+let package = Package(
+    name: "BorderFlowBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        // Named: a path dependency is otherwise known by its folder's name, which differs between clones.
+        .package(name: "BorderFlow", path: "../"),
+        // Malloc counts only (the default traits would also need the Linux ARC runtime interposer).
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "Routing",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "BorderFlow", package: "BorderFlow"),
+                .product(name: "BorderFlowGraph", package: "BorderFlow"),
+                .product(name: "SwiftGraph", package: "SwiftGraph"),
+            ],
+            path: "Benchmarks/Routing",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
