@@ -28,19 +28,3 @@ struct CrossingsCommand: ParsableCommand {
         }
     }
 }
-
-struct SectorsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sectors",
-        abstract: "List the Border Patrol sectors with their area, border length and crossings.")
-
-    @OptionGroup var options: DatasetOptions
-
-    func run() throws {
-        try reportingErrors {
-            let dataset = try options.loadDataset()
-            let report = try SectorsReport(dataset: dataset, region: options.region(for: dataset))
-            try options.print(table: report.table, json: report.json, csv: report.csv)
-        }
-    }
-}
