@@ -21,7 +21,7 @@ public struct Closures: Sendable, Equatable {
     public struct Closure: Sendable, Equatable {
         public var target: Target
         /// When the closure applies; nil for always.
-        public var window: DateInterval?
+        public var window: ClosureWindow?
     }
 
     public private(set) var closures: [Closure] = []
@@ -30,37 +30,86 @@ public struct Closures: Sendable, Equatable {
 
     public var isEmpty: Bool { closures.isEmpty }
 
-    public mutating func close(crossing id: String, from start: Date? = nil, to end: Date? = nil) throws {
-        closures.append(Closure(target: .crossing(id), window: try Self.window(start, end)))
+    /// Adds a closure. `from` and `to` are moments: an instant, or a wall-clock time read in each
+    /// crossing's own time zone; the closure holds from `from` (inclusive) until `to` (exclusive), and
+    /// either may be left open.
+    ///
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts` when `to` is before `from`.
+    public mutating func close(_ target: Target, from start: Moment? = nil, to end: Moment? = nil) throws {
+        if case let .polygon(geometry, name) = target, geometry.polygons.isEmpty { throw ClosureError.notAPolygon(name) }
+        let window = start == nil && end == nil ? nil : try ClosureWindow(start: start, end: end)
+        closures.append(Closure(target: target, window: window))
     }
 
-    public mutating func close(port code: String, from start: Date? = nil, to end: Date? = nil) throws {
-        closures.append(Closure(target: .port(code), window: try Self.window(start, end)))
+    public mutating func close(crossing id: String, from start: Moment? = nil, to end: Moment? = nil) throws {
+        try close(.crossing(id), from: start, to: end)
     }
 
-    public mutating func close(mode: Mode, atCrossing id: String, from start: Date? = nil, to end: Date? = nil) throws {
-        closures.append(Closure(target: .modeAtCrossing(mode, crossing: id), window: try Self.window(start, end)))
+    public mutating func close(port code: String, from start: Moment? = nil, to end: Moment? = nil) throws {
+        try close(.port(code), from: start, to: end)
     }
 
-    public mutating func close(mode: Mode, atPort code: String, from start: Date? = nil, to end: Date? = nil) throws {
-        closures.append(Closure(target: .modeAtPort(mode, port: code), window: try Self.window(start, end)))
+    public mutating func close(mode: Mode, atCrossing id: String, from start: Moment? = nil, to end: Moment? = nil) throws {
+        try close(.modeAtCrossing(mode, crossing: id), from: start, to: end)
     }
 
-    public mutating func close(sector id: String, from start: Date? = nil, to end: Date? = nil) throws {
-        closures.append(Closure(target: .sector(id), window: try Self.window(start, end)))
+    public mutating func close(mode: Mode, atPort code: String, from start: Moment? = nil, to end: Moment? = nil) throws {
+        try close(.modeAtPort(mode, port: code), from: start, to: end)
+    }
+
+    public mutating func close(sector id: String, from start: Moment? = nil, to end: Moment? = nil) throws {
+        try close(.sector(id), from: start, to: end)
     }
 
     /// Closes every crossing inside a Polygon or MultiPolygon in longitude/latitude.
-    public mutating func close(polygon: GeoJSONGeometry, named name: String, from start: Date? = nil, to end: Date? = nil) throws {
-        guard !polygon.polygons.isEmpty else { throw ClosureError.notAPolygon(name) }
-        closures.append(Closure(target: .polygon(polygon, name: name), window: try Self.window(start, end)))
+    public mutating func close(polygon: GeoJSONGeometry, named name: String, from start: Moment? = nil, to end: Moment? = nil) throws {
+        try close(.polygon(polygon, name: name), from: start, to: end)
     }
 
-    private static func window(_ start: Date?, _ end: Date?) throws -> DateInterval? {
-        if start == nil && end == nil { return nil }
-        let from = start ?? .distantPast, to = end ?? .distantFuture
-        guard from <= to else { throw ClosureError.windowEndsBeforeItStarts(from, to) }
-        return DateInterval(start: from, end: to)
+    /// Adds a closure between two instants.
+    public mutating func close(_ target: Target, from start: Date, to end: Date) throws {
+        try close(target, from: .instant(start), to: .instant(end))
+    }
+
+    /// Closes one mode at a port between two instants.
+    public mutating func close(mode: Mode, atPort code: String, from start: Date, to end: Date) throws {
+        try close(.modeAtPort(mode, port: code), from: .instant(start), to: .instant(end))
+    }
+
+    /// Closes a crossing between two instants.
+    public mutating func close(crossing id: String, from start: Date, to end: Date) throws {
+        try close(.crossing(id), from: .instant(start), to: .instant(end))
+    }
+}
+
+/// When a closure holds: from `start` (inclusive) until `end` (exclusive); a missing bound is open.
+/// Wall-clock bounds are read in each crossing's own time zone, so "2023-12-04" means local midnight there.
+public struct ClosureWindow: Sendable, Equatable {
+    public let start: Moment?
+    public let end: Moment?
+
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts` when the end is not after the start.
+    public init(start: Moment?, end: Moment?) throws {
+        if let start, let end, let from = start.date(in: "UTC"), let to = end.date(in: "UTC") {
+            // A wall-clock bound may sit up to 14 hours either side of UTC; only a plain reversal is an error.
+            let sameKind: Bool
+            switch (start, end) {
+            case (.instant, .instant), (.localTime, .localTime): sameKind = true
+            default: sameKind = false
+            }
+            if sameKind ? to <= from : to.addingTimeInterval(14 * 3600) <= from.addingTimeInterval(-14 * 3600) {
+                throw ClosureError.windowEndsBeforeItStarts(start, end)
+            }
+        }
+        self.start = start
+        self.end = end
+    }
+
+    /// Whether the window holds at an instant, for a crossing in `timeZone`.
+    public func contains(_ date: Date, timeZone: String) -> Bool {
+        if let start, let from = start.date(in: timeZone), date < from { return false }
+        if let end, let to = end.date(in: timeZone), date >= to { return false }
+        return true
     }
 }
 
@@ -71,7 +120,7 @@ public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownSector(String, known: [String])
     case modeNotServed(Mode, at: String, served: [Mode])
     case notAPolygon(String)
-    case windowEndsBeforeItStarts(Date, Date)
+    case windowEndsBeforeItStarts(Moment, Moment)
 
     public var description: String {
         switch self {
@@ -86,7 +135,7 @@ public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .notAPolygon(name):
             return "\(name) is not a Polygon or MultiPolygon"
         case let .windowEndsBeforeItStarts(start, end):
-            return "the closure window ends (\(end)) before it starts (\(start))"
+            return "the closure window ends (\(end)) before it starts (\(start)); give `to` after `from`"
         }
     }
 }
@@ -103,8 +152,8 @@ extension BorderNetwork {
         let crossings = dataset.crossings
         for closure in closures.closures {
             for (index, modes) in try affectedCrossings(closure.target) {
-                if let moment, let window = closure.window,
-                   let date = moment.date(in: crossings[index].timeZone), !window.contains(date) { continue }
+                if let moment, let window = closure.window, let date = moment.date(in: crossings[index].timeZone),
+                   !window.contains(date, timeZone: crossings[index].timeZone) { continue }
                 closed[index].formUnion(modes)
             }
         }

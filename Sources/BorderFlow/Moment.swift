@@ -2,7 +2,7 @@ import Foundation
 
 /// When a question is asked: an instant, or a wall-clock time read in each crossing's own time zone
 /// ("14:00 at every crossing"), as a user who types no time zone usually means.
-public enum Moment: Sendable, Equatable {
+public enum Moment: Sendable, Equatable, CustomStringConvertible {
     case instant(Date)
     case localTime(DateComponents)
 
@@ -16,6 +16,16 @@ public enum Moment: Sendable, Equatable {
             guard let zone = TimeZone(identifier: timeZone) else { return nil }
             calendar.timeZone = zone
             return calendar.date(from: components)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .instant(date):
+            return date.formatted(.iso8601)
+        case let .localTime(c):
+            func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+            return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)) (local time)"
         }
     }
 

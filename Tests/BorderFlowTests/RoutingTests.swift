@@ -116,6 +116,23 @@ struct RoutingTests {
         #expect(try network.answer(from: "sur", to: "north", mode: .pov, closures: closures, at: after).route?.crossing == "gate-a")
     }
 
+    @Test func aWallClockWindowIsReadInTheCrossingsOwnTimeZone() throws {
+        var closures = Closures()
+        try closures.close(crossing: "gate-a", from: Moment(parsing: "2023-12-04"), to: Moment(parsing: "2024-01-04"))
+        // Gate A's cars are processed from 06:00, so ask at midday on each side of the bounds.
+        func crossing(at text: String) throws -> String? {
+            try network.answer(from: "sur", to: "north", mode: .pov, closures: closures, at: Moment(parsing: text)).route?.crossing
+        }
+        #expect(try crossing(at: "2023-12-03T12:00") == "gate-a")
+        #expect(try crossing(at: "2023-12-04T12:00") == "gate-b")
+        #expect(try crossing(at: "2024-01-03T12:00") == "gate-b")
+        #expect(try crossing(at: "2024-01-04T12:00") == "gate-a")
+        // An instant works too: 18:30 UTC on the 4th is 11:30 that morning in Arizona, inside the window.
+        #expect(try crossing(at: "2023-12-04T18:30Z") == "gate-b")
+        var reversed = Closures()
+        #expect(throws: ClosureError.self) { try reversed.close(crossing: "gate-a", from: Moment(parsing: "2024-01-04"), to: Moment(parsing: "2023-12-04")) }
+    }
+
     @Test func alternativesListEachCrossingOnceBestFirstAndTheBestIsTheRoute() throws {
         let answer = try network.answer(from: "sur", to: "east", mode: .pov, alternatives: 5)
         // Through Gate A and the motorway beats the Mexican trunk road to Gate B.
