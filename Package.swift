@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C APIs, reached only through the spatial layer.
@@ -39,7 +40,7 @@ let package = Package(
         // Flow layer: the dataset, its validation, the border region model; the public library API.
         .target(
             name: "BorderFlow",
-            dependencies: ["BorderFlowSpatial", "BorderFlowGraph"]
+            dependencies: ["BorderFlowSpatial", "BorderFlowGraph", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "BorderFlowCLI",

@@ -14,6 +14,7 @@ struct BorderFlowCommand: ParsableCommand {
             SectorsCommand.self,
             LocateCommand.self,
             RouteCommand.self,
+            ScenariosCommand.self,
             ValidateCommand.self,
             InfoCommand.self,
             BuildSectorsCommand.self,

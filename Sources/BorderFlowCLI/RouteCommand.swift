@@ -42,7 +42,10 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .customLong("close-polygon"), help: ArgumentHelp("Close every crossing inside the polygons of a GeoJSON file (repeatable).", valueName: "FILE"))
     var closePolygons: [String] = []
 
-    @Option(help: ArgumentHelp("A moment: applies opening hours and closure windows.", valueName: "DATETIME"))
+    @Option(help: ArgumentHelp("Apply a scenario's closures (a bundled name such as dec-2023, or a file).", valueName: "NAME|FILE"))
+    var scenario: String?
+
+    @Option(help: ArgumentHelp("A moment: applies opening hours and closure windows (default with --scenario: the scenario's date).", valueName: "DATETIME"))
     var at: String?
 
     @Option(help: ArgumentHelp("Also list the best route through each of the K best distinct crossings.", valueName: "K"))
@@ -68,7 +71,8 @@ struct RouteCommand: ParsableCommand {
         try reportingErrors {
             let dataset = try options.loadDataset()
             let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
-            var closures = Closures()
+            let chosen = try scenario.map { try Scenario.find($0, dataset: dataset) }
+            var closures = chosen?.closures ?? Closures()
             for id in closeCrossings { try closures.close(crossing: id) }
             for code in closePorts { try closures.close(port: code) }
             for id in closeSectors { try closures.close(sector: id) }
@@ -90,8 +94,9 @@ struct RouteCommand: ParsableCommand {
                     try closures.close(polygon: geometry, named: "\(collection.file) feature \(feature.index)")
                 }
             }
+            let moment = at.flatMap(Moment.init(parsing:)) ?? chosen?.date
             let answer = try network.answer(from: from, to: to, mode: mode, closures: closures,
-                                            at: at.flatMap(Moment.init(parsing:)), alternatives: alternatives, algorithm: algorithm)
+                                            at: moment, alternatives: alternatives, algorithm: algorithm)
             let report = RouteReport(answer: answer)
             let names = Dictionary(uniqueKeysWithValues: dataset.crossings.map { ($0.id, $0.name) })
             try options.print(table: { report.table(crossingNames: names) }, json: report.json, csv: report.csv)

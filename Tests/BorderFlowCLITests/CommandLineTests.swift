@@ -291,3 +291,28 @@ struct RouteCommandTests {
         #expect(lines.count == 4)
     }
 }
+
+@Suite("borderflow scenarios")
+struct ScenarioCommandTests {
+    @Test func listsTheBundledScenarios() throws {
+        let run = try BorderFlowRun("scenarios", "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        let scenarios = try #require(try run.json() as? [[String: Any]])
+        #expect(scenarios.compactMap { $0["id"] as? String } == ["dec-2023", "lower-valley-storm", "ysleta-trucks-2020"])
+    }
+
+    @Test func routeAppliesAScenarioOnItsOwnDate() throws {
+        let run = try BorderFlowRun("route", "sonoyta", "phoenix", "--scenario", "dec-2023", "--format", "json")
+        let route = try #require(try run.json() as? [String: Any])
+        #expect(route["crossing"] as? String != "lukeville")
+        #expect(route["allOpenCrossing"] as? String == "lukeville")
+        let after = try #require(try BorderFlowRun("route", "sonoyta", "phoenix", "--scenario", "dec-2023", "--at", "2024-01-05T12:00", "--format", "json").json() as? [String: Any])
+        #expect(after["crossing"] as? String == "lukeville")
+    }
+
+    @Test func anUnknownScenarioListsTheKnownOnes() throws {
+        let run = try BorderFlowRun("route", "sonoyta", "phoenix", "--scenario", "dec-2024")
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("dec-2023"))
+    }
+}

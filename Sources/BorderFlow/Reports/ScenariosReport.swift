@@ -1,0 +1,43 @@
+import BorderFlowSpatial
+
+/// The `scenarios` listing: each scenario's id, title, default moment, closures and capacity changes.
+public struct ScenariosReport: Sendable {
+    public let scenarios: [Scenario]
+
+    public init(scenarios: [Scenario]) {
+        self.scenarios = scenarios
+    }
+
+    public func json() -> JSONValue {
+        .array(scenarios.map { scenario in
+            .object(JSONObject([
+                ("id", .string(scenario.id)),
+                ("title", .string(scenario.title)),
+                ("date", scenario.date.map { .string($0.description) } ?? .null),
+                ("closures", .number(Double(scenario.closureEntries.count))),
+                ("capacityChanges", .number(Double(scenario.capacityChanges.count))),
+                ("sources", .array(scenario.sources.map { source in
+                    .object(JSONObject([("title", .string(source.title)), ("url", source.url.map(JSONValue.string) ?? .null)]))
+                })),
+            ]))
+        })
+    }
+
+    public func table() -> String {
+        var table = TextTable(columns: [.init("ID"), .init("DATE"), .init("CLOSURES", .right), .init("CAPACITY", .right), .init("TITLE")])
+        for scenario in scenarios {
+            table.append([scenario.id, scenario.date?.description ?? "-", "\(scenario.closureEntries.count)",
+                          "\(scenario.capacityChanges.count)", scenario.title])
+        }
+        return table.render()
+    }
+
+    public func csv() -> String {
+        var table = CSVTable(header: ["id", "date", "closures", "capacityChanges", "title"])
+        for scenario in scenarios {
+            table.append([scenario.id, scenario.date?.description ?? "", "\(scenario.closureEntries.count)",
+                          "\(scenario.capacityChanges.count)", scenario.title])
+        }
+        return table.render()
+    }
+}

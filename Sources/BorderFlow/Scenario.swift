@@ -1,0 +1,66 @@
+import BorderFlowSpatial
+import Foundation
+
+/// A what-if: closures with their time windows, capacity changes, a title and the sources it rests on.
+///
+/// Read from YAML (or JSON, which YAML includes) by `Scenario.load(contentsOf:dataset:)`; the schema is
+/// documented in `GeoData/scenarios/README.md`.
+public struct Scenario: Sendable, Equatable {
+    public struct Source: Sendable, Equatable {
+        public let title: String
+        public let url: String?
+    }
+
+    /// One closure as the file states it, with its note.
+    public struct ClosureEntry: Sendable, Equatable {
+        public let target: Closures.Target
+        public let window: ClosureWindow?
+        public let note: String?
+    }
+
+    /// Lanes (booths, tracks) opened or closed at a crossing for one mode, for a time window or for good.
+    public struct CapacityChange: Sendable, Equatable {
+        public let crossing: String
+        public let mode: Mode
+        /// Lanes added (positive) or taken away (negative).
+        public let lanesDelta: Int
+        public let window: ClosureWindow?
+        public let note: String?
+
+        /// Whether the change applies at a moment at a crossing in `timeZone` (always when `moment` is nil).
+        public func applies(at moment: Moment?, timeZone: String) -> Bool {
+            guard let moment, let window else { return true }
+            guard let date = moment.date(in: timeZone) else { return false }
+            return window.contains(date, timeZone: timeZone)
+        }
+    }
+
+    public let id: String
+    public let title: String
+    public let description: String
+    /// The day the scenario is usually looked at (its closures are in force then).
+    public let date: Moment?
+    public let sources: [Source]
+    public let closureEntries: [ClosureEntry]
+    public let capacityChanges: [CapacityChange]
+
+    /// The closures, ready for `BorderNetwork.mask(for:at:)`.
+    public var closures: Closures {
+        var closures = Closures()
+        for entry in closureEntries {
+            // Entries were checked when read; a failure here cannot happen, so none is swallowed silently.
+            try? closures.close(entry.target, from: entry.window?.start, to: entry.window?.end)
+        }
+        return closures
+    }
+
+    /// The lanes of each crossing and mode at a moment, after the capacity changes that apply then
+    /// (never below zero).
+    public func lanes(of crossing: Crossing, mode: Mode, at moment: Moment?) -> Int {
+        let base = crossing.lanes[mode] ?? 0
+        let delta = capacityChanges
+            .filter { $0.crossing == crossing.id && $0.mode == mode && $0.applies(at: moment, timeZone: crossing.timeZone) }
+            .reduce(0) { $0 + $1.lanesDelta }
+        return max(0, base + delta)
+    }
+}

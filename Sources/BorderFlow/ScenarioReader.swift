@@ -1,0 +1,306 @@
+import BorderFlowSpatial
+import Foundation
+import Yams
+
+/// A problem in a scenario file: where (file, line, field) and what was expected.
+public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var field: String?
+    public var message: String
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let field { text += ": field \"\(field)\"" }
+        return text + ": " + message
+    }
+}
+
+extension Scenario {
+    /// The folder of the bundled scenarios.
+    public static var bundledDirectory: URL {
+        DatasetFiles.bundledDirectory.appendingPathComponent("scenarios", isDirectory: true)
+    }
+
+    /// A scenario by name (a file in `directory` named NAME.yaml, .yml or .json) or by path.
+    ///
+    /// - Throws: `ScenarioError` when nothing matches (listing the known names) or the file is not valid.
+    public static func find(_ nameOrPath: String, in directory: URL = bundledDirectory, dataset: Dataset? = nil) throws -> Scenario {
+        let asPath = URL(fileURLWithPath: nameOrPath)
+        if FileManager.default.fileExists(atPath: asPath.path) {
+            return try load(contentsOf: asPath, dataset: dataset)
+        }
+        for suffix in ["yaml", "yml", "json"] {
+            let candidate = directory.appendingPathComponent("\(nameOrPath).\(suffix)")
+            if FileManager.default.fileExists(atPath: candidate.path) {
+                return try load(contentsOf: candidate, dataset: dataset)
+            }
+        }
+        let known = bundledNames(in: directory)
+        throw ScenarioError(file: nameOrPath, message: "no scenario file by that path, and no bundled scenario by that name; known scenarios: \(known.joined(separator: ", "))")
+    }
+
+    /// The names of the scenarios in a folder, sorted.
+    public static func bundledNames(in directory: URL = bundledDirectory) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+            .map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+            .sorted()
+    }
+
+    /// Reads a scenario file and, when a dataset is given, checks every crossing, port, sector and mode it
+    /// names against it.
+    ///
+    /// - Throws: `ScenarioError` naming the file, the line and the field.
+    public static func load(contentsOf url: URL, dataset: Dataset? = nil) throws -> Scenario {
+        let file = url.lastPathComponent
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ScenarioError(file: file, message: "cannot read the file (\(url.path)): it is missing, unreadable or not UTF-8")
+        }
+        let reader = ScenarioReader(file: file, dataset: dataset)
+        return try reader.read(text, defaultID: url.deletingPathExtension().lastPathComponent)
+    }
+}
+
+/// Turns YAML nodes into a `Scenario`, with errors that point at the line and field.
+struct ScenarioReader {
+    let file: String
+    let dataset: Dataset?
+
+    private func fail(_ node: Node?, _ field: String?, _ message: String) -> ScenarioError {
+        ScenarioError(file: file, line: node?.mark?.line, field: field, message: message)
+    }
+
+    func read(_ text: String, defaultID: String) throws -> Scenario {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ScenarioError(file: file, message: "not valid YAML or JSON: \(error)")
+        } catch {
+            throw ScenarioError(file: file, message: "not valid YAML or JSON: \(error)")
+        }
+        guard let root, case let .mapping(mapping) = root else {
+            throw fail(root, nil, "expected a mapping with title, sources and closures at the top level")
+        }
+        let known: Set<String> = ["id", "title", "description", "date", "sources", "closures", "capacity"]
+        for key in mapping.keys {
+            guard let name = key.string, known.contains(name) else {
+                throw fail(key, key.string, "unknown field; a scenario has \(known.sorted().joined(separator: ", "))")
+            }
+        }
+        let id = try optionalString(root, "id") ?? defaultID
+        let title = try string(root, "title")
+        let description = try optionalString(root, "description") ?? ""
+        let date = try optionalMoment(root, "date")
+        let sources = try list(root, "sources", required: true).enumerated().map { index, node in
+            try source(node, field: "sources[\(index)]")
+        }
+        let closures = try list(root, "closures", required: false).enumerated().flatMap { index, node in
+            try closureEntries(node, field: "closures[\(index)]")
+        }
+        let capacity = try list(root, "capacity", required: false).enumerated().map { index, node in
+            try capacityChange(node, field: "capacity[\(index)]")
+        }
+        return Scenario(id: id, title: title, description: description, date: date, sources: sources,
+                        closureEntries: closures, capacityChanges: capacity)
+    }
+
+    // MARK: Fields
+
+    private func value(_ node: Node, _ key: String) -> Node? {
+        guard case let .mapping(mapping) = node else { return nil }
+        return mapping[key]
+    }
+
+    private func string(_ node: Node, _ key: String, field: String? = nil) throws -> String {
+        guard let text = try optionalString(node, key, field: field) else {
+            throw fail(node, field ?? key, "missing; expected text")
+        }
+        return text
+    }
+
+    private func optionalString(_ node: Node, _ key: String, field: String? = nil) throws -> String? {
+        guard let child = value(node, key) else { return nil }
+        guard case let .scalar(scalar) = child, !scalar.string.isEmpty else {
+            throw fail(child, field ?? key, "expected text")
+        }
+        return scalar.string
+    }
+
+    private func optionalMoment(_ node: Node, _ key: String, field: String? = nil) throws -> Moment? {
+        guard let text = try optionalString(node, key, field: field) else { return nil }
+        guard let moment = Moment(parsing: text) else {
+            throw fail(value(node, key), field ?? key, "\"\(text)\" is not a date; use 2023-12-04, 2023-12-04T08:00 (local time at each crossing) or 2023-12-04T08:00-05:00")
+        }
+        return moment
+    }
+
+    private func list(_ node: Node, _ key: String, required: Bool, field: String? = nil) throws -> [Node] {
+        guard let child = value(node, key) else {
+            if required { throw fail(node, field ?? key, "missing; expected a list") }
+            return []
+        }
+        guard case let .sequence(sequence) = child else { throw fail(child, field ?? key, "expected a list") }
+        if required && sequence.isEmpty { throw fail(child, field ?? key, "empty; give at least one entry") }
+        return Array(sequence)
+    }
+
+    private func checkKeys(_ node: Node, field: String, allowed: Set<String>) throws {
+        guard case let .mapping(mapping) = node else { throw fail(node, field, "expected a mapping") }
+        for key in mapping.keys {
+            guard let name = key.string, allowed.contains(name) else {
+                throw fail(key, "\(field).\(key.string ?? "?")", "unknown field; expected one of \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
+    private func source(_ node: Node, field: String) throws -> Scenario.Source {
+        if case let .scalar(scalar) = node { return Scenario.Source(title: scalar.string, url: nil) }
+        try checkKeys(node, field: field, allowed: ["title", "url"])
+        return Scenario.Source(title: try string(node, "title", field: "\(field).title"),
+                               url: try optionalString(node, "url", field: "\(field).url"))
+    }
+
+    private func window(_ node: Node, field: String) throws -> ClosureWindow? {
+        let start = try optionalMoment(node, "from", field: "\(field).from")
+        let end = try optionalMoment(node, "to", field: "\(field).to")
+        if start == nil && end == nil { return nil }
+        do {
+            return try ClosureWindow(start: start, end: end)
+        } catch {
+            throw fail(value(node, "to"), "\(field).to", "\(error)")
+        }
+    }
+
+    private func modes(_ node: Node, field: String) throws -> [Mode]? {
+        guard let child = value(node, "modes") else { return nil }
+        let names: [Node]
+        switch child {
+        case .sequence(let sequence): names = Array(sequence)
+        case .scalar: names = [child]
+        default: throw fail(child, "\(field).modes", "expected a list of modes")
+        }
+        return try names.enumerated().map { index, name in
+            guard let text = name.string, let mode = Mode(rawValue: text) else {
+                throw fail(name, "\(field).modes[\(index)]", "unknown mode \"\(name.string ?? "?")\"; expected one of \(Mode.validNames)")
+            }
+            return mode
+        }
+    }
+
+    private func closureEntries(_ node: Node, field: String) throws -> [Scenario.ClosureEntry] {
+        try checkKeys(node, field: field, allowed: ["crossing", "crossings", "port", "sector", "polygon", "modes", "from", "to", "note"])
+        let targetKeys = ["crossing", "crossings", "port", "sector", "polygon"].filter { value(node, $0) != nil }
+        guard targetKeys.count == 1, let key = targetKeys.first else {
+            throw fail(node, field, "give exactly one of crossing, crossings, port, sector or polygon (found \(targetKeys.isEmpty ? "none" : targetKeys.joined(separator: ", ")))")
+        }
+        let modes = try self.modes(node, field: field)
+        let window = try self.window(node, field: field)
+        let note = try optionalString(node, "note", field: "\(field).note")
+        var targets: [Closures.Target] = []
+        switch key {
+        case "crossing", "crossings":
+            let ids: [String]
+            if key == "crossing" {
+                ids = [try string(node, "crossing", field: "\(field).crossing")]
+            } else {
+                ids = try list(node, "crossings", required: true, field: "\(field).crossings").enumerated().map { index, item in
+                    guard let id = item.string else { throw fail(item, "\(field).crossings[\(index)]", "expected a crossing id") }
+                    return id
+                }
+            }
+            for (index, id) in ids.enumerated() {
+                let idField = key == "crossing" ? "\(field).crossing" : "\(field).crossings[\(index)]"
+                try checkCrossing(id, modes: modes, node: value(node, key), field: idField)
+                if let modes {
+                    targets += modes.map { .modeAtCrossing($0, crossing: id) }
+                } else {
+                    targets.append(.crossing(id))
+                }
+            }
+        case "port":
+            let code = try string(node, "port", field: "\(field).port")
+            try checkPort(code, modes: modes, node: value(node, "port"), field: "\(field).port")
+            targets = modes.map { $0.map { .modeAtPort($0, port: code) } } ?? [.port(code)]
+        case "sector":
+            let id = try string(node, "sector", field: "\(field).sector")
+            if let dataset, dataset.sector(id: id) == nil {
+                throw fail(value(node, "sector"), "\(field).sector", "no sector has the id \"\(id)\"; known sectors: \(dataset.sectors.map(\.id).joined(separator: ", "))")
+            }
+            if modes != nil { throw fail(value(node, "modes"), "\(field).modes", "a sector closes every mode of its crossings; list crossings or ports to close single modes") }
+            targets = [.sector(id)]
+        default:
+            guard let polygonNode = value(node, "polygon") else { throw fail(node, field, "missing polygon") }
+            let geometry: GeoJSONGeometry
+            do {
+                geometry = try GeoJSONReader.geometry(json(polygonNode), file: file)
+            } catch let error as GeoJSONError {
+                throw fail(polygonNode, "\(field).polygon", error.message)
+            }
+            guard !geometry.polygons.isEmpty else { throw fail(polygonNode, "\(field).polygon", "expected a GeoJSON Polygon or MultiPolygon in longitude/latitude") }
+            if modes != nil { throw fail(value(node, "modes"), "\(field).modes", "a polygon closes every mode of the crossings inside it") }
+            targets = [.polygon(geometry, name: "\(file) \(field)")]
+        }
+        return targets.map { Scenario.ClosureEntry(target: $0, window: window, note: note) }
+    }
+
+    private func capacityChange(_ node: Node, field: String) throws -> Scenario.CapacityChange {
+        try checkKeys(node, field: field, allowed: ["crossing", "mode", "lanes", "from", "to", "note"])
+        let crossing = try string(node, "crossing", field: "\(field).crossing")
+        let modeText = try string(node, "mode", field: "\(field).mode")
+        guard let mode = Mode(rawValue: modeText) else {
+            throw fail(value(node, "mode"), "\(field).mode", "unknown mode \"\(modeText)\"; expected one of \(Mode.validNames)")
+        }
+        try checkCrossing(crossing, modes: [mode], node: value(node, "crossing"), field: "\(field).crossing")
+        let lanesText = try string(node, "lanes", field: "\(field).lanes")
+        guard let delta = Int(lanesText.hasPrefix("+") ? String(lanesText.dropFirst()) : lanesText), delta != 0 else {
+            throw fail(value(node, "lanes"), "\(field).lanes", "\"\(lanesText)\" is not a change of lanes; write +2 to open two lanes or -2 to close two")
+        }
+        return Scenario.CapacityChange(crossing: crossing, mode: mode, lanesDelta: delta,
+                                       window: try window(node, field: field), note: try optionalString(node, "note", field: "\(field).note"))
+    }
+
+    // MARK: Checks against the dataset
+
+    private func checkCrossing(_ id: String, modes: [Mode]?, node: Node?, field: String) throws {
+        guard let dataset else { return }
+        guard let crossing = dataset.crossing(id: id) else {
+            let suggestions = NameMatching.suggestions(for: id, among: dataset.crossings.map(\.id))
+            throw fail(node, field, "no crossing has the id \"\(id)\"; did you mean \(suggestions.map { "\"\($0)\"" }.joined(separator: ", "))?")
+        }
+        for mode in modes ?? [] where !crossing.serves(mode) {
+            throw fail(node, field, "\(id) does not serve \(mode.rawValue); it serves \(crossing.modes.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    private func checkPort(_ code: String, modes: [Mode]?, node: Node?, field: String) throws {
+        guard let dataset else { return }
+        let facilities = dataset.crossings.filter { $0.portCode == code }
+        guard !facilities.isEmpty else {
+            throw fail(node, field, "no crossing belongs to port code \"\(code)\"; known codes: \(Set(dataset.crossings.map(\.portCode)).sorted().joined(separator: ", "))")
+        }
+        for mode in modes ?? [] where !facilities.contains(where: { $0.serves(mode) }) {
+            throw fail(node, field, "no facility of port \(code) serves \(mode.rawValue)")
+        }
+    }
+
+    /// A YAML node as JSON, for GeoJSON geometry written inline: numbers stay numbers.
+    private func json(_ node: Node) -> JSONValue {
+        switch node {
+        case let .scalar(scalar):
+            if let number = Double(scalar.string), scalar.style == .plain { return .number(number) }
+            return .string(scalar.string)
+        case let .mapping(mapping):
+            return .object(JSONObject(mapping.map { ($0.key.string ?? "", json($0.value)) }))
+        case let .sequence(sequence):
+            return .array(sequence.map(json))
+        case .alias:
+            return .null
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import BorderFlow
+
+struct ScenariosCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenarios",
+        abstract: "List the bundled scenarios, each checked against the dataset.")
+
+    @OptionGroup var options: DatasetOptions
+
+    func run() throws {
+        try reportingErrors {
+            let dataset = try options.loadDataset()
+            let scenarios = try Scenario.bundledNames().map { try Scenario.find($0, dataset: dataset) }
+            let report = ScenariosReport(scenarios: scenarios)
+            try options.print(table: report.table, json: report.json, csv: report.csv)
+        }
+    }
+}
