@@ -1,0 +1,116 @@
+import BorderFlowGraph
+
+/// For a list of trips, the crossings each could use and what each would cost apart from the wait at the
+/// crossing itself: the road or rail time from the origin to the crossing's near side, plus from its far
+/// side to the destination.
+///
+/// Road costs do not depend on traffic in BorderFlow (congestion is modelled at the crossings), so these
+/// access costs are computed once per closure state with one search tree per origin and one per
+/// destination; an assignment then only chooses among a trip's options.
+public struct CrossingChoices: Sendable {
+    /// A trip to assign: places by index in the dataset, and a mode.
+    public struct Trip: Sendable, Hashable {
+        public let origin: Int
+        public let destination: Int
+        public let mode: Mode
+
+        public init(origin: Int, destination: Int, mode: Mode) {
+            self.origin = origin
+            self.destination = destination
+            self.mode = mode
+        }
+    }
+
+    /// One way across for one trip.
+    public struct Option: Sendable, Equatable {
+        /// The crossing, by index in the dataset.
+        public let crossing: Int
+        /// Travel time on the roads or rails either side, without the crossing, in seconds.
+        public let accessSeconds: Double
+    }
+
+    public let trips: [Trip]
+    /// The options of trip `t` are `options[offsets[t]..<offsets[t + 1]]`, cheapest first.
+    public let offsets: [Int]
+    public let options: [Option]
+
+    public func options(ofTrip index: Int) -> ArraySlice<Option> {
+        options[offsets[index]..<offsets[index + 1]]
+    }
+}
+
+extension BorderNetwork {
+    /// The crossing options of each trip under a closure mask.
+    ///
+    /// A trip's options are the open crossings serving its mode in the direction of travel (northbound from
+    /// Mexico, southbound from the U.S.), reachable from its origin on its own side and reaching its
+    /// destination on the other. Options costing more than `maximumExtraSeconds` over the trip's cheapest
+    /// are left out (nobody drives six hours round to save a queue), and at most `maximumOptions` are kept.
+    /// A trip within one country has no options.
+    ///
+    /// - Parameters:
+    ///   - trips: places by dataset index.
+    ///   - closures: the closure mask (from `mask(for:at:)`).
+    public func crossingChoices(
+        for trips: [CrossingChoices.Trip], closures: ClosureMask? = nil,
+        maximumOptions: Int = 8, maximumExtraSeconds: Double = 6 * 3600
+    ) -> CrossingChoices {
+        let mask = closures ?? ClosureMask(for: graph)
+        let search = ShortestPathSearch(graph: graph)
+        let crossingCount = dataset.crossings.count
+        // Cost (ms) from each origin to each crossing's side, per (place, mode); forward from origins, backward to destinations.
+        func treeCosts(place: Int, mode: Mode, forward: Bool) -> [UInt64?] {
+            let node = nodeIndex[dataset.places[place].id]!
+            let country = dataset.places[place].country
+            search.tree(from: node, direction: forward ? .forward : .backward, layer: Self.layer(of: mode),
+                        closures: mask, exclusions: allCrossingEdges)
+            return (0..<crossingCount).map { crossing in
+                crossingSideNodes[crossing][country].flatMap { search.cost(to: $0) }
+            }
+        }
+        struct Key: Hashable { let place: Int; let mode: Mode }
+        var fromOrigin: [Key: [UInt64?]] = [:]
+        var toDestination: [Key: [UInt64?]] = [:]
+        for trip in trips {
+            let originKey = Key(place: trip.origin, mode: trip.mode)
+            if fromOrigin[originKey] == nil { fromOrigin[originKey] = treeCosts(place: trip.origin, mode: trip.mode, forward: true) }
+            let destinationKey = Key(place: trip.destination, mode: trip.mode)
+            if toDestination[destinationKey] == nil { toDestination[destinationKey] = treeCosts(place: trip.destination, mode: trip.mode, forward: false) }
+        }
+
+        var offsets = [0]
+        var options: [CrossingChoices.Option] = []
+        offsets.reserveCapacity(trips.count + 1)
+        for trip in trips {
+            let from = dataset.places[trip.origin].country, to = dataset.places[trip.destination].country
+            var found: [CrossingChoices.Option] = []
+            if from != to {
+                let northbound = from == .mx
+                let near = fromOrigin[Key(place: trip.origin, mode: trip.mode)]!
+                let far = toDestination[Key(place: trip.destination, mode: trip.mode)]!
+                for crossing in 0..<crossingCount {
+                    guard let a = near[crossing], let b = far[crossing],
+                          isOpen(crossing: crossing, mode: trip.mode, northbound: northbound, mask: mask) else { continue }
+                    found.append(CrossingChoices.Option(crossing: crossing, accessSeconds: Double(a + b) / 1000))
+                }
+                found.sort { ($0.accessSeconds, $0.crossing) < ($1.accessSeconds, $1.crossing) }
+                if let cheapest = found.first?.accessSeconds {
+                    found = Array(found.prefix { $0.accessSeconds - cheapest <= maximumExtraSeconds }.prefix(maximumOptions))
+                }
+            }
+            options += found
+            offsets.append(options.count)
+        }
+        return CrossingChoices(trips: trips, offsets: offsets, options: options)
+    }
+
+    /// Whether a crossing's edge for a mode and direction is open under a mask.
+    func isOpen(crossing: Int, mode: Mode, northbound: Bool, mask: ClosureMask) -> Bool {
+        for (edgeMode, edge) in crossingEdges[crossing] where edgeMode == mode {
+            if case let .crossing(_, _, isNorthbound) = edges[Int(edge)].kind, isNorthbound == northbound {
+                return !mask.isClosed(edge: edge)
+            }
+        }
+        return false
+    }
+}
