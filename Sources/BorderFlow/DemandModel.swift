@@ -1,0 +1,156 @@
+import Foundation
+
+/// Daily trips per mode between places, and how they were made.
+public struct Demand: Sendable {
+    public let trips: [CrossingChoices.Trip]
+    /// Daily trips per entry of `trips`, in the mode's units.
+    public let dailyTrips: [Double]
+}
+
+/// A gravity model of northbound trips, fitted so that the baseline assignment reproduces every crossing's
+/// observed daily volume per mode.
+///
+/// Seed: trips from a Mexican place to a U.S. place ∝ population × population × exp(−cost / τ), where cost
+/// is the cheapest way across at free-flow waits and τ a mode's distance decay (personal vehicles and buses
+/// 1.5 h, pedestrians 1 h, trucks 4 h, trains 12 h). Fit: repeated (1) assignment, (2) each trip scaled by the
+/// flow-weighted geometric mean of observed ÷ modelled volume at the crossings it uses, and (3) each
+/// crossing's constant (seconds added to its cost) lowered where it carries too little and raised where it
+/// carries too much, until every crossing-mode with observed volume is within the tolerance or the round
+/// limit is reached: read `worstRelativeError` and `fit` for how close it came.
+///
+/// Parallel facilities with the same access and little congestion (two rail bridges side by side) are a
+/// step function of their constants under an equilibrium, so their split may not settle; `fit` shows it.
+public struct DemandFit: Sendable {
+    public let demand: Demand
+    public let choices: CrossingChoices
+    /// Seconds added to each crossing's cost for each mode, to reproduce the observed split.
+    public let constants: [[Mode: Double]]
+    public let assignment: CrossingAssignment
+    public let rounds: Int
+    /// Per crossing and mode: observed and modelled daily volume.
+    public let fit: [(crossing: Int, mode: Mode, observed: Double, modelled: Double)]
+
+    /// The largest relative miss among crossing-modes with observed volume.
+    public var worstRelativeError: Double {
+        fit.filter { $0.observed > 0 }.map { abs($0.modelled - $0.observed) / $0.observed }.max() ?? 0
+    }
+}
+
+public enum DemandModel {
+    public static func decaySeconds(_ mode: Mode) -> Double {
+        switch mode {
+        case .pedestrian: return 3_600
+        case .pov, .bus: return 5_400
+        case .truck: return 4 * 3_600
+        case .rail: return 12 * 3_600
+        }
+    }
+
+    /// Builds and fits baseline demand on a network with every crossing open.
+    public static func fit(network: BorderNetwork, tolerance: Double = 0.05, maximumRounds: Int = 200,
+                           model: AssignmentModel = .standard) -> DemandFit {
+        let dataset = network.dataset
+        let origins = dataset.places.indices.filter { dataset.places[$0].country == .mx }
+        let destinations = dataset.places.indices.filter { dataset.places[$0].country == .us }
+        var trips: [CrossingChoices.Trip] = []
+        for mode in Mode.allCases where dataset.crossings.contains(where: { ($0.dailyVolume[mode] ?? 0) > 0 }) {
+            for origin in origins {
+                for destination in destinations {
+                    trips.append(.init(origin: origin, destination: destination, mode: mode))
+                }
+            }
+        }
+        let allChoices = network.crossingChoices(for: trips)
+        // Keep trips that have a way across.
+        let kept = trips.indices.filter { allChoices.offsets[$0] < allChoices.offsets[$0 + 1] }
+        trips = kept.map { trips[$0] }
+        let choices = network.crossingChoices(for: trips)
+
+        var demand = trips.indices.map { t -> Double in
+            let trip = trips[t]
+            let cheapest = choices.options(ofTrip: t).first!.accessSeconds
+            let mass = Double(dataset.places[trip.origin].population) * Double(dataset.places[trip.destination].population)
+            return mass * Foundation.exp(-cheapest / decaySeconds(trip.mode))
+        }
+        // Scale each mode's seed to the mode's observed total.
+        for mode in Mode.allCases {
+            let observed = dataset.crossings.reduce(0) { $0 + ($1.dailyVolume[mode] ?? 0) }
+            let seeded = trips.indices.filter { trips[$0].mode == mode }.reduce(0) { $0 + demand[$1] }
+            guard seeded > 0 else { continue }
+            for t in trips.indices where trips[t].mode == mode { demand[t] *= observed / seeded }
+        }
+
+        let crossingCount = dataset.crossings.count
+        var constants = [[Mode: Double]](repeating: [:], count: crossingCount)
+        var assignment = assign(choices, demand, constants, model, dataset)
+        var rounds = 0
+        func misses() -> Double {
+            var worst = 0.0
+            for (index, crossing) in dataset.crossings.enumerated() {
+                for (mode, observed) in crossing.dailyVolume where observed > 0 {
+                    worst = max(worst, abs((assignment.volumes[index][mode] ?? 0) - observed) / observed)
+                }
+            }
+            return worst
+        }
+        while misses() > tolerance && rounds < maximumRounds {
+            rounds += 1
+            // Observed ÷ modelled at each crossing-mode (1 where nothing is observed and nothing modelled).
+            var ratio = [[Mode: Double]](repeating: [:], count: crossingCount)
+            for (index, crossing) in dataset.crossings.enumerated() {
+                for mode in crossing.modes {
+                    let observed = crossing.dailyVolume[mode] ?? 0
+                    let modelled = assignment.volumes[index][mode] ?? 0
+                    ratio[index][mode] = (observed + 1) / (modelled + 1)
+                }
+            }
+            for t in trips.indices {
+                var weighted = 0.0, total = 0.0
+                for (offset, option) in choices.options(ofTrip: t).enumerated() {
+                    let flow = assignment.optionFlows[choices.offsets[t] + offset]
+                    weighted += flow * Foundation.log(ratio[option.crossing][trips[t].mode] ?? 1)
+                    total += flow
+                }
+                if total > 0 { demand[t] *= Foundation.exp(weighted / total) }
+            }
+            for index in 0..<crossingCount {
+                for (mode, value) in ratio[index] {
+                    // Ten minutes per e-fold of miss, pulling the split toward what was observed.
+                    constants[index][mode, default: 0] -= 600 * Foundation.log(value)
+                }
+            }
+            assignment = assign(choices, demand, constants, model, dataset)
+        }
+        var fit: [(Int, Mode, Double, Double)] = []
+        for (index, crossing) in dataset.crossings.enumerated() {
+            for mode in crossing.modes {
+                fit.append((index, mode, crossing.dailyVolume[mode] ?? 0, assignment.volumes[index][mode] ?? 0))
+            }
+        }
+        return DemandFit(demand: Demand(trips: trips, dailyTrips: demand), choices: choices, constants: constants,
+                         assignment: assignment, rounds: rounds, fit: fit)
+    }
+
+    static func assign(_ choices: CrossingChoices, _ demand: [Double], _ constants: [[Mode: Double]],
+                       _ model: AssignmentModel, _ dataset: Dataset) -> CrossingAssignment {
+        let adjusted = choices.shifted(by: constants)
+        return adjusted.assign(demand: demand, model: model, crossingCount: dataset.crossings.count) { crossing, mode in
+            dataset.crossings[crossing].dailyCapacity(for: mode)
+        }
+    }
+}
+
+extension CrossingChoices {
+    /// The same options with a per-crossing, per-mode constant added to their cost.
+    func shifted(by constants: [[Mode: Double]]) -> CrossingChoices {
+        var adjusted = options
+        for t in trips.indices {
+            for index in offsets[t]..<offsets[t + 1] {
+                let option = options[index]
+                adjusted[index] = Option(crossing: option.crossing,
+                                         accessSeconds: option.accessSeconds + (constants[option.crossing][trips[t].mode] ?? 0))
+            }
+        }
+        return CrossingChoices(trips: trips, offsets: offsets, options: adjusted)
+    }
+}
