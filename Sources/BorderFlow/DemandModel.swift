@@ -64,11 +64,11 @@ public enum DemandModel {
         // Keep trips that have a way across.
         let kept = trips.indices.filter { allChoices.offsets[$0] < allChoices.offsets[$0 + 1] }
         trips = kept.map { trips[$0] }
-        let choices = network.crossingChoices(for: trips)
+        let seedChoices = network.crossingChoices(for: trips)
 
         var demand = trips.indices.map { t -> Double in
             let trip = trips[t]
-            let cheapest = choices.options(ofTrip: t).first!.accessSeconds
+            let cheapest = seedChoices.options(ofTrip: t).first!.accessSeconds
             let mass = Double(dataset.places[trip.origin].population) * Double(dataset.places[trip.destination].population)
             return mass * Foundation.exp(-cheapest / decaySeconds(trip.mode))
         }
@@ -80,8 +80,20 @@ public enum DemandModel {
             for t in trips.indices where trips[t].mode == mode { demand[t] *= observed / seeded }
         }
 
+        // Drop the gravity model's far tail: trips under a millionth of their mode's total.
+        var modeTotal: [Mode: Double] = [:]
+        for t in trips.indices { modeTotal[trips[t].mode, default: 0] += demand[t] }
+        let significant = trips.indices.filter { demand[$0] >= 1e-6 * (modeTotal[trips[$0].mode] ?? 0) }
+        trips = significant.map { trips[$0] }
+        demand = significant.map { demand[$0] }
+        let choices = network.crossingChoices(for: trips)
+
         let crossingCount = dataset.crossings.count
         var constants = [[Mode: Double]](repeating: [:], count: crossingCount)
+        // Each constant moves by its own step, halved whenever its error changes sign: a bisection that
+        // settles even where the split is a steep function of the constant.
+        var steps = [[Mode: Double]](repeating: [:], count: crossingCount)
+        var lastSign = [[Mode: Double]](repeating: [:], count: crossingCount)
         var assignment = assign(choices, demand, constants, model, dataset)
         var rounds = 0
         func misses() -> Double {
@@ -115,8 +127,15 @@ public enum DemandModel {
             }
             for index in 0..<crossingCount {
                 for (mode, value) in ratio[index] {
-                    // Ten minutes per e-fold of miss, pulling the split toward what was observed.
-                    constants[index][mode, default: 0] -= 600 * Foundation.log(value)
+                    let error = Foundation.log(value)
+                    guard abs(error) > 1e-9 else { continue }
+                    let sign: Double = error > 0 ? 1 : -1
+                    var step = steps[index][mode] ?? 600
+                    if let previous = lastSign[index][mode], previous != sign { step /= 2 }
+                    steps[index][mode] = step
+                    lastSign[index][mode] = sign
+                    // Lower the cost where the crossing carries too little, raise it where too much.
+                    constants[index][mode, default: 0] -= step * max(-1, min(1, error))
                 }
             }
             assignment = assign(choices, demand, constants, model, dataset)
