@@ -115,7 +115,7 @@ public final class BorderNetwork: Sendable {
         var southbound: [Int32] = [], northbound: [Int32] = []
         var crossingEdges = [[(mode: Mode, edge: Graph.EdgeID)]](repeating: [], count: dataset.crossings.count)
         for (index, crossing) in dataset.crossings.enumerated() {
-            guard let mexico = crossingSideNodes[index][.mx], let us = crossingSideNodes[index][.us] else { continue }
+            guard crossing.inService, let mexico = crossingSideNodes[index][.mx], let us = crossingSideNodes[index][.us] else { continue }
             for mode in crossing.modes {
                 for isNorthbound in [true, false] {
                     var costs = [Double](repeating: .infinity, count: modes.count)

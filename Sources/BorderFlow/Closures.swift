@@ -143,10 +143,11 @@ public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
 extension BorderNetwork {
     /// The graph mask for a set of closures at a moment: closures whose window holds the moment (every
     /// closure when `moment` is nil), and, when a moment is given, every crossing mode outside its opening
-    /// hours. A wall-clock moment is read in each crossing's own time zone.
+    /// hours (unless `applyingOpeningHours` is false, as for daily totals). A wall-clock moment is read in
+    /// each crossing's own time zone.
     ///
     /// - Throws: `ClosureError` for an unknown crossing, port or sector, or a mode a crossing does not serve.
-    public func mask(for closures: Closures, at moment: Moment? = nil) throws -> ClosureMask {
+    public func mask(for closures: Closures, at moment: Moment? = nil, applyingOpeningHours: Bool = true) throws -> ClosureMask {
         var mask = ClosureMask(for: graph)
         var closed = [Set<Mode>](repeating: [], count: dataset.crossings.count)
         let crossings = dataset.crossings
@@ -157,7 +158,7 @@ extension BorderNetwork {
                 closed[index].formUnion(modes)
             }
         }
-        if let moment {
+        if let moment, applyingOpeningHours {
             for (index, crossing) in crossings.enumerated() {
                 guard let date = moment.date(in: crossing.timeZone) else { continue }
                 for mode in crossing.modes where !crossing.isOpen(mode, at: date) { closed[index].insert(mode) }

@@ -36,6 +36,9 @@ public struct Crossing: Hashable, Sendable, Identifiable {
     public let dailyVolume: [Mode: Double]
     public let volumeSource: String
     public let note: String
+    /// False for a facility that stands but takes no traffic (`"status": "out-of-service"`): it is kept in
+    /// the data and on maps but carries no route or flow.
+    public let inService: Bool
     /// The Border Patrol sector the crossing lies in, found with GEOS when the dataset loads.
     public internal(set) var sector: String?
 

@@ -145,6 +145,10 @@ final class DatasetReader {
             }
             let volumeSource = field { try feature.string("volumeSource") }
             let note = (field { try feature.optionalString("note") } ?? nil) ?? ""
+            let status = (field { try feature.optionalString("status") } ?? nil) ?? "in-service"
+            if status != "in-service" && status != "out-of-service" {
+                report(feature, field: "status", "\"\(status)\" is not a status; expected \"in-service\" (the default) or \"out-of-service\"")
+            }
             let modes = readModes(feature)
             let hours = readPerMode(feature, "hours", modes: modes) { value, path -> OpeningHours? in
                 guard let text = value.stringValue, let hours = OpeningHours(parsing: text) else {
@@ -171,7 +175,8 @@ final class DatasetReader {
             crossings.append(Crossing(
                 id: id, name: name, kind: kind, port: port, portCode: portCode, state: state, mexicanCity: mexicanCity,
                 mexicanState: mexicanState, coordinate: coordinate, modes: modes, hours: hours, timeZone: timeZone,
-                lanes: lanes, dailyVolume: volume, volumeSource: volumeSource, note: note, sector: nil))
+                lanes: lanes, dailyVolume: volume, volumeSource: volumeSource, note: note,
+                inService: status != "out-of-service", sector: nil))
         }
         return crossings
     }

@@ -27,23 +27,7 @@ struct RouteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Travel mode: \(Mode.validNames).", valueName: "M"))
     var mode: Mode = .pov
 
-    @Option(name: .customLong("close"), help: ArgumentHelp("Close a crossing by id (repeatable).", valueName: "ID"))
-    var closeCrossings: [String] = []
-
-    @Option(name: .customLong("close-port"), help: ArgumentHelp("Close every facility of a CBP port (repeatable).", valueName: "CODE"))
-    var closePorts: [String] = []
-
-    @Option(name: .customLong("close-sector"), help: ArgumentHelp("Close every crossing in a sector (repeatable).", valueName: "ID"))
-    var closeSectors: [String] = []
-
-    @Option(name: .customLong("close-mode"), help: ArgumentHelp("Close one mode at a crossing or port, as MODE:ID or MODE:CODE (repeatable), e.g. rail:2303.", valueName: "MODE:ID"))
-    var closeModes: [String] = []
-
-    @Option(name: .customLong("close-polygon"), help: ArgumentHelp("Close every crossing inside the polygons of a GeoJSON file (repeatable).", valueName: "FILE"))
-    var closePolygons: [String] = []
-
-    @Option(help: ArgumentHelp("Apply a scenario's closures (a bundled name such as dec-2023, or a file).", valueName: "NAME|FILE"))
-    var scenario: String?
+    @OptionGroup var closureOptions: ClosureOptions
 
     @Option(help: ArgumentHelp("A moment: applies opening hours and closure windows (default with --scenario: the scenario's date).", valueName: "DATETIME"))
     var at: String?
@@ -59,41 +43,14 @@ struct RouteCommand: ParsableCommand {
         if let at, Moment(parsing: at) == nil {
             throw ValidationError("--at '\(at)' is not a date and time; use 2023-12-10T14:00 or 2023-12-10T14:00-07:00")
         }
-        for entry in closeModes {
-            let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, Mode(rawValue: parts[0]) != nil else {
-                throw ValidationError("--close-mode '\(entry)' must be MODE:ID with MODE one of \(Mode.validNames), e.g. rail:eagle-pass-rail or rail:2303")
-            }
-        }
     }
 
     func run() throws {
         try reportingErrors {
             let dataset = try options.loadDataset()
             let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
-            let chosen = try scenario.map { try Scenario.find($0, dataset: dataset) }
-            var closures = chosen?.closures ?? Closures()
-            for id in closeCrossings { try closures.close(crossing: id) }
-            for code in closePorts { try closures.close(port: code) }
-            for id in closeSectors { try closures.close(sector: id) }
-            for entry in closeModes {
-                let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
-                let mode = Mode(rawValue: parts[0])!
-                if parts[1].count == 4, parts[1].allSatisfy(\.isNumber) {
-                    try closures.close(mode: mode, atPort: parts[1])
-                } else {
-                    try closures.close(mode: mode, atCrossing: parts[1])
-                }
-            }
-            for path in closePolygons {
-                let collection = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: path))
-                for feature in collection.features {
-                    guard let geometry = feature.geometry, !geometry.polygons.isEmpty else {
-                        throw feature.error(field: "geometry", "expected a Polygon or MultiPolygon to close the crossings inside it")
-                    }
-                    try closures.close(polygon: geometry, named: "\(collection.file) feature \(feature.index)")
-                }
-            }
+            let chosen = try closureOptions.loadScenario(dataset: dataset)
+            let closures = try closureOptions.closures(scenario: chosen)
             let moment = at.flatMap(Moment.init(parsing:)) ?? chosen?.date
             let answer = try network.answer(from: from, to: to, mode: mode, closures: closures,
                                             at: moment, alternatives: alternatives, algorithm: algorithm)

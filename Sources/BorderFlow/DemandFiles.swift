@@ -1,0 +1,120 @@
+import BorderFlowSpatial
+import Foundation
+
+/// The fitted baseline as files a user can read, change or replace: `demand.csv`
+/// (`origin,destination,mode,dailyTrips`) and `crossing-constants.csv` (`crossing,mode,constantSeconds`).
+public enum DemandFiles {
+    public static let demand = "demand.csv"
+    public static let constants = "crossing-constants.csv"
+
+    /// Writes the demand and constants of a fit into a directory, each atomically, rows in a fixed order.
+    public static func write(_ fit: DemandFit, dataset: Dataset, to directory: URL) throws {
+        var demand = CSVTable(header: ["origin", "destination", "mode", "dailyTrips"])
+        for (index, trip) in fit.demand.trips.enumerated() {
+            demand.append([dataset.places[trip.origin].id, dataset.places[trip.destination].id, trip.mode.rawValue,
+                           formatFixed(fit.demand.dailyTrips[index], decimals: 4)])
+        }
+        var constants = CSVTable(header: ["crossing", "mode", "constantSeconds"])
+        for (index, crossing) in dataset.crossings.enumerated() {
+            for mode in crossing.modes {
+                constants.append([crossing.id, mode.rawValue, formatFixed(fit.constants[index][mode] ?? 0, decimals: 3)])
+            }
+        }
+        try AtomicFile.write(demand.render(), to: directory.appendingPathComponent(Self.demand))
+        try AtomicFile.write(constants.render(), to: directory.appendingPathComponent(Self.constants))
+    }
+
+    /// Reads a demand CSV: one row per origin, destination and mode, trips per day.
+    ///
+    /// - Throws: `DemandFileError` naming the file, line and column.
+    public static func readDemand(_ url: URL, dataset: Dataset) throws -> Demand {
+        let file = url.lastPathComponent
+        let rows = try readCSV(url, header: ["origin", "destination", "mode", "dailyTrips"])
+        let index = Dictionary(uniqueKeysWithValues: dataset.places.enumerated().map { ($1.id, $0) })
+        var trips: [CrossingChoices.Trip] = []
+        var daily: [Double] = []
+        var seen = Set<CrossingChoices.Trip>()
+        for (line, fields) in rows {
+            func place(_ id: String, _ column: String) throws -> Int {
+                guard let found = index[id] else {
+                    let closest = NameMatching.suggestions(for: id, among: dataset.places.map(\.id)).joined(separator: ", ")
+                    throw DemandFileError(file: file, line: line, column: column, message: "no place has the id \"\(id)\"; closest: \(closest)")
+                }
+                return found
+            }
+            let origin = try place(fields[0], "origin")
+            let destination = try place(fields[1], "destination")
+            guard let mode = Mode(rawValue: fields[2]) else {
+                throw DemandFileError(file: file, line: line, column: "mode", message: "unknown mode \"\(fields[2])\"; expected one of \(Mode.validNames)")
+            }
+            guard let count = Double(fields[3]), count.isFinite, count >= 0 else {
+                throw DemandFileError(file: file, line: line, column: "dailyTrips", message: "\"\(fields[3])\" is not a number of trips of zero or more")
+            }
+            let trip = CrossingChoices.Trip(origin: origin, destination: destination, mode: mode)
+            guard seen.insert(trip).inserted else {
+                throw DemandFileError(file: file, line: line, column: nil, message: "\(fields[0]) → \(fields[1]) by \(fields[2]) is listed twice")
+            }
+            trips.append(trip)
+            daily.append(count)
+        }
+        return Demand(trips: trips, dailyTrips: daily)
+    }
+
+    /// Reads crossing constants: seconds added to a crossing's cost for a mode.
+    public static func readConstants(_ url: URL, dataset: Dataset) throws -> [[Mode: Double]] {
+        let file = url.lastPathComponent
+        let rows = try readCSV(url, header: ["crossing", "mode", "constantSeconds"])
+        let index = Dictionary(uniqueKeysWithValues: dataset.crossings.enumerated().map { ($1.id, $0) })
+        var constants = [[Mode: Double]](repeating: [:], count: dataset.crossings.count)
+        for (line, fields) in rows {
+            guard let crossing = index[fields[0]] else {
+                throw DemandFileError(file: file, line: line, column: "crossing", message: "no crossing has the id \"\(fields[0])\"")
+            }
+            guard let mode = Mode(rawValue: fields[1]) else {
+                throw DemandFileError(file: file, line: line, column: "mode", message: "unknown mode \"\(fields[1])\"; expected one of \(Mode.validNames)")
+            }
+            guard let seconds = Double(fields[2]), seconds.isFinite else {
+                throw DemandFileError(file: file, line: line, column: "constantSeconds", message: "\"\(fields[2])\" is not a number of seconds")
+            }
+            constants[crossing][mode] = seconds
+        }
+        return constants
+    }
+
+    /// Rows of a simple CSV (no quoted commas; the project writes none) with their line numbers, after
+    /// checking the header.
+    private static func readCSV(_ url: URL, header: [String]) throws -> [(Int, [String])] {
+        let file = url.lastPathComponent
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw DemandFileError(file: file, line: nil, column: nil, message: "cannot read the file (\(url.path))")
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        guard let first = lines.first, first.split(separator: ",").map(String.init) == header else {
+            throw DemandFileError(file: file, line: 1, column: nil, message: "the header must be \(header.joined(separator: ","))")
+        }
+        return try lines.enumerated().dropFirst().compactMap { offset, line in
+            if line.isEmpty { return nil }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == header.count else {
+                throw DemandFileError(file: file, line: offset + 1, column: nil, message: "expected \(header.count) fields (\(header.joined(separator: ","))), found \(fields.count)")
+            }
+            return (offset + 1, fields)
+        }
+    }
+}
+
+/// A problem in a demand or constants file.
+public struct DemandFileError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: String?
+    public var message: String
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let column { text += ": column \"\(column)\"" }
+        return text + ": " + message
+    }
+}

@@ -1,0 +1,194 @@
+import BorderFlowGraph
+import Foundation
+
+/// Baseline against scenario: where the traffic goes when crossings close, how much longer trips get, and
+/// which trips are given up or put off.
+///
+/// Daily model: closures in force on the scenario's day apply all day (opening hours are already in each
+/// crossing's capacity); lanes follow the scenario's capacity changes that day.
+///
+/// Demand response, by mode: a pedestrian, personal-vehicle or bus trip is forgone when it has no open
+/// crossing, or when its cheapest way across (at free-flow waits) costs more than the baseline trip by more
+/// than an hour and by more than half (`forgoneThreshold`). Freight is not forgone: a truck or train trip
+/// with an open crossing diverts and queues; one with none is deferred.
+public struct Diversion: Sendable {
+    public struct CrossingChange: Sendable, Equatable {
+        public let crossing: Int
+        public let mode: Mode
+        public let baseline: Double
+        public let scenario: Double
+        public let waitMinutesBaseline: Double
+        public let waitMinutesScenario: Double
+        public let closed: Bool
+
+        public var change: Double { scenario - baseline }
+        /// Nil below one unit a day, where a percentage means nothing.
+        public var percentChange: Double? { baseline >= 1 ? 100 * change / baseline : nil }
+    }
+
+    public struct Total: Sendable, Equatable {
+        public let key: String
+        public let name: String
+        public let mode: Mode
+        public let baseline: Double
+        public let scenario: Double
+        public var change: Double { scenario - baseline }
+    }
+
+    public struct Detour: Sendable, Equatable {
+        public let origin: String
+        public let destination: String
+        public let mode: Mode
+        public let dailyTrips: Double
+        public let baselineMinutes: Double
+        public let scenarioMinutes: Double
+        public let baselineCrossing: String?
+        public let scenarioCrossing: String?
+    }
+
+    public let crossings: [CrossingChange]
+    public let ports: [Total]
+    public let sectors: [Total]
+    /// Daily trips given up, per mode (discretionary modes).
+    public let forgone: [Mode: Double]
+    /// Daily freight trips put off for want of an open crossing, per mode.
+    public let deferred: [Mode: Double]
+    /// Extra hours per day for the trips still made, per mode, in generalized time (road time, wait, and the
+    /// crossing's calibrated constant, which stands for what travellers value in a crossing beyond time), in
+    /// the mode's units: person-hours for pedestrians, vehicle-hours for cars and trucks, bus-hours,
+    /// railcar-hours.
+    public let extraHours: [Mode: Double]
+    public let detours: [Detour]
+    public let baseline: CrossingAssignment
+    public let scenario: CrossingAssignment
+
+    /// A discretionary trip is forgone when its cost rises by more than both of these.
+    public static let forgoneThreshold = (seconds: 3_600.0, fraction: 0.5)
+}
+
+extension BorderNetwork {
+    /// The fitted baseline demand and crossing constants in a dataset folder (written by `borderflow calibrate`).
+    public func baselineDemand(in directory: URL? = nil) throws -> (demand: Demand, constants: [[Mode: Double]]) {
+        let folder = directory ?? dataset.directory
+        let demand = try DemandFiles.readDemand(folder.appendingPathComponent(DemandFiles.demand), dataset: dataset)
+        let constantsURL = folder.appendingPathComponent(DemandFiles.constants)
+        let constants = FileManager.default.fileExists(atPath: constantsURL.path)
+            ? try DemandFiles.readConstants(constantsURL, dataset: dataset)
+            : [[Mode: Double]](repeating: [:], count: dataset.crossings.count)
+        return (demand, constants)
+    }
+
+    /// Runs baseline and scenario and compares them.
+    ///
+    /// - Parameters:
+    ///   - closures: what is closed; `moment` picks the closures and lane changes in force that day.
+    ///   - lanes: lanes of a crossing for a mode in the scenario (defaults to the dataset's).
+    public func divert(
+        demand: Demand, constants: [[Mode: Double]], closures: Closures, at moment: Moment?,
+        lanes: ((Crossing, Mode) -> Int)? = nil, model: AssignmentModel = .standard
+    ) throws -> Diversion {
+        let crossings = dataset.crossings
+        func capacity(_ lanesOf: @escaping (Crossing, Mode) -> Int) -> (Int, Mode) -> Double {
+            { index, mode in
+                let crossing = crossings[index]
+                guard let hours = crossing.hours[mode] else { return 0 }
+                return Double(lanesOf(crossing, mode)) * ProcessingRate.perLaneHour(mode) * hours.openHours
+            }
+        }
+        let baseLanes: (Crossing, Mode) -> Int = { $0.lanes[$1] ?? 0 }
+        let free: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
+
+        // Costs as travellers weigh them: road time, wait, and each crossing's calibrated constant.
+        let baseChoices = crossingChoices(for: demand.trips).shifted(by: constants)
+        let baseline = baseChoices
+            .assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count, capacity: capacity(baseLanes))
+        let mask = try self.mask(for: closures, at: moment, applyingOpeningHours: false)
+        let scenarioChoices = crossingChoices(for: demand.trips, closures: mask).shifted(by: constants)
+
+        // A trip's generalized cost: flow-weighted road time, wait and crossing constant.
+        func averageCost(_ choices: CrossingChoices, _ assignment: CrossingAssignment, _ t: Int) -> (seconds: Double, crossing: Int?)? {
+            var total = 0.0, flow = 0.0, main: (Int, Double)?
+            for (offset, option) in choices.options(ofTrip: t).enumerated() {
+                let f = assignment.optionFlows[choices.offsets[t] + offset]
+                guard f > 0 else { continue }
+                total += f * (option.accessSeconds + (assignment.waits[option.crossing][demand.trips[t].mode] ?? 0))
+                flow += f
+                if main == nil || f > main!.1 { main = (option.crossing, f) }
+            }
+            return flow > 0 ? (total / flow, main?.0) : nil
+        }
+
+        var served = demand.dailyTrips
+        var forgone: [Mode: Double] = [:], deferred: [Mode: Double] = [:]
+        for t in demand.trips.indices where demand.dailyTrips[t] > 0 {
+            let mode = demand.trips[t].mode
+            let freight = mode == .truck || mode == .rail
+            let options = scenarioChoices.options(ofTrip: t)
+            guard let cheapest = options.map({ $0.accessSeconds + free(mode) }).min() else {
+                // No open crossing for this trip at all.
+                if freight { deferred[mode, default: 0] += served[t] } else { forgone[mode, default: 0] += served[t] }
+                served[t] = 0
+                continue
+            }
+            if !freight, let before = averageCost(baseChoices, baseline, t)?.seconds,
+               cheapest - before > max(Diversion.forgoneThreshold.seconds, Diversion.forgoneThreshold.fraction * before) {
+                forgone[mode, default: 0] += served[t]
+                served[t] = 0
+            }
+        }
+        let scenarioLanes = lanes ?? baseLanes
+        let scenario = scenarioChoices
+            .assign(demand: served, model: model, crossingCount: crossings.count, capacity: capacity(scenarioLanes))
+
+        var changes: [Diversion.CrossingChange] = []
+        for (index, crossing) in crossings.enumerated() {
+            for mode in crossing.modes {
+                let isClosed = crossingEdges[index].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
+                changes.append(Diversion.CrossingChange(
+                    crossing: index, mode: mode,
+                    baseline: baseline.volumes[index][mode] ?? 0, scenario: scenario.volumes[index][mode] ?? 0,
+                    waitMinutesBaseline: (baseline.waits[index][mode] ?? 0) / 60,
+                    waitMinutesScenario: isClosed ? 0 : (scenario.waits[index][mode] ?? 0) / 60, closed: isClosed))
+            }
+        }
+        func totals(_ key: (Crossing) -> (String, String)?) -> [Diversion.Total] {
+            var sums: [String: (name: String, mode: Mode, baseline: Double, scenario: Double)] = [:]
+            var order: [String] = []
+            for change in changes {
+                guard let (id, name) = key(crossings[change.crossing]) else { continue }
+                let slot = "\(id)|\(change.mode.rawValue)"
+                if sums[slot] == nil { order.append(slot); sums[slot] = (name, change.mode, 0, 0) }
+                sums[slot]!.baseline += change.baseline
+                sums[slot]!.scenario += change.scenario
+            }
+            return order.map { slot in
+                let entry = sums[slot]!
+                return Diversion.Total(key: String(slot.split(separator: "|")[0]), name: entry.name, mode: entry.mode,
+                                       baseline: entry.baseline, scenario: entry.scenario)
+            }
+        }
+        let ports = totals { ($0.portCode, $0.port) }
+        let sectors = totals { crossing in crossing.sector.map { id in (id, dataset.sector(id: id)?.name ?? id) } }
+
+        var extra: [Mode: Double] = [:]
+        var detours: [Diversion.Detour] = []
+        for t in demand.trips.indices where served[t] > 0 {
+            guard let before = averageCost(baseChoices, baseline, t), let after = averageCost(scenarioChoices, scenario, t) else { continue }
+            let mode = demand.trips[t].mode
+            extra[mode, default: 0] += served[t] * (after.seconds - before.seconds) / 3600
+            if after.seconds - before.seconds > 60 {
+                detours.append(Diversion.Detour(
+                    origin: dataset.places[demand.trips[t].origin].id, destination: dataset.places[demand.trips[t].destination].id,
+                    mode: mode, dailyTrips: served[t], baselineMinutes: before.seconds / 60, scenarioMinutes: after.seconds / 60,
+                    baselineCrossing: before.crossing.map { crossings[$0].id }, scenarioCrossing: after.crossing.map { crossings[$0].id }))
+            }
+        }
+        // The pairs that lose most time in all: trips × extra minutes, largest first.
+        detours.sort {
+            let a = $0.dailyTrips * ($0.scenarioMinutes - $0.baselineMinutes), b = $1.dailyTrips * ($1.scenarioMinutes - $1.baselineMinutes)
+            return a != b ? a > b : ($0.origin, $0.destination, $0.mode.rawValue) < ($1.origin, $1.destination, $1.mode.rawValue)
+        }
+        return Diversion(crossings: changes, ports: ports, sectors: sectors, forgone: forgone, deferred: deferred,
+                         extraHours: extra, detours: Array(detours.prefix(20)), baseline: baseline, scenario: scenario)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import BorderFlow
+import BorderFlowSpatial
+import Foundation
+
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Fit baseline demand to the crossings' observed volumes and write demand.csv and crossing-constants.csv.",
+        discussion: """
+            A gravity model of northbound trips between places, fitted by repeated equilibrium assignment so that \
+            every crossing's modelled daily volume per mode is within the tolerance of its observed volume. The \
+            bundled GeoData holds the result; run this after changing crossings, places or roads.
+            """)
+
+    @OptionGroup var options: DatasetOptions
+
+    @Option(help: ArgumentHelp("Where to write the two files (default: the dataset folder).", valueName: "DIR"))
+    var out: String?
+
+    @Option(help: "Largest relative miss allowed at any crossing and mode.")
+    var tolerance: Double = 0.05
+
+    func run() throws {
+        try reportingErrors {
+            let dataset = try options.loadDataset()
+            let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
+            let fit = DemandModel.fit(network: network, tolerance: tolerance)
+            guard fit.worstRelativeError <= tolerance else {
+                let misses = fit.fit.filter { $0.observed > 0 && abs($0.modelled - $0.observed) / $0.observed > tolerance }
+                    .map { "\(dataset.crossings[$0.crossing].id) \($0.mode.rawValue): observed \(formatCount($0.observed)), modelled \(formatCount($0.modelled))" }
+                throw ValidationError("the fit did not reach \(formatFixed(tolerance * 100, decimals: 2))% after \(fit.rounds) rounds; nothing written. Misses: \(misses.joined(separator: "; "))")
+            }
+            let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory
+            try DemandFiles.write(fit, dataset: dataset, to: directory)
+            print("fitted \(formatCount(Double(fit.demand.trips.count))) trips in \(fit.rounds) rounds; worst miss \(formatFixed(fit.worstRelativeError * 100, decimals: 2))%, relative gap \(fit.assignment.relativeGap); wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)")
+        }
+    }
+}
