@@ -37,6 +37,33 @@ public struct CrossingChoices: Sendable {
     public func options(ofTrip index: Int) -> ArraySlice<Option> {
         options[offsets[index]..<offsets[index + 1]]
     }
+
+    /// Each trip's options cut to the cheapest `maximumOptions` within `maximumExtraSeconds` of its cheapest.
+    public func limited(maximumOptions: Int, maximumExtraSeconds: Double) -> CrossingChoices {
+        var newOffsets = [0]
+        var kept: [Option] = []
+        for t in trips.indices {
+            let list = options(ofTrip: t)
+            if let cheapest = list.first?.accessSeconds {
+                kept += list.prefix { $0.accessSeconds - cheapest <= maximumExtraSeconds }.prefix(maximumOptions)
+            }
+            newOffsets.append(kept.count)
+        }
+        return CrossingChoices(trips: trips, offsets: newOffsets, options: kept)
+    }
+
+    /// The same trips with only the options `keep` accepts (trip index, option); order is kept.
+    public func filtered(_ keep: (Int, Option) -> Bool) -> CrossingChoices {
+        var newOffsets = [0]
+        var kept: [Option] = []
+        newOffsets.reserveCapacity(offsets.count)
+        kept.reserveCapacity(options.count)
+        for t in trips.indices {
+            for option in options(ofTrip: t) where keep(t, option) { kept.append(option) }
+            newOffsets.append(kept.count)
+        }
+        return CrossingChoices(trips: trips, offsets: newOffsets, options: kept)
+    }
 }
 
 extension BorderNetwork {

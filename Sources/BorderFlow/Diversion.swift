@@ -98,12 +98,19 @@ extension BorderNetwork {
         let baseLanes: (Crossing, Mode) -> Int = { $0.lanes[$1] ?? 0 }
         let free: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
 
+        // Every option of every trip, searched once: closures touch only crossing edges and access costs never
+        // cross the border, so a scenario's options are these less the closed ones, cut as a fresh search would.
+        let limits = (options: 8, extraSeconds: 6 * 3600.0)
+        let allChoices = crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
         // Costs as travellers weigh them: road time, wait, and each crossing's calibrated constant.
-        let baseChoices = crossingChoices(for: demand.trips).shifted(by: constants)
+        let baseChoices = allChoices.limited(maximumOptions: limits.options, maximumExtraSeconds: limits.extraSeconds).shifted(by: constants)
         let baseline = baseChoices
             .assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count, capacity: capacity(baseLanes))
         let mask = try self.mask(for: closures, at: moment, applyingOpeningHours: false)
-        let scenarioChoices = crossingChoices(for: demand.trips, closures: mask).shifted(by: constants)
+        let scenarioChoices = allChoices.filtered { t, option in
+            let trip = demand.trips[t]
+            return isOpen(crossing: option.crossing, mode: trip.mode, northbound: dataset.places[trip.origin].country == .mx, mask: mask)
+        }.limited(maximumOptions: limits.options, maximumExtraSeconds: limits.extraSeconds).shifted(by: constants)
 
         // A trip's generalized cost: flow-weighted road time, wait and crossing constant.
         func averageCost(_ choices: CrossingChoices, _ assignment: CrossingAssignment, _ t: Int) -> (seconds: Double, crossing: Int?)? {
