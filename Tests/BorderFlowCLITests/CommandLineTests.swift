@@ -316,3 +316,51 @@ struct ScenarioCommandTests {
         #expect(run.standardError.contains("dec-2023"))
     }
 }
+
+@Suite("borderflow divert")
+struct DivertCommandTests {
+    @Test func jsonCarriesTheContract() throws {
+        let run = try BorderFlowRun("divert", "--scenario", "dec-2023", "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        let result = try #require(try run.json() as? [String: Any])
+        let crossings = try #require(result["crossings"] as? [[String: Any]])
+        let lukeville = try #require(crossings.first { $0["id"] as? String == "lukeville" && $0["mode"] as? String == "pov" })
+        for key in ["id", "mode", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario"] {
+            #expect(lukeville[key] != nil, "\(key)")
+        }
+        #expect(lukeville["scenario"] as? Double == 0)
+        #expect(result["sectors"] is [[String: Any]])
+        #expect(result["ports"] is [[String: Any]])
+        #expect(result["forgone"] is [String: Any])
+        #expect(result["deferred"] is [String: Any])
+        let model = try #require(result["model"] as? [String: Any])
+        #expect(model["name"] as? String == "equilibrium")
+        #expect((model["relativeGap"] as? Double ?? 1) <= 1e-4)
+        #expect(model["iterations"] as? Double != nil)
+    }
+
+    @Test func theSameRunGivesTheSameBytes() throws {
+        let first = try BorderFlowRun("divert", "--scenario", "ysleta-trucks-2020", "--format", "csv")
+        let second = try BorderFlowRun("divert", "--scenario", "ysleta-trucks-2020", "--format", "csv")
+        #expect(first.status == 0)
+        #expect(first.standardOutput == second.standardOutput)
+    }
+
+    @Test func theTableLeadsWithWhatChangedMost() throws {
+        let run = try BorderFlowRun("divert", "--close", "lukeville", "--model", "aon")
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("lukeville") && $0.contains("closed") })
+        #expect(run.standardOutput.contains("Model: aon"))
+    }
+
+    @Test func aBadDemandFileIsNamedWithItsLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("demand-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("origin,destination,mode,dailyTrips\nsonoyta,phoenix,pov,12\nsonoyta,atlantis,pov,3\n".utf8).write(to: file)
+        let run = try BorderFlowRun("divert", "--close", "lukeville", "--demand", file.path)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains(":3: column \"destination\""))
+        #expect(run.standardOutput.isEmpty)
+    }
+}
