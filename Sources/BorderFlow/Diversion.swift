@@ -78,39 +78,66 @@ extension BorderNetwork {
         return (demand, constants)
     }
 
-    /// Runs baseline and scenario and compares them.
-    ///
-    /// - Parameters:
-    ///   - closures: what is closed; `moment` picks the closures and lane changes in force that day.
-    ///   - lanes: lanes of a crossing for a mode in the scenario (defaults to the dataset's).
+    /// Runs baseline and scenario and compares them (a `DiversionModel` made for one use).
     public func divert(
         demand: Demand, constants: [[Mode: Double]], closures: Closures, at moment: Moment?,
         lanes: ((Crossing, Mode) -> Int)? = nil, model: AssignmentModel = .standard
     ) throws -> Diversion {
-        let crossings = dataset.crossings
-        func capacity(_ lanesOf: @escaping (Crossing, Mode) -> Int) -> (Int, Mode) -> Double {
-            { index, mode in
-                let crossing = crossings[index]
-                guard let hours = crossing.hours[mode] else { return 0 }
-                return Double(lanesOf(crossing, mode)) * ProcessingRate.perLaneHour(mode) * hours.openHours
-            }
-        }
-        let baseLanes: (Crossing, Mode) -> Int = { $0.lanes[$1] ?? 0 }
-        let free: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
+        try DiversionModel(network: self, demand: demand, constants: constants, model: model)
+            .divert(closures: closures, at: moment, lanes: lanes)
+    }
+}
 
-        // Every option of every trip, searched once: closures touch only crossing edges and access costs never
-        // cross the border, so a scenario's options are these less the closed ones, cut as a fresh search would.
-        let limits = (options: 8, extraSeconds: 6 * 3600.0)
-        let allChoices = crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
+/// Demand, its crossing options and its baseline assignment, computed once; each `divert` then only
+/// filters the options and assigns the scenario. Immutable and `Sendable`.
+public final class DiversionModel: Sendable {
+    public let network: BorderNetwork
+    public let demand: Demand
+    public let constants: [[Mode: Double]]
+    public let model: AssignmentModel
+    /// Every option of every trip (no limit), searched once.
+    let allChoices: CrossingChoices
+    let baseChoices: CrossingChoices
+    public let baseline: CrossingAssignment
+
+    /// Options a trip considers: the cheapest eight within six hours of its cheapest.
+    static let limits = (options: 8, extraSeconds: 6 * 3600.0)
+
+    public init(network: BorderNetwork, demand: Demand, constants: [[Mode: Double]], model: AssignmentModel = .standard) {
+        self.network = network
+        self.demand = demand
+        self.constants = constants
+        self.model = model
+        // Closures touch only crossing edges and access costs never cross the border, so a scenario's options
+        // are these less the closed ones, cut as a fresh search would cut them.
+        allChoices = network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
         // Costs as travellers weigh them: road time, wait, and each crossing's calibrated constant.
-        let baseChoices = allChoices.limited(maximumOptions: limits.options, maximumExtraSeconds: limits.extraSeconds).shifted(by: constants)
-        let baseline = baseChoices
-            .assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count, capacity: capacity(baseLanes))
-        let mask = try self.mask(for: closures, at: moment, applyingOpeningHours: false)
+        baseChoices = allChoices.limited(maximumOptions: Self.limits.options, maximumExtraSeconds: Self.limits.extraSeconds)
+            .shifted(by: constants)
+        let crossings = network.dataset.crossings
+        baseline = baseChoices.assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count,
+                                      capacity: Self.capacity(crossings) { $0.lanes[$1] ?? 0 })
+    }
+
+    static func capacity(_ crossings: [Crossing], _ lanesOf: @escaping (Crossing, Mode) -> Int) -> (Int, Mode) -> Double {
+        { index, mode in
+            let crossing = crossings[index]
+            guard let hours = crossing.hours[mode] else { return 0 }
+            return Double(lanesOf(crossing, mode)) * ProcessingRate.perLaneHour(mode) * hours.openHours
+        }
+    }
+
+    /// Compares the scenario (closures in force at `moment`, lanes from `lanes`) with the baseline.
+    public func divert(closures: Closures, at moment: Moment?, lanes: ((Crossing, Mode) -> Int)? = nil) throws -> Diversion {
+        let network = self.network, dataset = network.dataset, demand = self.demand, baseline = self.baseline
+        let baseChoices = self.baseChoices
+        let crossings = dataset.crossings
+        let free: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
+        let mask = try network.mask(for: closures, at: moment, applyingOpeningHours: false)
         let scenarioChoices = allChoices.filtered { t, option in
             let trip = demand.trips[t]
-            return isOpen(crossing: option.crossing, mode: trip.mode, northbound: dataset.places[trip.origin].country == .mx, mask: mask)
-        }.limited(maximumOptions: limits.options, maximumExtraSeconds: limits.extraSeconds).shifted(by: constants)
+            return network.isOpen(crossing: option.crossing, mode: trip.mode, northbound: dataset.places[trip.origin].country == .mx, mask: mask)
+        }.limited(maximumOptions: Self.limits.options, maximumExtraSeconds: Self.limits.extraSeconds).shifted(by: constants)
 
         // A trip's generalized cost: flow-weighted road time, wait and crossing constant.
         func averageCost(_ choices: CrossingChoices, _ assignment: CrossingAssignment, _ t: Int) -> (seconds: Double, crossing: Int?)? {
@@ -143,14 +170,14 @@ extension BorderNetwork {
                 served[t] = 0
             }
         }
-        let scenarioLanes = lanes ?? baseLanes
+        let scenarioLanes = lanes ?? { $0.lanes[$1] ?? 0 }
         let scenario = scenarioChoices
-            .assign(demand: served, model: model, crossingCount: crossings.count, capacity: capacity(scenarioLanes))
+            .assign(demand: served, model: model, crossingCount: crossings.count, capacity: Self.capacity(crossings, scenarioLanes))
 
         var changes: [Diversion.CrossingChange] = []
         for (index, crossing) in crossings.enumerated() {
             for mode in crossing.modes {
-                let isClosed = crossingEdges[index].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
+                let isClosed = network.crossingEdges[index].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
                 changes.append(Diversion.CrossingChange(
                     crossing: index, mode: mode,
                     baseline: baseline.volumes[index][mode] ?? 0, scenario: scenario.volumes[index][mode] ?? 0,
