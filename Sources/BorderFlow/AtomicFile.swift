@@ -7,6 +7,7 @@ public enum AtomicFile {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: temporary)
             // rename(2) replaces the target in one step on the same file system.
             guard rename(temporary.path, url.path) == 0 else {

@@ -245,6 +245,7 @@ let benchmarks: @Sendable () -> Void = {
     let routes = "Route queries, bundled network"
     switch BundledNetwork.load() {
     case let .success(network):
+        registerDiversionBenchmarks(network: network)
         Benchmark(routes, configuration: configuration(iterations: Inputs.routeCount)) { benchmark, state in
             let (router, pairs) = state
             let pair = item(pairs, for: benchmark)

@@ -1,0 +1,48 @@
+import Benchmark
+import BorderFlow
+import Foundation
+
+/// The December 2023 diversion on the bundled data with the equilibrium model: the whole run (demand's
+/// options searched, baseline and scenario assigned), and the scenario alone on a prepared model (the
+/// options and baseline kept, as a simulation that changes closures every day would keep them).
+func registerDiversionBenchmarks(network: BorderNetwork) {
+    let whole = "Diversion dec-2023, equilibrium, whole run"
+    let scenarioOnly = "Diversion dec-2023, equilibrium, scenario on a prepared model"
+    let configuration = Benchmark.Configuration(
+        metrics: [.throughput, .wallClock, .mallocCountTotal], timeUnits: .milliseconds,
+        units: [.throughput: .count, .mallocCountTotal: .count], warmupIterations: 1, scalingFactor: .one,
+        maxDuration: .seconds(60), maxIterations: 20)
+
+    func inputs() throws -> (Demand, [[Mode: Double]], Scenario) {
+        let (demand, constants) = try network.baselineDemand()
+        let scenario = try Scenario.find("dec-2023", dataset: network.dataset)
+        return (demand, constants, scenario)
+    }
+
+    Benchmark(whole, configuration: configuration) { _, state in
+        let (demand, constants, scenario) = state
+        blackHole(try network.divert(demand: demand, constants: constants, closures: scenario.closures, at: scenario.date,
+                                     lanes: { scenario.lanes(of: $0, mode: $1, at: scenario.date) }))
+    } setup: {
+        setUp(whole) { try inputs() }
+    }
+
+    Benchmark(scenarioOnly, configuration: configuration) { _, state in
+        let (model, scenario) = state
+        blackHole(try model.divert(closures: scenario.closures, at: scenario.date,
+                                   lanes: { scenario.lanes(of: $0, mode: $1, at: scenario.date) }))
+    } setup: {
+        setUp(scenarioOnly) { () throws -> (DiversionModel, Scenario) in
+            let (demand, constants, scenario) = try inputs()
+            let model = DiversionModel(network: network, demand: demand, constants: constants)
+            // The check behind the figure: the equilibrium converges and the closed crossings carry nothing.
+            let diversion = try model.divert(closures: scenario.closures, at: scenario.date)
+            guard diversion.scenario.relativeGap <= 1e-4,
+                  diversion.crossings.allSatisfy({ !$0.closed || $0.scenario == 0 }) else {
+                throw CheckFailed(description: "the dec-2023 diversion did not converge or a closed crossing carries flow")
+            }
+            print("Checked: dec-2023 diversion converged to a relative gap of \(diversion.scenario.relativeGap) in \(diversion.scenario.iterations) iterations.")
+            return (model, scenario)
+        }
+    }
+}
