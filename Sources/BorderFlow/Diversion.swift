@@ -10,7 +10,8 @@ import Foundation
 /// Demand response, by mode: a pedestrian, personal-vehicle or bus trip is forgone when it has no open
 /// crossing, or when its cheapest way across (at free-flow waits) costs more than the baseline trip by more
 /// than an hour and by more than half (`forgoneThreshold`). Freight is not forgone: a truck or train trip
-/// with an open crossing diverts and queues; one with none is deferred.
+/// with an open crossing diverts and queues; one with none is deferred, and so are railcars beyond a rail
+/// crossing's daily capacity.
 public struct Diversion: Sendable {
     public struct CrossingChange: Sendable, Equatable {
         public let crossing: Int
@@ -32,7 +33,11 @@ public struct Diversion: Sendable {
         public let mode: Mode
         public let baseline: Double
         public let scenario: Double
+        /// Volume-weighted mean waits over the group's crossings.
+        public let waitMinutesBaseline: Double
+        public let waitMinutesScenario: Double
         public var change: Double { scenario - baseline }
+        public var percentChange: Double? { baseline >= 1 ? 100 * change / baseline : nil }
     }
 
     public struct Detour: Sendable, Equatable {
@@ -174,31 +179,47 @@ public final class DiversionModel: Sendable {
         let scenario = scenarioChoices
             .assign(demand: served, model: model, crossingCount: crossings.count, capacity: Self.capacity(crossings, scenarioLanes))
 
+        // Trains beyond a rail crossing's daily capacity wait for another day: the excess is deferred.
+        let railCapacity = Self.capacity(crossings, scenarioLanes)
+        var scenarioVolume = scenario.volumes
+        for index in crossings.indices {
+            guard let volume = scenarioVolume[index][.rail] else { continue }
+            let limit = railCapacity(index, .rail)
+            if volume > limit {
+                deferred[.rail, default: 0] += volume - limit
+                scenarioVolume[index][.rail] = limit
+            }
+        }
+
         var changes: [Diversion.CrossingChange] = []
         for (index, crossing) in crossings.enumerated() {
             for mode in crossing.modes {
                 let isClosed = network.crossingEdges[index].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
                 changes.append(Diversion.CrossingChange(
                     crossing: index, mode: mode,
-                    baseline: baseline.volumes[index][mode] ?? 0, scenario: scenario.volumes[index][mode] ?? 0,
+                    baseline: baseline.volumes[index][mode] ?? 0, scenario: scenarioVolume[index][mode] ?? 0,
                     waitMinutesBaseline: (baseline.waits[index][mode] ?? 0) / 60,
                     waitMinutesScenario: isClosed ? 0 : (scenario.waits[index][mode] ?? 0) / 60, closed: isClosed))
             }
         }
         func totals(_ key: (Crossing) -> (String, String)?) -> [Diversion.Total] {
-            var sums: [String: (name: String, mode: Mode, baseline: Double, scenario: Double)] = [:]
+            var sums: [String: (name: String, mode: Mode, baseline: Double, scenario: Double, baseWait: Double, scenarioWait: Double)] = [:]
             var order: [String] = []
             for change in changes {
                 guard let (id, name) = key(crossings[change.crossing]) else { continue }
                 let slot = "\(id)|\(change.mode.rawValue)"
-                if sums[slot] == nil { order.append(slot); sums[slot] = (name, change.mode, 0, 0) }
+                if sums[slot] == nil { order.append(slot); sums[slot] = (name, change.mode, 0, 0, 0, 0) }
                 sums[slot]!.baseline += change.baseline
                 sums[slot]!.scenario += change.scenario
+                sums[slot]!.baseWait += change.baseline * change.waitMinutesBaseline
+                sums[slot]!.scenarioWait += change.scenario * change.waitMinutesScenario
             }
             return order.map { slot in
                 let entry = sums[slot]!
                 return Diversion.Total(key: String(slot.split(separator: "|")[0]), name: entry.name, mode: entry.mode,
-                                       baseline: entry.baseline, scenario: entry.scenario)
+                                       baseline: entry.baseline, scenario: entry.scenario,
+                                       waitMinutesBaseline: entry.baseline > 0 ? entry.baseWait / entry.baseline : 0,
+                                       waitMinutesScenario: entry.scenario > 0 ? entry.scenarioWait / entry.scenario : 0)
             }
         }
         let ports = totals { ($0.portCode, $0.port) }

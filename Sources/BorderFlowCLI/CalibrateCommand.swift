@@ -33,7 +33,9 @@ struct CalibrateCommand: ParsableCommand {
             }
             let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory
             try DemandFiles.write(fit, dataset: dataset, to: directory)
-            print("fitted \(formatCount(Double(fit.demand.trips.count))) trips in \(fit.rounds) rounds; worst miss \(formatFixed(fit.worstRelativeError * 100, decimals: 2))%, relative gap \(fit.assignment.relativeGap); wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)")
+            let report = CalibrationReport(fit: fit, dataset: dataset)
+            try options.print(table: report.table, json: report.json, csv: report.csv)
+            FileHandle.standardError.write(Data("wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)\n".utf8))
         }
     }
 }

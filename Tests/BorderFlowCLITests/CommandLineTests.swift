@@ -213,12 +213,18 @@ struct CommandLineTests {
 
     /// A copy of the tiny dataset with the files of `broken/<name>` in place of the originals.
     static func brokenDataset(_ name: String) throws -> URL {
+        try overlay("broken/\(name)")
+    }
+
+    /// A copy of the tiny dataset with the files of the fixture folder `relative` in place of the originals.
+    static func overlay(_ relative: String) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-cli-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: tiny, to: directory)
-        let replacements = BorderFlowRun.fixtures.appendingPathComponent("broken/\(name)")
+        let replacements = BorderFlowRun.fixtures.appendingPathComponent(relative)
         for file in try FileManager.default.contentsOfDirectory(atPath: replacements.path) {
-            try FileManager.default.removeItem(at: directory.appendingPathComponent(file))
-            try FileManager.default.copyItem(at: replacements.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+            let target = directory.appendingPathComponent(file)
+            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+            try FileManager.default.copyItem(at: replacements.appendingPathComponent(file), to: target)
         }
         return directory
     }
@@ -362,5 +368,24 @@ struct DivertCommandTests {
         #expect(run.status == 1)
         #expect(run.standardError.contains(":3: column \"destination\""))
         #expect(run.standardOutput.isEmpty)
+    }
+}
+
+@Suite("borderflow calibrate")
+struct CalibrateCommandTests {
+    @Test func fitsADatasetWritesBothFilesAndReportsTheFitPerCrossing() throws {
+        let directory = try CommandLineTests.overlay("network")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try BorderFlowRun("calibrate", "--data", directory.path, "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try #require(try run.json() as? [String: Any])
+        #expect((report["worstErrorPercent"] as? Double ?? 100) <= 5)
+        #expect((report["crossings"] as? [[String: Any]])?.count == 4)
+        let demand = try String(contentsOf: directory.appendingPathComponent("demand.csv"), encoding: .utf8)
+        #expect(demand.hasPrefix("origin,destination,mode,dailyTrips\n"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("crossing-constants.csv").path))
+        // The written baseline then drives divert on the same dataset.
+        let divert = try BorderFlowRun("divert", "--data", directory.path, "--close", "gate-a", "--format", "json")
+        #expect(divert.status == 0, "\(divert.standardError)")
     }
 }

@@ -23,6 +23,8 @@ public struct DiversionReport: Sendable {
             .object(JSONObject([
                 (key, .string(row.key)), ("name", .string(row.name)), ("mode", .string(row.mode.rawValue)),
                 ("baseline", Self.round(row.baseline)), ("scenario", Self.round(row.scenario)), ("change", Self.round(row.change)),
+                ("percentChange", row.percentChange.map { Self.round($0) } ?? .null),
+                ("waitMinutesBaseline", Self.round(row.waitMinutesBaseline)), ("waitMinutesScenario", Self.round(row.waitMinutesScenario)),
             ]))
         })
     }
