@@ -75,7 +75,12 @@ extension BorderNetwork {
     /// The fitted baseline demand and crossing constants in a dataset folder (written by `borderflow calibrate`).
     public func baselineDemand(in directory: URL? = nil) throws -> (demand: Demand, constants: [[Mode: Double]]) {
         let folder = directory ?? dataset.directory
-        let demand = try DemandFiles.readDemand(folder.appendingPathComponent(DemandFiles.demand), dataset: dataset)
+        let demandURL = folder.appendingPathComponent(DemandFiles.demand)
+        guard FileManager.default.fileExists(atPath: demandURL.path) else {
+            throw DemandFileError(file: DemandFiles.demand, line: nil, column: nil,
+                                  message: "the dataset in \(folder.path) has no fitted demand; run `borderflow calibrate --data \(folder.path)` to fit one, or pass --demand FILE")
+        }
+        let demand = try DemandFiles.readDemand(demandURL, dataset: dataset)
         let constantsURL = folder.appendingPathComponent(DemandFiles.constants)
         let constants = FileManager.default.fileExists(atPath: constantsURL.path)
             ? try DemandFiles.readConstants(constantsURL, dataset: dataset)

@@ -389,3 +389,15 @@ struct CalibrateCommandTests {
         #expect(divert.status == 0, "\(divert.standardError)")
     }
 }
+
+@Suite("borderflow divert without a fitted demand")
+struct DivertWithoutDemandTests {
+    @Test func saysHowToFitOne() throws {
+        let directory = try CommandLineTests.overlay("network")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try BorderFlowRun("divert", "--data", directory.path, "--close", "gate-a")
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("borderflow calibrate"))
+        #expect(run.standardOutput.isEmpty)
+    }
+}
