@@ -50,6 +50,9 @@ public final class BorderNetwork: Sendable {
     /// Crossing index by id, and each crossing's edges with their modes, so closing is a few bit writes.
     let crossingIndex: [String: Int]
     let crossingEdges: [[(mode: Mode, edge: Graph.EdgeID)]]
+    /// For each layer, the first layer with the same cost on every road and rail edge: searches that keep off
+    /// the crossings (the access trees) give the same answer in both, so one serves (cars and pedestrians).
+    let roadLayer: [Int]
     /// Exclusions by trip direction: a Mexico-to-U.S. trip may not use southbound crossing edges, and so on,
     /// so that every route crosses the border exactly once, or not at all.
     let southboundEdges: ClosureMask
@@ -163,6 +166,12 @@ public final class BorderNetwork: Sendable {
         self.crossingSideNodes = crossingSideNodes
         self.crossingIndex = crossingIndex
         self.crossingEdges = crossingEdges
+        let roadEdges = edges.indices.filter { if case .road = edges[$0].kind { return true } else { return false } }.map { Graph.EdgeID($0) }
+        self.roadLayer = modes.indices.map { layer in
+            (0...layer).first { other in
+                roadEdges.allSatisfy { graph.costMilliseconds(of: $0, layer: other) == graph.costMilliseconds(of: $0, layer: layer) }
+            } ?? layer
+        }
         self.largestScaleFactor = survey.largestScaleFactor
         self.millisecondsPerMeter = factors
         self.southboundEdges = southMask

@@ -89,19 +89,19 @@ extension BorderNetwork {
         func treeCosts(place: Int, mode: Mode, forward: Bool) -> [UInt64?] {
             let node = nodeIndex[dataset.places[place].id]!
             let country = dataset.places[place].country
-            search.tree(from: node, direction: forward ? .forward : .backward, layer: Self.layer(of: mode),
+            search.tree(from: node, direction: forward ? .forward : .backward, layer: roadLayer[Self.layer(of: mode)],
                         closures: mask, exclusions: allCrossingEdges)
             return (0..<crossingCount).map { crossing in
                 crossingSideNodes[crossing][country].flatMap { search.cost(to: $0) }
             }
         }
-        struct Key: Hashable { let place: Int; let mode: Mode }
+        struct Key: Hashable { let place: Int; let layer: Int }
         var fromOrigin: [Key: [UInt64?]] = [:]
         var toDestination: [Key: [UInt64?]] = [:]
         for trip in trips {
-            let originKey = Key(place: trip.origin, mode: trip.mode)
+            let originKey = Key(place: trip.origin, layer: roadLayer[Self.layer(of: trip.mode)])
             if fromOrigin[originKey] == nil { fromOrigin[originKey] = treeCosts(place: trip.origin, mode: trip.mode, forward: true) }
-            let destinationKey = Key(place: trip.destination, mode: trip.mode)
+            let destinationKey = Key(place: trip.destination, layer: roadLayer[Self.layer(of: trip.mode)])
             if toDestination[destinationKey] == nil { toDestination[destinationKey] = treeCosts(place: trip.destination, mode: trip.mode, forward: false) }
         }
 
@@ -113,8 +113,8 @@ extension BorderNetwork {
             var found: [CrossingChoices.Option] = []
             if from != to {
                 let northbound = from == .mx
-                let near = fromOrigin[Key(place: trip.origin, mode: trip.mode)]!
-                let far = toDestination[Key(place: trip.destination, mode: trip.mode)]!
+                let near = fromOrigin[Key(place: trip.origin, layer: roadLayer[Self.layer(of: trip.mode)])]!
+                let far = toDestination[Key(place: trip.destination, layer: roadLayer[Self.layer(of: trip.mode)])]!
                 for crossing in 0..<crossingCount {
                     guard let a = near[crossing], let b = far[crossing],
                           isOpen(crossing: crossing, mode: trip.mode, northbound: northbound, mask: mask) else { continue }
