@@ -62,7 +62,7 @@ final class DatasetReader {
         } catch let error as GeoJSONError {
             problems.append(error)
         } catch {
-            problems.append(DatasetProblem(file: "?", message: "\(error)"))
+            problems.append(DatasetProblem(file: directory.lastPathComponent, message: "\(error)"))
         }
         return nil
     }

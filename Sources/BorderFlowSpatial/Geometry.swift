@@ -366,11 +366,23 @@ public final class Geometry {
 }
 
 extension Geometry {
-    /// The union of many geometries in one `GEOSUnaryUnion_r` call over their collection.
+    /// The union of many geometries: clones gathered into one collection (`GEOSGeom_clone_r`,
+    /// `GEOSGeom_createCollection_r`) and dissolved with one `GEOSUnaryUnion_r`.
     public static func union(of geometries: [Geometry], context: GEOSContext) throws -> Geometry {
-        var members: [GeoJSONGeometry] = []
-        members.reserveCapacity(geometries.count)
-        for geometry in geometries { members.append(try geometry.geoJSON()) }
-        return try Geometry(.geometryCollection(members), context: context).unaryUnion()
+        let h = context.handle
+        var clones: [OpaquePointer?] = []
+        clones.reserveCapacity(geometries.count)
+        for geometry in geometries {
+            guard let clone = GEOSGeom_clone_r(h, geometry.handle) else {
+                for made in clones { GEOSGeom_destroy_r(h, made) }
+                throw SpatialError.geometryOperationFailed(operation: "clone", reason: context.takeLastError())
+            }
+            clones.append(clone)
+        }
+        // The collection takes ownership of the clones.
+        let collection = clones.withUnsafeMutableBufferPointer { buffer in
+            GEOSGeom_createCollection_r(h, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), buffer.baseAddress, UInt32(buffer.count))
+        }
+        return try context.wrap(collection, operation: "collection").unaryUnion()
     }
 }
