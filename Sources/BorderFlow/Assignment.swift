@@ -39,6 +39,22 @@ public struct CrossingAssignment: Sendable {
     /// (total cost − cost if everyone took their cheapest option) / total cost; 0 for all-or-nothing.
     public let relativeGap: Double
 
+    /// A trip's flow-weighted cost (road time, wait, and whatever the options' costs include) and the crossing
+    /// carrying most of it; nil when the trip carries no flow.
+    public func tripCost(_ trip: Int) -> (seconds: Double, crossing: Int)? {
+        var total = 0.0, flow = 0.0
+        var main: (crossing: Int, flow: Double)?
+        for (offset, option) in choices.options(ofTrip: trip).enumerated() {
+            let f = optionFlows[choices.offsets[trip] + offset]
+            guard f > 0 else { continue }
+            total += f * (option.accessSeconds + (waits[option.crossing][choices.trips[trip].mode] ?? 0))
+            flow += f
+            if main == nil || f > main!.flow { main = (option.crossing, f) }
+        }
+        guard flow > 0, let main else { return nil }
+        return (total / flow, main.crossing)
+    }
+
     /// Daily trips with no open option, per mode.
     public var unserved: [Mode: Double] {
         var result: [Mode: Double] = [:]

@@ -43,9 +43,11 @@ public struct Crossing: Hashable, Sendable, Identifiable {
     public internal(set) var sector: String?
 
     /// Daily processing capacity for a mode: lanes × `ProcessingRate` × hours open; 0 for a mode not served.
-    public func dailyCapacity(for mode: Mode) -> Double {
-        guard let lanes = lanes[mode], let hours = hours[mode] else { return 0 }
-        return Double(lanes) * ProcessingRate.perLaneHour(mode) * hours.openHours
+    ///
+    /// - Parameter lanes: the lanes open, when a scenario changes them (default: the crossing's own).
+    public func dailyCapacity(for mode: Mode, lanes: Int? = nil) -> Double {
+        guard let count = lanes ?? self.lanes[mode], let hours = hours[mode] else { return 0 }
+        return Double(count) * ProcessingRate.perLaneHour(mode) * hours.openHours
     }
 
     public func serves(_ mode: Mode) -> Bool { modes.contains(mode) }

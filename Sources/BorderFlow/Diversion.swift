@@ -107,8 +107,9 @@ public final class DiversionModel: Sendable {
     public let model: AssignmentModel
     /// Every option of every trip (no limit), searched once.
     let allChoices: CrossingChoices
-    let baseChoices: CrossingChoices
     public let baseline: CrossingAssignment
+    /// Each trip's baseline generalized cost and main crossing, which every scenario compares against.
+    let baselineCosts: [(seconds: Double, crossing: Int)?]
 
     /// Options a trip considers: the cheapest eight within six hours of its cheapest.
     static let limits = (options: 8, extraSeconds: 6 * 3600.0)
@@ -122,25 +123,22 @@ public final class DiversionModel: Sendable {
         // are these less the closed ones, cut as a fresh search would cut them.
         allChoices = network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
         // Costs as travellers weigh them: road time, wait, and each crossing's calibrated constant.
-        baseChoices = allChoices.limited(maximumOptions: Self.limits.options, maximumExtraSeconds: Self.limits.extraSeconds)
+        let baseChoices = allChoices.limited(maximumOptions: Self.limits.options, maximumExtraSeconds: Self.limits.extraSeconds)
             .shifted(by: constants)
         let crossings = network.dataset.crossings
         baseline = baseChoices.assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count,
                                       capacity: Self.capacity(crossings) { $0.lanes[$1] ?? 0 })
+        let baseline = self.baseline
+        baselineCosts = demand.trips.indices.map { baseline.tripCost($0) }
     }
 
     static func capacity(_ crossings: [Crossing], _ lanesOf: @escaping (Crossing, Mode) -> Int) -> (Int, Mode) -> Double {
-        { index, mode in
-            let crossing = crossings[index]
-            guard let hours = crossing.hours[mode] else { return 0 }
-            return Double(lanesOf(crossing, mode)) * ProcessingRate.perLaneHour(mode) * hours.openHours
-        }
+        { index, mode in crossings[index].dailyCapacity(for: mode, lanes: lanesOf(crossings[index], mode)) }
     }
 
     /// Compares the scenario (closures in force at `moment`, lanes from `lanes`) with the baseline.
     public func divert(closures: Closures, at moment: Moment?, lanes: ((Crossing, Mode) -> Int)? = nil) throws -> Diversion {
         let network = self.network, dataset = network.dataset, demand = self.demand, baseline = self.baseline
-        let baseChoices = self.baseChoices
         let crossings = dataset.crossings
         let free: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
         let mask = try network.mask(for: closures, at: moment, applyingOpeningHours: false)
@@ -149,19 +147,7 @@ public final class DiversionModel: Sendable {
             return network.isOpen(crossing: option.crossing, mode: trip.mode, northbound: dataset.places[trip.origin].country == .mx, mask: mask)
         }.limited(maximumOptions: Self.limits.options, maximumExtraSeconds: Self.limits.extraSeconds).shifted(by: constants)
 
-        // A trip's generalized cost: flow-weighted road time, wait and crossing constant.
-        func averageCost(_ choices: CrossingChoices, _ assignment: CrossingAssignment, _ t: Int) -> (seconds: Double, crossing: Int?)? {
-            var total = 0.0, flow = 0.0, main: (Int, Double)?
-            for (offset, option) in choices.options(ofTrip: t).enumerated() {
-                let f = assignment.optionFlows[choices.offsets[t] + offset]
-                guard f > 0 else { continue }
-                total += f * (option.accessSeconds + (assignment.waits[option.crossing][demand.trips[t].mode] ?? 0))
-                flow += f
-                if main == nil || f > main!.1 { main = (option.crossing, f) }
-            }
-            return flow > 0 ? (total / flow, main?.0) : nil
-        }
-
+        // Costs are generalized: road time, wait and the crossing's constant (see `baselineCosts`).
         var served = demand.dailyTrips
         var forgone: [Mode: Double] = [:], deferred: [Mode: Double] = [:]
         for t in demand.trips.indices where demand.dailyTrips[t] > 0 {
@@ -174,7 +160,7 @@ public final class DiversionModel: Sendable {
                 served[t] = 0
                 continue
             }
-            if !freight, let before = averageCost(baseChoices, baseline, t)?.seconds,
+            if !freight, let before = baselineCosts[t]?.seconds,
                cheapest - before > max(Diversion.forgoneThreshold.seconds, Diversion.forgoneThreshold.fraction * before) {
                 forgone[mode, default: 0] += served[t]
                 served[t] = 0
@@ -233,14 +219,14 @@ public final class DiversionModel: Sendable {
         var extra: [Mode: Double] = [:]
         var detours: [Diversion.Detour] = []
         for t in demand.trips.indices where served[t] > 0 {
-            guard let before = averageCost(baseChoices, baseline, t), let after = averageCost(scenarioChoices, scenario, t) else { continue }
+            guard let before = baselineCosts[t], let after = scenario.tripCost(t) else { continue }
             let mode = demand.trips[t].mode
             extra[mode, default: 0] += served[t] * (after.seconds - before.seconds) / 3600
             if after.seconds - before.seconds > 60 {
                 detours.append(Diversion.Detour(
                     origin: dataset.places[demand.trips[t].origin].id, destination: dataset.places[demand.trips[t].destination].id,
                     mode: mode, dailyTrips: served[t], baselineMinutes: before.seconds / 60, scenarioMinutes: after.seconds / 60,
-                    baselineCrossing: before.crossing.map { crossings[$0].id }, scenarioCrossing: after.crossing.map { crossings[$0].id }))
+                    baselineCrossing: crossings[before.crossing].id, scenarioCrossing: crossings[after.crossing].id))
             }
         }
         // The pairs that lose most time in all: trips × extra minutes, largest first.
