@@ -15,6 +15,7 @@ struct BorderFlowCommand: ParsableCommand {
             LocateCommand.self,
             DivertCommand.self,
             RouteCommand.self,
+            ExportCommand.self,
             ScenariosCommand.self,
             CalibrateCommand.self,
             ValidateCommand.self,

@@ -3,14 +3,6 @@ import BorderFlow
 import BorderFlowSpatial
 import Foundation
 
-extension DivertCommand {
-    enum ModelName: String, ExpressibleByArgument, CaseIterable {
-        case aon
-        case logit
-        case equilibrium
-    }
-}
-
 struct DivertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "divert",
@@ -19,48 +11,44 @@ struct DivertCommand: ParsableCommand {
             Assigns the fitted baseline demand (GeoData/demand.csv, from `borderflow calibrate`) with every crossing \
             open and again with the scenario's closures and lane changes in force on --on (default: the scenario's \
             date), and reports the difference. Closures typed with --close and friends add to the scenario's.
+
+            --geojson writes the result for mapping tools: crossings, flows (every origin–crossing–destination \
+            stream along its roads), sectors and the boundary, to one file (a path ending .geojson, .json or \
+            .geojsons) or to a folder with a file per layer. --od writes the streams as a CSV for kepler.gl.
             """)
 
     @OptionGroup var options: DatasetOptions
     @OptionGroup var closureOptions: ClosureOptions
+    @OptionGroup var diversionOptions: DiversionOptions
 
-    @Option(help: ArgumentHelp("The day to look at (closures and lane changes in force then).", valueName: "DATE"))
-    var on: String?
+    @Option(help: ArgumentHelp("Write the result as GeoJSON to a file or a folder (a file per layer).", valueName: "FILE|DIR"))
+    var geojson: String?
 
-    @Option(help: "Assignment model: aon, logit or equilibrium.")
-    var model: ModelName = .equilibrium
+    @OptionGroup var geoJSONOutput: GeoJSONOutputOptions
 
-    @Option(help: ArgumentHelp("A demand file (origin,destination,mode,dailyTrips) instead of the fitted baseline.", valueName: "FILE"))
-    var demand: String?
+    @Option(help: ArgumentHelp("Write the streams as an origin–destination CSV (kepler.gl arcs).", valueName: "FILE"))
+    var od: String?
+
+    @Option(name: .customLong("min-volume"), help: ArgumentHelp("Leave out streams below this many daily trips in both baseline and scenario (0 keeps every one).", valueName: "TRIPS"))
+    var minimumVolume: Double = DiversionLayers.defaultMinimumVolume
 
     func validate() throws {
-        if let on, Moment(parsing: on) == nil {
-            throw ValidationError("--on '\(on)' is not a date; use 2023-12-20 or 2023-12-20T12:00")
-        }
+        guard minimumVolume >= 0, minimumVolume.isFinite else { throw ValidationError("--min-volume must be zero or more") }
+        if geoJSONOutput.seq && geojson == nil { throw ValidationError("--seq applies to --geojson; give --geojson FILE|DIR too") }
     }
 
     func run() throws {
         try reportingErrors {
-            let dataset = try options.loadDataset()
-            let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
-            let scenario = try closureOptions.loadScenario(dataset: dataset)
-            let closures = try closureOptions.closures(scenario: scenario)
-            var baseline = try network.baselineDemand()
-            if let demand {
-                baseline.demand = try DemandFiles.readDemand(URL(fileURLWithPath: demand), dataset: dataset)
+            let run = try diversionOptions.run(options, closureOptions)
+            let report = DiversionReport(diversion: run.diversion, dataset: run.network.dataset, title: run.title)
+            if geojson != nil || od != nil {
+                let layers = DiversionLayers(diversion: run.diversion, network: run.network, minimumVolume: minimumVolume)
+                if let geojson { try geoJSONOutput.write(layers.all, to: geojson) }
+                if let od {
+                    try AtomicFile.write(FlowTable.csv(layers.streams.map(\.stream), dataset: run.network.dataset), to: URL(fileURLWithPath: od))
+                    FileHandle.standardError.write(Data("wrote \(od)\n".utf8))
+                }
             }
-            let moment = on.flatMap(Moment.init(parsing:)) ?? scenario?.date
-            let assignment: AssignmentModel
-            switch model {
-            case .aon: assignment = .allOrNothing
-            case .logit: assignment = .logit(scaleSeconds: AssignmentModel.defaultLogitScaleSeconds)
-            case .equilibrium: assignment = .standard
-            }
-            let lanes: ((Crossing, Mode) -> Int)? = scenario.map { chosen in { chosen.lanes(of: $0, mode: $1, at: moment) } }
-            let diversion = try network.divert(demand: baseline.demand, constants: baseline.constants, closures: closures,
-                                               at: moment, lanes: lanes, model: assignment)
-            let title = (scenario.map { "\($0.title) — " } ?? "") + (moment.map { "on \($0)" } ?? "with the closures given")
-            let report = DiversionReport(diversion: diversion, dataset: dataset, title: title)
             try options.print(table: { report.table() }, json: report.json, csv: report.csv)
         }
     }

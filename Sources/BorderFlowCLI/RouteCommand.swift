@@ -38,7 +38,13 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Search algorithm: astar or dijkstra (the same costs; A* searches less).")
     var algorithm: ShortestPathSearch.Algorithm = .astar
 
+    @Option(help: ArgumentHelp("Also write the routes as GeoJSON: the route, alternatives and all-open route along their roads, and the ends.", valueName: "FILE"))
+    var geojson: String?
+
+    @OptionGroup var geoJSONOutput: GeoJSONOutputOptions
+
     func validate() throws {
+        if geoJSONOutput.seq && geojson == nil { throw ValidationError("--seq applies to --geojson; give --geojson FILE too") }
         guard alternatives >= 0 else { throw ValidationError("--alternatives must be zero or more") }
         if let at, Moment(parsing: at) == nil {
             throw ValidationError("--at '\(at)' is not a date and time; use 2023-12-10T14:00 or 2023-12-10T14:00-07:00")
@@ -54,6 +60,7 @@ struct RouteCommand: ParsableCommand {
             let moment = at.flatMap(Moment.init(parsing:)) ?? chosen?.date
             let answer = try network.answer(from: from, to: to, mode: mode, closures: closures,
                                             at: moment, alternatives: alternatives, algorithm: algorithm)
+            if let geojson { try geoJSONOutput.write([answer.layer(on: network)], to: geojson) }
             let report = RouteReport(answer: answer)
             let names = Dictionary(uniqueKeysWithValues: dataset.crossings.map { ($0.id, $0.name) })
             try options.print(table: { report.table(crossingNames: names) }, json: report.json, csv: report.csv)

@@ -24,8 +24,16 @@ public struct GeoJSONWriter {
     /// The text of a FeatureCollection.
     ///
     /// - Throws: `JSONWriteError.nonFiniteNumber` when a coordinate or property is NaN or infinite.
-    public func featureCollection(_ features: [GeoJSONOutputFeature]) throws -> String {
-        var output = "{\"type\":\"FeatureCollection\",\"features\":["
+    /// - Parameter name: written as the collection's `name` member (a foreign member RFC 7946 allows), which
+    ///   GDAL, and so QGIS, take as the layer's name.
+    public func featureCollection(_ features: [GeoJSONOutputFeature], name: String? = nil) throws -> String {
+        var output = "{\"type\":\"FeatureCollection\","
+        if let name {
+            output += "\"name\":"
+            JSONTextWriter.appendQuoted(name, to: &output)
+            output += ","
+        }
+        output += "\"features\":["
         for (index, feature) in features.enumerated() {
             output += index == 0 ? "\n" : ",\n"
             output += try self.feature(feature)
@@ -34,7 +42,18 @@ public struct GeoJSONWriter {
         return output
     }
 
-    /// The text of one Feature (also one line of newline-delimited GeoJSON).
+    /// GeoJSON text sequences (RFC 8142): each feature after an ASCII record separator and before a line feed.
+    public func textSequence(_ features: [GeoJSONOutputFeature]) throws -> String {
+        var output = ""
+        for feature in features {
+            output += "\u{1E}"
+            output += try self.feature(feature)
+            output += "\n"
+        }
+        return output
+    }
+
+    /// The text of one Feature (also one record of a text sequence).
     public func feature(_ feature: GeoJSONOutputFeature) throws -> String {
         var output = "{\"type\":\"Feature\",\"id\":"
         JSONTextWriter.appendQuoted(feature.id, to: &output)

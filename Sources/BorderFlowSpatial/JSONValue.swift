@@ -3,6 +3,9 @@ public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A number written with a fixed count of decimals (`1250.00`), so that readers which infer a field's type
+    /// from its text, as GDAL does, see a real number even where the value is whole.
+    case decimal(Double, places: Int)
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
@@ -14,6 +17,7 @@ public enum JSONValue: Equatable, Sendable {
 
     public var numberValue: Double? {
         if case let .number(value) = self { return value }
+        if case let .decimal(value, _) = self { return value }
         return nil
     }
 
@@ -32,7 +36,7 @@ public enum JSONValue: Equatable, Sendable {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
-        case .number: return "a number"
+        case .number, .decimal: return "a number"
         case .string: return "a string"
         case .array: return "an array"
         case .object: return "an object"
@@ -120,6 +124,14 @@ public struct JSONTextWriter {
         case .null: output += "null"
         case let .bool(flag): output += flag ? "true" : "false"
         case let .number(number): output += try Self.number(number)
+        case let .decimal(number, places):
+            guard number.isFinite else { throw JSONWriteError.nonFiniteNumber }
+            var text = formatFixed(number, decimals: places)
+            if places > 0 {
+                let present = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 }
+                text += (present == nil ? "." : "") + String(repeating: "0", count: places - (present ?? 0))
+            }
+            output += text
         case let .string(text): Self.appendQuoted(text, to: &output)
         case let .array(values):
             output += "["

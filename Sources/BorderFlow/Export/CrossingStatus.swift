@@ -1,0 +1,27 @@
+/// Whether a crossing takes traffic in a scenario.
+public enum CrossingStatus: String, Sendable, CaseIterable {
+    /// Every mode it serves is open.
+    case open
+    /// Some of its modes are closed.
+    case partial
+    /// Every mode it serves is closed.
+    case closed
+    /// It stands but takes no traffic in any scenario (`"status": "out-of-service"` in the data).
+    case outOfService = "out-of-service"
+}
+
+extension Diversion {
+    /// A crossing's status in the scenario.
+    public func status(ofCrossing index: Int, in dataset: Dataset) -> CrossingStatus {
+        guard dataset.crossings[index].inService else { return .outOfService }
+        let modes = crossings.filter { $0.crossing == index }
+        let closedCount = modes.filter(\.closed).count
+        if closedCount == 0 { return .open }
+        return closedCount == modes.count ? .closed : .partial
+    }
+
+    /// A crossing's changes by mode.
+    public func changes(ofCrossing index: Int) -> [Mode: CrossingChange] {
+        Dictionary(uniqueKeysWithValues: crossings.filter { $0.crossing == index }.map { ($0.mode, $0) })
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import BorderFlow
+import Foundation
+
+extension DatasetLayers.Name: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the network as GeoJSON for QGIS, kepler.gl or geojson.io.",
+        discussion: """
+            Writes RFC 7946 GeoJSON in WGS 84 longitude/latitude, with simplestyle properties (marker-color, \
+            stroke, fill, ...) beside the data fields. --out ending .geojson, .json or .geojsons is one file with \
+            every layer (each feature tagged with its layer); any other path is a folder with a file per layer.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("A dataset folder in the BorderFlow schema (default: the bundled GeoData).", valueName: "DIR"))
+    var data: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Layers, comma-separated: \(DatasetLayers.Name.validNames).", valueName: "LAYERS"))
+    var layers: [String] = [DatasetLayers.Name.allCases.map(\.rawValue).joined(separator: ",")]
+
+    @Option(help: ArgumentHelp("A file (.geojson, .json, .geojsons) or a folder.", valueName: "FILE|DIR"))
+    var out: String
+
+    @OptionGroup var geoJSONOutput: GeoJSONOutputOptions
+
+    var layerNames: [DatasetLayers.Name] {
+        get throws {
+            var names: [DatasetLayers.Name] = []
+            for entry in layers.flatMap({ $0.split(separator: ",") }) {
+                let text = entry.trimmingCharacters(in: .whitespaces).lowercased()
+                guard let name = DatasetLayers.Name(rawValue: text) else {
+                    throw ValidationError("--layers: '\(text)' is not a layer; choose from \(DatasetLayers.Name.validNames)")
+                }
+                if !names.contains(name) { names.append(name) }
+            }
+            guard !names.isEmpty else { throw ValidationError("--layers names no layer; choose from \(DatasetLayers.Name.validNames)") }
+            return names
+        }
+    }
+
+    func validate() throws {
+        _ = try layerNames
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let directory = data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? DatasetFiles.bundledDirectory
+            let dataset = try Dataset.load(from: directory)
+            try geoJSONOutput.write(DatasetLayers.layers(try layerNames, of: dataset), to: out)
+        }
+    }
+}
