@@ -16,6 +16,7 @@ struct BorderFlowCommand: ParsableCommand {
             DivertCommand.self,
             RouteCommand.self,
             ExportCommand.self,
+            MapCommand.self,
             ScenariosCommand.self,
             CalibrateCommand.self,
             ValidateCommand.self,

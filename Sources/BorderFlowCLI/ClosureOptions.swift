@@ -32,6 +32,11 @@ struct ClosureOptions: ParsableArguments {
         }
     }
 
+    /// Whether no scenario and no closure was given.
+    var isEmpty: Bool {
+        scenario == nil && closeCrossings.isEmpty && closePorts.isEmpty && closeSectors.isEmpty && closeModes.isEmpty && closePolygons.isEmpty
+    }
+
     /// The scenario, if one was named, checked against the dataset.
     func loadScenario(dataset: Dataset) throws -> Scenario? {
         try scenario.map { try Scenario.find($0, dataset: dataset) }

@@ -342,6 +342,15 @@ public final class Geometry {
         return position
     }
 
+    /// `GEOSPointOnSurface_r`: a point inside the geometry (for a label), unlike the centroid of a concave shape.
+    public func pointOnSurface() throws -> Position {
+        let point = try context.wrap(GEOSPointOnSurface_r(context.handle, handle), operation: "point on surface")
+        guard case let .point(position) = try point.geoJSON() else {
+            throw SpatialError.geometryOperationFailed(operation: "point on surface", reason: "the geometry is empty")
+        }
+        return position
+    }
+
     /// The members of a collection (or the geometry itself when it is not one), as separate geometries.
     public func parts() throws -> [Geometry] {
         switch try geoJSON() {

@@ -1,0 +1,84 @@
+import ArgumentParser
+import BorderFlow
+import Foundation
+
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Draw a map of a diversion: sectors and crossings by change, closures, the largest diverted streams.",
+        discussion: """
+            Runs the same diversion as `divert` and draws it as SVG, or as PNG when --out ends in .png and \
+            rsvg-convert (Debian: librsvg2-bin) is installed. Without a scenario or closures the map shows the \
+            baseline.
+            """)
+
+    @OptionGroup var options: DatasetOptions
+    @OptionGroup var closureOptions: ClosureOptions
+    @OptionGroup var diversionOptions: DiversionOptions
+
+    @Option(help: ArgumentHelp("The picture to write: FILE.svg or FILE.png.", valueName: "FILE"))
+    var out: String
+
+    func validate() throws {
+        let type = URL(fileURLWithPath: out).pathExtension.lowercased()
+        guard type == "svg" || type == "png" else { throw ValidationError("--out '\(out)' must end in .svg or .png") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let run = try diversionOptions.run(options, closureOptions)
+            let layers = DiversionLayers(diversion: run.diversion, network: run.network)
+            let title = run.scenario?.title ?? (closureOptions.isEmpty ? "Baseline: every crossing open" : "Closures given on the command line")
+            let subtitle = (run.moment.map { "On \($0)" } ?? "Any day")
+                + " · where daily northbound crossings go, from the \(diversionOptions.model.rawValue) assignment of the fitted baseline demand"
+            let svg = try DiversionMap(layers: layers, diversion: run.diversion, network: run.network, title: title, subtitle: subtitle).svg()
+            let target = URL(fileURLWithPath: out)
+            if target.pathExtension.lowercased() == "png" {
+                try PNGConverter.write(svg: svg, to: target)
+            } else {
+                try AtomicFile.write(svg, to: target)
+            }
+            FileHandle.standardError.write(Data("wrote \(target.path)\n".utf8))
+        }
+    }
+}
+
+/// Turns SVG into PNG with rsvg-convert, when it is installed.
+enum PNGConverter {
+    static func write(svg: String, to target: URL) throws {
+        guard let converter = executable(named: "rsvg-convert") else {
+            throw OutputError.cannotWrite(path: target.path, reason: "PNG needs rsvg-convert (Debian and Ubuntu: apt-get install librsvg2-bin); write .svg instead")
+        }
+        let directory = target.deletingLastPathComponent()
+        let stem = ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)"
+        let svgFile = directory.appendingPathComponent(stem + ".svg"), pngFile = directory.appendingPathComponent(stem + ".png")
+        defer {
+            try? FileManager.default.removeItem(at: svgFile)
+            try? FileManager.default.removeItem(at: pngFile)
+        }
+        try AtomicFile.write(svg, to: svgFile)
+        let process = Process()
+        process.executableURL = converter
+        process.arguments = ["--format", "png", "--output", pngFile.path, svgFile.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw OutputError.cannotWrite(path: target.path, reason: "rsvg-convert failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        guard rename(pngFile.path, target.path) == 0 else {
+            throw OutputError.cannotWrite(path: target.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    private static func executable(named name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+}
