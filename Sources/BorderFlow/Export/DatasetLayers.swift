@@ -59,13 +59,20 @@ public enum DatasetLayers {
 
     static func sectorLayer(_ dataset: Dataset) -> GeoJSONLayer {
         GeoJSONLayer(name: "sectors", features: dataset.sectors.map { sector in
-            GeoJSONOutputFeature(id: sector.id, geometry: sector.geometry, properties: JSONObject([
+            GeoJSONOutputFeature(id: sector.id, geometry: multiPolygon(sector.geometry), properties: JSONObject([
                 ("id", .string(sector.id)), ("name", .string(sector.name)),
                 ("crossings", .number(Double(dataset.crossings.filter { $0.sector == sector.id }.count))),
                 ("title", .string("\(sector.name) Sector")),
                 ("stroke", .string("#555555")), ("stroke-width", .number(1)), ("fill", .string("#fee391")), ("fill-opacity", .number(0.3)),
             ]))
         })
+    }
+
+    /// Polygons as MultiPolygons, so that a layer has one geometry type: QGIS splits a layer that mixes
+    /// Polygon and MultiPolygon into two.
+    static func multiPolygon(_ geometry: GeoJSONGeometry) -> GeoJSONGeometry {
+        if case let .polygon(rings) = geometry { return .multiPolygon([rings]) }
+        return geometry
     }
 
     static func boundaryLayer(_ dataset: Dataset) -> GeoJSONLayer {

@@ -121,7 +121,7 @@ public struct DiversionLayers: Sendable {
                 ("stroke", .string("#555555")), ("stroke-width", .number(1)),
                 ("fill", .string(SimpleStyle.changeColor(percent: percent))), ("fill-opacity", .number(0.45)),
             ]
-            return GeoJSONOutputFeature(id: sector.id, geometry: sector.geometry, properties: JSONObject(properties))
+            return GeoJSONOutputFeature(id: sector.id, geometry: DatasetLayers.multiPolygon(sector.geometry), properties: JSONObject(properties))
         }
         return GeoJSONLayer(name: "sectors", features: features)
     }
