@@ -51,7 +51,8 @@ public struct DiversionMap {
         let drawn = try drawStreams(&svg, projection)
         let circles = try drawCrossings(&svg, projection)
         var placer = LabelPlacer(frame: LabelBox(minX: Self.mapFrame.left + 4, minY: Self.mapFrame.top + 4, maxX: Self.mapFrame.right - 4, maxY: Self.mapFrame.bottom - 4),
-                                 obstacles: circles.map { LabelBox(minX: $0.center.x - $0.radius, minY: $0.center.y - $0.radius, maxX: $0.center.x + $0.radius, maxY: $0.center.y + $0.radius) })
+                                 obstacles: circles.map { LabelBox(minX: $0.center.x - $0.radius, minY: $0.center.y - $0.radius, maxX: $0.center.x + $0.radius, maxY: $0.center.y + $0.radius) }
+                                    + [Self.scaleBarArea])
         try drawPortLabels(&svg, projection, placer: &placer)
         drawSectorLabels(&svg, sectorLabels, placer: &placer)
         svg.close("g")
@@ -162,6 +163,9 @@ public struct DiversionMap {
         svg.element("path", [("d", d), ("stroke", "#000000"), ("stroke-width", "2.2"), ("fill", "none")])
     }
 
+    /// Where the scale bar goes, bottom right of the map, kept clear of labels.
+    static let scaleBarArea = LabelBox(minX: mapFrame.right - 300, minY: mapFrame.bottom - 34, maxX: mapFrame.right, maxY: mapFrame.bottom)
+
     static func radius(dailyCrossings: Double) -> Double {
         max(2.5, 26 * (max(dailyCrossings, 0) / 60_000).squareRoot())
     }
@@ -253,7 +257,8 @@ public struct DiversionMap {
         svg.text("streams that lost", x: symbolsX + 198, y: 930)
         svg.element("line", [("x1", SVGDocument.number(symbolsX + 150)), ("y1", "947"), ("x2", SVGDocument.number(symbolsX + 190)), ("y2", "947"), ("stroke", SimpleStyle.boundary), ("stroke-width", "2.2")])
         svg.text("international boundary", x: symbolsX + 198, y: 951)
-        svg.text("Lines: the \(streamCount) origin–crossing–destination streams that changed most, along their roads; width by change.",
+        svg.text(streamCount == 0 ? "Lines: no origin–crossing–destination stream changed."
+                    : "Lines: the \(streamCount) origin–crossing–destination streams that changed most, along their roads; width by change.",
                  x: 24, y: 970, [("font-size", "11.5"), ("fill", "#595959")])
 
         // Scale bar: 200 km in the working CRS.
