@@ -96,7 +96,11 @@ public struct Dataset: Sendable {
             }
         }
         var roads = layers.roads
-        problems += try checkNetwork(roads: &roads, layers: layers, region: region)
+        // Road ends name places, crossings and junctions: with one of those files unreadable, every reference
+        // to it would be reported again as a dangling id.
+        if layers.unreadable.isDisjoint(with: [DatasetFiles.crossings, DatasetFiles.places, DatasetFiles.junctions]) {
+            problems += try checkNetwork(roads: &roads, layers: layers, region: region)
+        }
         let dataset = Dataset(directory: directory, crossings: crossings, sectors: layers.sectors, places: layers.places,
                               boundary: boundary, roads: roads, junctions: layers.junctions)
         return (dataset, problems)

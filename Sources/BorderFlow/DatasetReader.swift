@@ -26,22 +26,37 @@ final class DatasetReader {
         var boundary: Boundary?
         var junctions: [Junction]
         var roads: [Road]
+        /// Files that could not be read or parsed at all; checks that need them are skipped, so that one broken
+        /// file gives one problem rather than one per reference to it.
+        var unreadable: Set<String>
     }
 
     func read() -> Layers {
-        let crossings = readCollection(DatasetFiles.crossings).map { readCrossings($0) } ?? []
-        let sectors = readCollection(DatasetFiles.sectors).map { readSectors($0) } ?? []
-        let places = readCollection(DatasetFiles.places).map { readPlaces($0) } ?? []
-        let boundary = readCollection(DatasetFiles.boundary).flatMap { readBoundary($0) }
-        let junctions = readOptionalCollection(DatasetFiles.junctions).map { readJunctions($0) } ?? []
-        let roads = readOptionalCollection(DatasetFiles.roads).map { readRoads($0) } ?? []
-        return Layers(crossings: crossings, sectors: sectors, places: places, boundary: boundary, junctions: junctions, roads: roads)
-    }
-
-    /// A layer the dataset may leave out: nil when its file does not exist.
-    private func readOptionalCollection(_ name: String) -> GeoJSONFeatureCollection? {
-        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) else { return nil }
-        return readCollection(name)
+        var unreadable = Set<String>()
+        func required(_ name: String, holding what: String) -> GeoJSONFeatureCollection? {
+            guard let collection = readCollection(name) else {
+                unreadable.insert(name)
+                return nil
+            }
+            if collection.features.isEmpty {
+                problems.append(DatasetProblem(file: name, field: "features", message: "the collection is empty; a dataset needs at least one \(what)"))
+            }
+            return collection
+        }
+        func optional(_ name: String) -> GeoJSONFeatureCollection? {
+            guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) else { return nil }
+            let collection = readCollection(name)
+            if collection == nil { unreadable.insert(name) }
+            return collection
+        }
+        let crossings = required(DatasetFiles.crossings, holding: "crossing").map { readCrossings($0) } ?? []
+        let sectors = required(DatasetFiles.sectors, holding: "sector").map { readSectors($0) } ?? []
+        let places = required(DatasetFiles.places, holding: "place").map { readPlaces($0) } ?? []
+        let boundary = required(DatasetFiles.boundary, holding: "boundary line").flatMap { readBoundary($0) }
+        let junctions = optional(DatasetFiles.junctions).map { readJunctions($0) } ?? []
+        let roads = optional(DatasetFiles.roads).map { readRoads($0) } ?? []
+        return Layers(crossings: crossings, sectors: sectors, places: places, boundary: boundary, junctions: junctions, roads: roads,
+                      unreadable: unreadable)
     }
 
     private func readCollection(_ name: String) -> GeoJSONFeatureCollection? {

@@ -83,8 +83,14 @@ public enum DemandFiles {
 
     /// Rows of a simple CSV (no quoted commas; the project writes none) with their line numbers, after
     /// checking the header.
+    /// The largest demand or constants file read: files are read whole.
+    public static let maximumFileBytes: Int64 = 100_000_000
+
     private static func readCSV(_ url: URL, header: [String]) throws -> [(Int, [String])] {
         let file = url.lastPathComponent
+        if let size = fileSize(url), size > maximumFileBytes {
+            throw DemandFileError(file: file, line: nil, column: nil, message: "the file is \(size / 1_000_000) MB; demand files of up to \(maximumFileBytes / 1_000_000) MB (some 2 million trips) are read whole. Drop trips under a small daily volume, or aggregate places")
+        }
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw DemandFileError(file: file, line: nil, column: nil, message: "cannot read the file (\(url.path))")
         }

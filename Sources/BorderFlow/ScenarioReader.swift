@@ -41,6 +41,9 @@ extension Scenario {
         throw ScenarioError(file: nameOrPath, message: "no scenario file by that path, and no bundled scenario by that name; known scenarios: \(known.joined(separator: ", "))")
     }
 
+    /// The largest scenario file read.
+    public static let maximumFileBytes: Int64 = 10_000_000
+
     /// The names of the scenarios in a folder, sorted.
     public static func bundledNames(in directory: URL = bundledDirectory) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -55,6 +58,9 @@ extension Scenario {
     /// - Throws: `ScenarioError` naming the file, the line and the field.
     public static func load(contentsOf url: URL, dataset: Dataset? = nil) throws -> Scenario {
         let file = url.lastPathComponent
+        if let size = fileSize(url), size > maximumFileBytes {
+            throw ScenarioError(file: file, message: "the file is \(size / 1_000_000) MB; a scenario is a list of closures, a few kilobytes, and files over \(maximumFileBytes / 1_000_000) MB are refused")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)

@@ -8,6 +8,10 @@ public enum GeoJSONReader {
     /// - Throws: `GeoJSONError` when the file cannot be read, is not JSON, or is not a valid FeatureCollection.
     public static func read(contentsOf url: URL, name: String? = nil) throws -> GeoJSONFeatureCollection {
         let fileName = name ?? url.lastPathComponent
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value
+        if let size, size > maximumFileBytes {
+            throw GeoJSONError(file: fileName, message: "the file is \(size / 1_000_000) MB; BorderFlow reads GeoJSON files of up to \(maximumFileBytes / 1_000_000) MB whole, and a bigger one would take more memory than a border dataset needs. Simplify or clip it first (e.g. ogr2ogr -simplify or -clipsrc)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -16,6 +20,9 @@ public enum GeoJSONReader {
         }
         return try parse(data, file: fileName)
     }
+
+    /// The largest file `read` accepts: a file is parsed whole, at several times its size in memory.
+    public static let maximumFileBytes: Int64 = 100_000_000
 
     /// Parses a FeatureCollection from bytes.
     public static func parse(_ data: Data, file: String) throws -> GeoJSONFeatureCollection {
@@ -45,11 +52,58 @@ public enum GeoJSONReader {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw GeoJSONError(file: file, message: "not valid JSON" + (detail.map { ": \($0)" } ?? ""))
+            throw GeoJSONError(file: file, message: "not valid JSON" + describe(context) + syntaxProblem(in: data))
+        } catch let DecodingError.typeMismatch(_, context) {
+            // Every JSON value decodes as some `JSONValue` case but a number beyond the range of a double.
+            throw GeoJSONError(file: file, message: "not valid JSON" + (context.codingPath.isEmpty ? "" : " at \(path(context.codingPath))") + ": a number too large to represent (beyond ±1.8e308)")
         } catch {
             throw GeoJSONError(file: file, message: "not valid JSON: \(error)")
         }
+    }
+
+    /// The decoder's account of a syntax error: where, and what it found.
+    private static func describe(_ context: DecodingError.Context) -> String {
+        var parts: [String] = []
+        if !context.codingPath.isEmpty { parts.append("at \(path(context.codingPath))") }
+        let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+        for detail in [underlying, context.debugDescription] {
+            if let detail, !detail.isEmpty, !parts.contains(detail), detail != "The given data was not valid JSON." { parts.append(detail) }
+        }
+        return parts.isEmpty ? "" : ": " + parts.joined(separator: ": ")
+    }
+
+    /// What is wrong with the text and where, as line and column. The decoder does not say; the serializer,
+    /// run again on this error path only, does ("Unexpected end of file", "Invalid value around character 6").
+    private static func syntaxProblem(in data: Data) -> String {
+        let detail: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return ""
+        } catch {
+            guard let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return "" }
+            detail = text.hasSuffix(".") ? String(text.dropLast()) : text
+        }
+        guard let range = detail.range(of: "character "), let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) else {
+            return ": " + detail
+        }
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        return ": " + detail + " (line \(line), column \(column))"
+    }
+
+    /// A coding path as a reader writes it: `features[0].geometry.coordinates[1]`.
+    private static func path(_ keys: [CodingKey]) -> String {
+        var text = ""
+        for key in keys {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
     }
 
     private static func describe(_ value: JSONValue?) -> String {
