@@ -91,8 +91,13 @@ public enum DemandFiles {
         if let size = fileSize(url), size > maximumFileBytes {
             throw DemandFileError(file: file, line: nil, column: nil, message: "the file is \(size / 1_000_000) MB; demand files of up to \(maximumFileBytes / 1_000_000) MB (some 2 million trips) are read whole. Drop trips under a small daily volume, or aggregate places")
         }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        // Foundation leaks a 4 KB buffer on every read of an empty file, so an empty file is refused unread.
+        if fileSize(url) == 0 { throw DemandFileError(file: file, line: nil, column: nil, message: "the file is empty; it needs a header and a row per trip") }
+        guard let data = try? Data(contentsOf: url) else {
             throw DemandFileError(file: file, line: nil, column: nil, message: "cannot read the file (\(url.path))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DemandFileError(file: file, line: nil, column: nil, message: "the file is not UTF-8 text")
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         while lines.last?.isEmpty == true { lines.removeLast() }

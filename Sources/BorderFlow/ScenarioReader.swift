@@ -61,11 +61,13 @@ extension Scenario {
         if let size = fileSize(url), size > maximumFileBytes {
             throw ScenarioError(file: file, message: "the file is \(size / 1_000_000) MB; a scenario is a list of closures, a few kilobytes, and files over \(maximumFileBytes / 1_000_000) MB are refused")
         }
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ScenarioError(file: file, message: "cannot read the file (\(url.path)): it is missing, unreadable or not UTF-8")
+        // Foundation leaks a 4 KB buffer on every read of an empty file, so an empty file is refused unread.
+        if fileSize(url) == 0 { throw ScenarioError(file: file, message: "the file is empty; a scenario needs at least a title, sources and closures") }
+        guard let data = try? Data(contentsOf: url) else {
+            throw ScenarioError(file: file, message: "cannot read the file (\(url.path)): it is missing or unreadable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: file, message: "the file is not UTF-8 text")
         }
         let reader = ScenarioReader(file: file, dataset: dataset)
         return try reader.read(text, defaultID: url.deletingPathExtension().lastPathComponent)

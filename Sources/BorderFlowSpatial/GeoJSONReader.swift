@@ -12,6 +12,8 @@ public enum GeoJSONReader {
         if let size, size > maximumFileBytes {
             throw GeoJSONError(file: fileName, message: "the file is \(size / 1_000_000) MB; BorderFlow reads GeoJSON files of up to \(maximumFileBytes / 1_000_000) MB whole, and a bigger one would take more memory than a border dataset needs. Simplify or clip it first (e.g. ogr2ogr -simplify or -clipsrc)")
         }
+        // Foundation leaks a 4 KB buffer on every read of an empty file, so an empty file is refused unread.
+        if size == 0 { throw GeoJSONError(file: fileName, message: "the file is empty; expected a GeoJSON FeatureCollection") }
         let data: Data
         do {
             data = try Data(contentsOf: url)

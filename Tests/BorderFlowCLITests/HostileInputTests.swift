@@ -82,6 +82,12 @@ struct HostileInputTests {
         }
     }
 
+    @Test func anEmptyFile() throws {
+        let dataset = try HostileDataset("zero-bytes")
+        try dataset.write("sectors.geojson", "")
+        try expectRefusal(dataset, ["sectors.geojson: the file is empty; expected a GeoJSON FeatureCollection"])
+    }
+
     @Test func emptyCollections() throws {
         let dataset = try HostileDataset("empty")
         try dataset.write("crossings.geojson", "{\"type\":\"FeatureCollection\",\"features\":[]}")
