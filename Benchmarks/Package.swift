@@ -27,6 +27,15 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
+        // How memory grows with the network and the demand: the figures behind the README's limits.
+        .executableTarget(
+            name: "Limits",
+            dependencies: [
+                .product(name: "BorderFlow", package: "BorderFlow"),
+                .product(name: "BorderFlowGraph", package: "BorderFlow"),
+            ],
+            path: "Limits"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

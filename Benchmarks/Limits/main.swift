@@ -1,0 +1,54 @@
+import BorderFlow
+import BorderFlowGraph
+import Foundation
+
+// Measures how much memory BorderFlow needs as networks and demand grow, for the limits in the README.
+//
+//   swift run -c release Limits graph NODES     a road-like graph of NODES nodes (3 neighbours, 2 layers), one
+//                                               full shortest-path tree on it
+//   swift run -c release Limits demand          the bundled network with every possible trip: each origin to each
+//                                               destination across the border, in every mode, assigned at equilibrium
+//
+// Prints one line: what was built, its size, the peak resident memory of the process and the time taken.
+
+/// The process's peak resident set, in bytes (Linux: VmHWM in /proc/self/status).
+func peakResidentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kilobytes * 1024
+}
+
+func megabytes(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }
+
+let arguments = CommandLine.arguments.dropFirst()
+let clock = ContinuousClock()
+let start = clock.now
+switch arguments.first {
+case "graph":
+    guard let nodes = arguments.dropFirst().first.flatMap({ Int($0) }), nodes > 1 else {
+        FileHandle.standardError.write(Data("usage: Limits graph NODES\n".utf8))
+        exit(2)
+    }
+    let (graph, _) = try SyntheticGraph.roadLike(nodes: nodes, seed: 7)
+    let search = ShortestPathSearch(graph: graph)
+    search.tree(from: 0, direction: .forward, layer: 0)
+    let reached = (0..<Int32(nodes)).reduce(0) { $0 + (search.cost(to: $1) == nil ? 0 : 1) }
+    print("graph nodes=\(nodes) edges=\(graph.edgeCount) reached=\(reached) peak=\(megabytes(peakResidentBytes())) bytesPerNode=\(peakResidentBytes() / nodes) seconds=\(clock.now - start)")
+case "demand":
+    let network = try BorderNetwork(dataset: try Dataset.load())
+    let places = network.dataset.places
+    var trips: [CrossingChoices.Trip] = []
+    for origin in places.indices {
+        for destination in places.indices where places[origin].country != places[destination].country {
+            for mode in Mode.allCases { trips.append(CrossingChoices.Trip(origin: origin, destination: destination, mode: mode)) }
+        }
+    }
+    let demand = Demand(trips: trips, dailyTrips: trips.map { _ in 1 })
+    let constants = [[Mode: Double]](repeating: [:], count: network.dataset.crossings.count)
+    let model = DiversionModel(network: network, demand: demand, constants: constants)
+    print("demand trips=\(trips.count) options=\(model.baseline.choices.options.count) peak=\(megabytes(peakResidentBytes())) bytesPerTrip=\(peakResidentBytes() / trips.count) seconds=\(clock.now - start)")
+default:
+    FileHandle.standardError.write(Data("usage: Limits graph NODES | Limits demand\n".utf8))
+    exit(2)
+}
