@@ -1,11 +1,12 @@
 import BorderFlowGraph
 import BorderFlowSpatial
+import Foundation
 
 /// The border's road, rail and crossing network as a graph: built once from a dataset, with one cost layer
 /// per mode, coordinates in the working CRS for A*, and tables that turn graph nodes and edges back into
 /// places, roads and crossings.
 ///
-/// Immutable and `Sendable`: share one network between tasks; each task searches it with its own `Router`.
+/// Immutable and `Sendable`: share one network between tasks; make one `Router` per closure state and share it too.
 public final class BorderNetwork: Sendable {
     /// What a graph node stands for.
     public enum NodeKind: Sendable, Equatable {
@@ -58,6 +59,8 @@ public final class BorderNetwork: Sendable {
     let southboundEdges: ClosureMask
     let northboundEdges: ClosureMask
     let allCrossingEdges: ClosureMask
+    /// Road costs between places and crossing sides, which no closure changes; built on first use.
+    let accessCostsCache = AccessCostsCache()
 
     /// - Throws: `NetworkError.noRoads` when the dataset has no road layer; `SpatialError` or `DatasetError`
     ///   when the working CRS cannot be used.
@@ -184,6 +187,48 @@ public final class BorderNetwork: Sendable {
 
     /// The graph node of a place or junction id.
     public func node(id: String) -> Int32? { nodeIndex[id] }
+}
+
+extension BorderNetwork {
+    /// Loads a dataset folder and builds its network.
+    ///
+    /// - Parameters:
+    ///   - directory: a folder in the BorderFlow schema, with `roads.geojson`.
+    ///   - workingCRS: the CRS in metres for distances and A*.
+    /// - Throws: `DatasetError` listing every problem of the data, or `NetworkError.noRoads`.
+    public convenience init(contentsOf directory: URL, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
+        try self.init(dataset: Dataset.load(from: directory, workingCRS: workingCRS), workingCRS: workingCRS)
+    }
+
+    /// The bundled Southwest border network (`BORDERFLOW_DATA` when set; see `DatasetFiles.bundledDirectory`).
+    ///
+    /// - Returns: the network, built in a fraction of a second.
+    /// - Throws: `DatasetError` when the data cannot be read or is not valid.
+    public static func bundled() throws -> BorderNetwork {
+        try BorderNetwork(contentsOf: DatasetFiles.bundledDirectory)
+    }
+
+    /// The crossing facilities, in dataset order (`RouteCost.crossing` and `CrossingChoices` index them).
+    public var crossings: [Crossing] { dataset.crossings }
+    /// The Border Patrol sectors.
+    public var sectors: [Sector] { dataset.sectors }
+    /// The places trips start and end at, in dataset order (`CrossingChoices.Trip` indexes them).
+    public var places: [Place] { dataset.places }
+
+    /// Where a point lies: its side of the border, its sector, the distance to the border, the nearest crossings.
+    ///
+    /// Builds the GEOS and PROJ objects it needs for the call (milliseconds), so it is safe from any task;
+    /// for many points, make one `BorderRegion` per task and call its `locate`.
+    ///
+    /// - Parameters:
+    ///   - coordinate: longitude and latitude in degrees (WGS 84).
+    ///   - nearest: how many nearest crossings to list.
+    /// - Returns: the location.
+    /// - Throws: `LocateError.invalidCoordinate` for a coordinate that is not a longitude and latitude.
+    public func locate(_ coordinate: Coordinate, nearest: Int = 5) throws -> Location {
+        let region = try BorderRegion(sectors: dataset.sectors, boundary: dataset.boundary, workingCRS: workingCRS)
+        return try region.locate(coordinate, crossings: dataset.crossings, limit: nearest)
+    }
 }
 
 /// Why a network could not be built or queried.

@@ -1,0 +1,128 @@
+import BorderFlowGraph
+import Foundation
+
+/// Road and rail costs that no closure changes: from every place to every crossing's side in the place's
+/// country, from every crossing's side to every place, and between places on one side, per road layer, in
+/// whole milliseconds and metres.
+///
+/// Closures only ever close crossing edges, and these searches keep off the crossings, so one table serves
+/// every closure state: a route is then the cheapest open crossing of `near + crossing + far`. Built once
+/// per network, on first use, by `BorderNetwork.accessCosts`; immutable afterwards.
+final class AccessCosts: Sendable {
+    /// Marks an unreachable entry. Real costs stay far below it (it is 49 days), so a sum that includes it
+    /// is never the cheapest.
+    static let unreachable = UInt32.max
+
+    let placeCount: Int
+    let crossingCount: Int
+    /// The table slot of each mode's graph layer: modes whose road costs are equal share one.
+    let slotOfLayer: [Int]
+    /// Whether each place is in Mexico.
+    let placeIsInMexico: [Bool]
+    /// `[(slot × places + place) × crossings + crossing]`: from the place to the crossing's side in the
+    /// place's country (`toCrossing`), and from that side to the place (`fromCrossing`).
+    let toCrossing: [UInt32]
+    let fromCrossing: [UInt32]
+    let toCrossingMeters: [Double]
+    let fromCrossingMeters: [Double]
+    /// `[(slot × places + origin) × places + destination]`: within one country, no crossing used.
+    let betweenPlaces: [UInt32]
+    let betweenPlacesMeters: [Double]
+
+    init(network: BorderNetwork) {
+        let graph = network.graph
+        let places = network.dataset.places
+        let placeCount = places.count, crossingCount = network.dataset.crossings.count
+        let layers = Array(Set(network.roadLayer)).sorted()
+        slotOfLayer = network.roadLayer.map { layers.firstIndex(of: $0)! }
+        placeIsInMexico = places.map { $0.country == .mx }
+        self.placeCount = placeCount
+        self.crossingCount = crossingCount
+
+        let perSlot = placeCount * crossingCount
+        var toCrossing = [UInt32](repeating: Self.unreachable, count: layers.count * perSlot)
+        var fromCrossing = toCrossing
+        var toCrossingMeters = [Double](repeating: 0, count: layers.count * perSlot)
+        var fromCrossingMeters = toCrossingMeters
+        var betweenPlaces = [UInt32](repeating: Self.unreachable, count: layers.count * placeCount * placeCount)
+        var betweenPlacesMeters = [Double](repeating: 0, count: betweenPlaces.count)
+
+        let search = ShortestPathSearch(graph: graph)
+        var path: [Graph.EdgeID] = []
+        func reach(_ node: Graph.NodeID) -> (UInt32, Double)? {
+            guard let cost = search.cost(to: node), search.path(to: node, into: &path) else { return nil }
+            // Metres summed in travel order, as `RouteSearch` sums a route.
+            return (UInt32(cost), path.reduce(0) { $0 + network.edges[Int($1)].lengthMeters })
+        }
+        let placeNodes = places.map { network.nodeIndex[$0.id]! }
+        for (slot, layer) in layers.enumerated() {
+            for (place, node) in placeNodes.enumerated() {
+                let country = places[place].country
+                let row = (slot * placeCount + place) * crossingCount
+                search.tree(from: node, direction: .forward, layer: layer, exclusions: network.allCrossingEdges)
+                for crossing in 0..<crossingCount {
+                    guard let side = network.crossingSideNodes[crossing][country], let (cost, meters) = reach(side) else { continue }
+                    toCrossing[row + crossing] = cost
+                    toCrossingMeters[row + crossing] = meters
+                }
+                let placeRow = (slot * placeCount + place) * placeCount
+                for (other, otherNode) in placeNodes.enumerated() {
+                    guard let (cost, meters) = reach(otherNode) else { continue }
+                    betweenPlaces[placeRow + other] = cost
+                    betweenPlacesMeters[placeRow + other] = meters
+                }
+                search.tree(from: node, direction: .backward, layer: layer, exclusions: network.allCrossingEdges)
+                for crossing in 0..<crossingCount {
+                    guard let side = network.crossingSideNodes[crossing][country], let (cost, meters) = reach(side) else { continue }
+                    fromCrossing[row + crossing] = cost
+                    fromCrossingMeters[row + crossing] = meters
+                }
+            }
+        }
+        self.toCrossing = toCrossing
+        self.fromCrossing = fromCrossing
+        self.toCrossingMeters = toCrossingMeters
+        self.fromCrossingMeters = fromCrossingMeters
+        self.betweenPlaces = betweenPlaces
+        self.betweenPlacesMeters = betweenPlacesMeters
+    }
+
+    /// The first index of a place's row of crossings for a mode.
+    @inline(__always)
+    func row(place: Int, mode: Mode) -> Int {
+        (slotOfLayer[BorderNetwork.layer(of: mode)] * placeCount + place) * crossingCount
+    }
+
+    /// Milliseconds from a place to a crossing's side in its country, nil when unreachable.
+    func cost(from place: Int, toCrossing crossing: Int, mode: Mode) -> UInt64? {
+        let value = toCrossing[row(place: place, mode: mode) + crossing]
+        return value == Self.unreachable ? nil : UInt64(value)
+    }
+
+    /// Milliseconds from a crossing's side in a place's country to the place, nil when unreachable.
+    func cost(fromCrossing crossing: Int, to place: Int, mode: Mode) -> UInt64? {
+        let value = fromCrossing[row(place: place, mode: mode) + crossing]
+        return value == Self.unreachable ? nil : UInt64(value)
+    }
+}
+
+/// Holds a network's `AccessCosts` once built. The lock is taken once per `Router` made, never per query.
+final class AccessCostsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: AccessCosts?
+
+    func table(for network: BorderNetwork) -> AccessCosts {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table { return table }
+        let built = AccessCosts(network: network)
+        table = built
+        return built
+    }
+}
+
+extension BorderNetwork {
+    /// The closure-independent access costs, built on first use (tens of milliseconds on the bundled network)
+    /// and shared by every router and crossing-choice search afterwards.
+    var accessCosts: AccessCosts { accessCostsCache.table(for: self) }
+}
