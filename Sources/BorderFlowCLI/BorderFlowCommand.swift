@@ -16,6 +16,7 @@ struct BorderFlowCommand: ParsableCommand {
             DivertCommand.self,
             RouteCommand.self,
             ScenariosCommand.self,
+            SimulateCommand.self,
             CalibrateCommand.self,
             ValidateCommand.self,
             InfoCommand.self,
