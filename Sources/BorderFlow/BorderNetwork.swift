@@ -16,11 +16,15 @@ public final class BorderNetwork: Sendable {
         case crossingSide(crossing: Int, country: Country)
     }
 
+    /// A graph node: a place, a junction, or one side of a crossing.
     public struct Node: Sendable, Equatable {
+        /// What the node stands for.
         public let kind: NodeKind
         /// The place, junction or crossing id.
         public let id: String
+        /// The side of the border the node is on.
         public let country: Country
+        /// Longitude and latitude (WGS 84).
         public let coordinate: Coordinate
     }
 
@@ -31,15 +35,23 @@ public final class BorderNetwork: Sendable {
         case crossing(index: Int, mode: Mode, northbound: Bool)
     }
 
+    /// A graph edge: a road or rail segment one way, or passing a crossing in one mode and direction.
     public struct Edge: Sendable, Equatable {
+        /// What the edge stands for.
         public let kind: EdgeKind
+        /// Geodesic length of a road or rail segment; 0 for a crossing edge.
         public let lengthMeters: Double
     }
 
+    /// The dataset the network was built from.
     public let dataset: Dataset
+    /// The graph: compressed sparse rows with one cost layer per mode (`layer(of:)`), in whole milliseconds.
     public let graph: Graph
+    /// What each graph node stands for, by node id.
     public let nodes: [Node]
+    /// What each graph edge stands for, by edge id.
     public let edges: [Edge]
+    /// The CRS in metres that node coordinates (for A*) are in.
     public let workingCRS: CoordinateReferenceSystem
     /// The largest scale factor of the working CRS over the dataset; straight lines are divided by it so
     /// that A*'s estimate stays below every true cost.
@@ -233,9 +245,12 @@ extension BorderNetwork {
 
 /// Why a network could not be built or queried.
 public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The dataset has no road and rail network, so nothing can be routed.
     case noRoads(directory: String)
+    /// No node has this id.
     case unknownNode(String)
 
+    /// A message for people: what is wrong and how to fix it.
     public var description: String {
         switch self {
         case let .noRoads(directory):

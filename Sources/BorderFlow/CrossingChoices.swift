@@ -10,10 +10,19 @@ import BorderFlowGraph
 public struct CrossingChoices: Sendable {
     /// A trip to assign: places by index in the dataset, and a mode.
     public struct Trip: Sendable, Hashable {
+        /// The origin, by index in the dataset's places.
         public let origin: Int
+        /// The destination, by index in the dataset's places.
         public let destination: Int
+        /// How the trip travels.
         public let mode: Mode
 
+        /// A trip between two places by index.
+        ///
+        /// - Parameters:
+        ///   - origin: the origin's index in `BorderNetwork.places`.
+        ///   - destination: the destination's index.
+        ///   - mode: how the trip travels.
         public init(origin: Int, destination: Int, mode: Mode) {
             self.origin = origin
             self.destination = destination
@@ -29,11 +38,17 @@ public struct CrossingChoices: Sendable {
         public let accessSeconds: Double
     }
 
+    /// The trips, in the order given.
     public let trips: [Trip]
     /// The options of trip `t` are `options[offsets[t]..<offsets[t + 1]]`, cheapest first.
     public let offsets: [Int]
+    /// Every trip's options, trip after trip (see `offsets`).
     public let options: [Option]
 
+    /// The options of one trip, cheapest first.
+    ///
+    /// - Parameter index: the trip's index in `trips`.
+    /// - Returns: its options; empty when it has none.
     public func options(ofTrip index: Int) -> ArraySlice<Option> {
         options[offsets[index]..<offsets[index + 1]]
     }

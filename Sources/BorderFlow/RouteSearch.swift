@@ -7,13 +7,20 @@ import BorderFlowSpatial
 /// Holds search buffers that are reused from query to query, so it is not thread-safe: make one per task
 /// (cheap: two arrays per node). The network it reads is shared.
 public final class RouteSearch {
+    /// The network searched.
     public let network: BorderNetwork
+    /// What is closed: crossing edges (or any nodes and edges) the search must not use.
     public let closures: ClosureMask
     private let search: ShortestPathSearch
     private let reverseSearch: ShortestPathSearch
     private var edgeBuffer: [Graph.EdgeID] = []
     private var reverseBuffer: [Graph.EdgeID] = []
 
+    /// A search over a network under a closure mask.
+    ///
+    /// - Parameters:
+    ///   - network: the network to search.
+    ///   - closures: the mask to apply (from `BorderNetwork.mask(for:at:applyingOpeningHours:)`); nil for none.
     public init(network: BorderNetwork, closures: ClosureMask? = nil) {
         self.network = network
         self.closures = closures ?? ClosureMask(for: network.graph)
