@@ -30,8 +30,7 @@ struct DivertCommand: ParsableCommand {
     @Option(help: "Assignment model: aon, logit or equilibrium.")
     var model: ModelName = .equilibrium
 
-    @Option(help: ArgumentHelp("A demand file (origin,destination,mode,dailyTrips) instead of the fitted baseline.", valueName: "FILE"))
-    var demand: String?
+    @OptionGroup var demandOptions: DemandOptions
 
     func validate() throws {
         if let on, Moment(parsing: on) == nil {
@@ -45,10 +44,7 @@ struct DivertCommand: ParsableCommand {
             let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
             let scenario = try closureOptions.loadScenario(dataset: dataset)
             let closures = try closureOptions.closures(scenario: scenario)
-            var baseline = try network.baselineDemand()
-            if let demand {
-                baseline.demand = try DemandFiles.readDemand(URL(fileURLWithPath: demand), dataset: dataset)
-            }
+            let baseline = try demandOptions.baseline(for: network)
             let moment = on.flatMap(Moment.init(parsing:)) ?? scenario?.date
             let assignment: AssignmentModel
             switch model {

@@ -36,8 +36,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Threads that route crossers (default: the cores available).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: ArgumentHelp("A demand file (origin,destination,mode,dailyTrips) instead of the fitted baseline.", valueName: "FILE"))
-    var demand: String?
+    @OptionGroup var demandOptions: DemandOptions
 
     /// The days asked for, as calendar days.
     private func days() throws -> [DateComponents] {
@@ -76,10 +75,7 @@ struct SimulateCommand: ParsableCommand {
             let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
             let scenario = try closureOptions.loadScenario(dataset: dataset)
             let closures = try closureOptions.closures(scenario: scenario)
-            var baseline = try network.baselineDemand()
-            if let demand {
-                baseline.demand = try DemandFiles.readDemand(URL(fileURLWithPath: demand), dataset: dataset)
-            }
+            let baseline = try demandOptions.baseline(for: network)
             let simulation = try DailySimulation(network: network, demand: baseline.demand)
             let days = try days()
             let progress = ProgressBar(total: days.count)
