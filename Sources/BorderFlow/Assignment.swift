@@ -75,8 +75,11 @@ extension CrossingChoices {
     ///
     /// - Parameters:
     ///   - demand: daily trips per trip, in the mode's units (persons, vehicles, buses, trucks, railcars).
+    ///   - model: how the demand is spread over each trip's options.
+    ///   - crossingCount: how many crossings the dataset has.
     ///   - capacity: daily capacity of a crossing (dataset index) for a mode.
     ///   - freeSeconds: the wait at zero volume for a mode.
+    /// - Returns: the flows per option, crossing and mode, with their waits.
     public func assign(
         demand: [Double], model: AssignmentModel, crossingCount: Int,
         capacity: (Int, Mode) -> Double, freeSeconds: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }

@@ -144,9 +144,14 @@ extension BorderNetwork {
     /// route, the all-open route for the detour, the alternatives, and the reason when nothing is open.
     ///
     /// - Parameters:
-    ///   - origin, destination: place ids or names (case- and accent-insensitive).
-    ///   - closures: what is closed; `moment` adds opening hours and picks closures by their windows.
+    ///   - origin: a place id or name (case- and accent-insensitive).
+    ///   - destination: a place id or name.
+    ///   - mode: how the trip travels.
+    ///   - closures: what is closed.
+    ///   - moment: when; adds opening hours and picks closures by their windows.
     ///   - alternatives: how many distinct crossings to offer (0 for none).
+    ///   - algorithm: A* or Dijkstra (the same costs).
+    /// - Returns: the answer, with the reason when there is no route.
     /// - Throws: `LookupError` for an unknown place, `ClosureError` for an unknown crossing, port or sector.
     public func answer(
         from origin: String, to destination: String, mode: Mode, closures: Closures = Closures(), at moment: Moment? = nil,

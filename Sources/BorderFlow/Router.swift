@@ -2,7 +2,7 @@ import BorderFlowGraph
 
 /// Where a trip crosses and what it costs: the crossing, the travel time and the distance of its best route.
 ///
-/// What ``Router/route(_:)`` answers, millions of times a second; ask ``Router/route(from:to:mode:)`` for
+/// What ``Router/route(_:)->RouteCost?`` answers, millions of times a second; ask ``Router/route(from:to:mode:)`` for
 /// the path and the roads.
 public struct RouteCost: Sendable, Hashable {
     /// The crossing the route uses, by index in ``BorderNetwork/crossings``; nil for a trip within one country.
@@ -111,7 +111,7 @@ public struct Router: Sendable {
                          lengthMeters: access.toCrossingMeters[near + chosen] + access.fromCrossingMeters[far + chosen])
     }
 
-    /// The best routes of many trips, in order: ``route(_:)`` for each.
+    /// The best routes of many trips, in order: ``route(_:)->RouteCost?`` for each.
     ///
     /// - Parameter trips: the trips, places by index.
     /// - Returns: one answer per trip, nil where no open route exists.
@@ -120,7 +120,7 @@ public struct Router: Sendable {
     }
 
     /// The best route between two places with its path and roads, for reading rather than counting: the
-    /// crossing and cost are ``route(_:)``'s, the path is rebuilt with two graph searches (tens of
+    /// crossing and cost are ``route(_:)->RouteCost?``'s, the path is rebuilt with two graph searches (tens of
     /// microseconds; it allocates).
     ///
     /// - Parameters:
@@ -181,7 +181,7 @@ extension BorderNetwork {
     ///   - origin: a place id or name (any case, accents optional).
     ///   - destination: a place id or name.
     ///   - mode: how the trip travels.
-    /// - Returns: the trip, places by index, ready for ``Router/route(_:)``.
+    /// - Returns: the trip, places by index, ready for ``Router/route(_:)->RouteCost?``.
     /// - Throws: `LookupError.unknownPlace` with the closest names.
     public func trip(from origin: String, to destination: String, mode: Mode) throws -> CrossingChoices.Trip {
         func index(_ text: String) throws -> Int {

@@ -180,6 +180,23 @@ struct RouterTests {
         #expect(route.lengthMeters > 150_000 && route.lengthMeters < 250_000)
     }
 
+    @Test func theGettingStartedArticleGivesWhatItSays() throws {
+        var closures = Closures()
+        try closures.close(crossing: "lukeville")
+        try closures.close(mode: .rail, atPort: "2303", from: Moment(parsing: "2023-12-18T08:00-05:00"),
+                           to: Moment(parsing: "2023-12-22T14:00-05:00"))
+        try closures.close(sector: "del-rio")
+        let router = try network.router(closures: closures, at: Moment(parsing: "2023-12-20T12:00"))
+        let trip = try network.trip(from: "Sonoyta", to: "Phoenix", mode: .pov)
+        let cost = try #require(router.route(trip))
+        #expect(cost.crossing.map { network.crossings[$0].id } == "san-luis-1")
+        #expect(cost.travelSeconds.rounded() == 21_800)
+        #expect((cost.lengthMeters / 100).rounded() == 5_888)
+        let route = try router.route(from: "Sonoyta", to: "Phoenix", mode: .pov)
+        #expect(route?.path.prefix(3) == ["sonoyta", "san-luis-rio-colorado", "san-luis-1"])
+        #expect(network.sectors.first?.id == "san-diego")
+    }
+
     @Test func conveniencesLoadAndLocate() throws {
         let network = try BorderNetwork.bundled()
         #expect(network.crossings.count == 60)
