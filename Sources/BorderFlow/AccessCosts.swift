@@ -48,18 +48,44 @@ final class AccessCosts: Sendable {
         var betweenPlacesMeters = [Double](repeating: 0, count: betweenPlaces.count)
 
         let search = ShortestPathSearch(graph: graph)
-        var path: [Graph.EdgeID] = []
+        // Metres from the root along the last tree, filled in as nodes are asked for: each tree node's
+        // metres are its parent's plus its tree edge, so every node is summed once per tree.
+        var meters = [Double](repeating: -1, count: graph.nodeCount)
+        var touched: [Graph.NodeID] = []
+        var chain: [Graph.NodeID] = []
+        var forward = true
+        func grow(_ direction: ShortestPathSearch.Direction, from root: Graph.NodeID, layer: Int) {
+            for node in touched { meters[Int(node)] = -1 }
+            touched.removeAll(keepingCapacity: true)
+            forward = direction == .forward
+            search.tree(from: root, direction: direction, layer: layer, exclusions: network.allCrossingEdges)
+        }
         func reach(_ node: Graph.NodeID) -> (UInt32, Double)? {
-            guard let cost = search.cost(to: node), search.path(to: node, into: &path) else { return nil }
-            // Metres summed in travel order, as `RouteSearch` sums a route.
-            return (UInt32(cost), path.reduce(0) { $0 + network.edges[Int($1)].lengthMeters })
+            guard let cost = search.cost(to: node) else { return nil }
+            var current = node
+            chain.removeAll(keepingCapacity: true)
+            while meters[Int(current)] < 0 {
+                touched.append(current)
+                guard let edge = search.parentEdge(of: current) else {
+                    meters[Int(current)] = 0 // the root
+                    break
+                }
+                chain.append(current)
+                current = forward ? graph.source(of: edge) : graph.target(of: edge)
+            }
+            var total = meters[Int(current)]
+            for link in chain.reversed() {
+                total += network.edges[Int(search.parentEdge(of: link)!)].lengthMeters
+                meters[Int(link)] = total
+            }
+            return (UInt32(cost), meters[Int(node)])
         }
         let placeNodes = places.map { network.nodeIndex[$0.id]! }
         for (slot, layer) in layers.enumerated() {
             for (place, node) in placeNodes.enumerated() {
                 let country = places[place].country
                 let row = (slot * placeCount + place) * crossingCount
-                search.tree(from: node, direction: .forward, layer: layer, exclusions: network.allCrossingEdges)
+                grow(.forward, from: node, layer: layer)
                 for crossing in 0..<crossingCount {
                     guard let side = network.crossingSideNodes[crossing][country], let (cost, meters) = reach(side) else { continue }
                     toCrossing[row + crossing] = cost
@@ -71,7 +97,7 @@ final class AccessCosts: Sendable {
                     betweenPlaces[placeRow + other] = cost
                     betweenPlacesMeters[placeRow + other] = meters
                 }
-                search.tree(from: node, direction: .backward, layer: layer, exclusions: network.allCrossingEdges)
+                grow(.backward, from: node, layer: layer)
                 for crossing in 0..<crossingCount {
                     guard let side = network.crossingSideNodes[crossing][country], let (cost, meters) = reach(side) else { continue }
                     fromCrossing[row + crossing] = cost

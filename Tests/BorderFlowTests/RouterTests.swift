@@ -51,6 +51,7 @@ struct RouterTests {
         let search = ShortestPathSearch(graph: network.graph)
         var path: [Graph.EdgeID] = []
         let places = network.places
+        let nodes = places.map { network.node(id: $0.id)! }
         var compared = 0, crossingTies = 0
         for state in try RouterStates.all(network) {
             let router = try network.router(closures: state.closures, at: state.moment, applyingOpeningHours: state.hours)
@@ -60,23 +61,32 @@ struct RouterTests {
                 let exclusions = place.country == .mx ? network.southboundEdges : network.northboundEdges
                 for mode in Mode.allCases {
                     let layer = BorderNetwork.layer(of: mode)
-                    search.tree(from: network.node(id: place.id)!, layer: layer, closures: router.mask, exclusions: exclusions)
+                    search.tree(from: nodes[origin], layer: layer, closures: router.mask, exclusions: exclusions)
                     for (destination, other) in places.enumerated() {
-                        let target = network.node(id: other.id)!
+                        let target = nodes[destination]
                         let answer = router.route(CrossingChoices.Trip(origin: origin, destination: destination, mode: mode))
                         let expected = search.cost(to: target)
-                        #expect(answer?.travelMilliseconds == expected, "\(state.name): \(place.id) → \(other.id) by \(mode)")
+                        // Issues are recorded only on a mismatch: there are over a million comparisons.
+                        if answer?.travelMilliseconds != expected {
+                            Issue.record("\(state.name): \(place.id) → \(other.id) by \(mode): router \(String(describing: answer)), search \(String(describing: expected))")
+                        }
                         guard let answer, expected != nil else { continue }
                         compared += 1
-                        search.path(to: target, into: &path)
-                        let searched = crossing(on: path)
+                        // Within one country the tree cannot cross (it may cross only away from the origin's side).
+                        var searched: Int?
+                        if other.country != place.country {
+                            search.path(to: target, into: &path)
+                            searched = crossing(on: path)
+                        }
                         if answer.crossing != searched {
                             // Two crossings of exactly equal cost: either is right.
                             crossingTies += 1
-                            #expect(answer.crossing != nil && searched != nil, "\(state.name): \(place.id) → \(other.id) by \(mode)")
+                            if answer.crossing == nil || searched == nil {
+                                Issue.record("\(state.name): \(place.id) → \(other.id) by \(mode): crossing \(String(describing: answer.crossing)) against \(String(describing: searched))")
+                            }
                         }
-                        if let chosen = answer.crossing {
-                            #expect(router.isOpen(crossing: chosen, mode: mode, northbound: place.country == .mx))
+                        if let chosen = answer.crossing, !router.isOpen(crossing: chosen, mode: mode, northbound: place.country == .mx) {
+                            Issue.record("\(state.name): \(place.id) → \(other.id) by \(mode) uses closed crossing \(chosen)")
                         }
                     }
                 }
@@ -124,8 +134,9 @@ struct RouterTests {
             for trip in demand.trips {
                 guard let crossing = router.route(trip)?.crossing else { continue }
                 let northbound = network.places[trip.origin].country == .mx
-                #expect(network.isOpen(crossing: crossing, mode: trip.mode, northbound: northbound, mask: mask),
-                        "\(moment): \(network.crossings[crossing].id) is closed to \(trip.mode)")
+                if !network.isOpen(crossing: crossing, mode: trip.mode, northbound: northbound, mask: mask) {
+                    Issue.record("\(moment): \(network.crossings[crossing].id) is closed to \(trip.mode)")
+                }
             }
             let crossing = router.route(sonoytaToPhoenix)?.crossing
             if network.isOpen(crossing: lukeville, mode: .pov, northbound: true, mask: mask) {
