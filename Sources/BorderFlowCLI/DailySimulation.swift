@@ -65,6 +65,23 @@ struct DailySimulation: Sendable {
         var total = 0.0
         cumulativeTrips = demand.dailyTrips.map { total += $0; return total }
         allOpen = try network.router().route(demand.trips)
+        // Every crosser is counted somewhere: a trip that cannot cross even with every crossing open has no
+        // port to be counted at, so it is an error in the demand rather than a crosser dropped silently.
+        let stranded = demand.trips.indices.filter { demand.dailyTrips[$0] > 0 && allOpen[$0]?.crossing == nil }
+        if let first = stranded.first {
+            let trip = demand.trips[first]
+            throw UnroutableDemand(count: stranded.count, example: "\(network.places[trip.origin].id) → \(network.places[trip.destination].id) by \(trip.mode)")
+        }
+    }
+
+    /// Demand with trips that cross nowhere even with every crossing open.
+    struct UnroutableDemand: Error, CustomStringConvertible {
+        let count: Int
+        let example: String
+
+        var description: String {
+            "\(count) trip\(count == 1 ? "" : "s") of the demand cannot cross the border even with every crossing open (such as \(example)); give trips between a Mexican and a U.S. place that the network connects"
+        }
     }
 
     /// Simulates one day under a router made for that day's closures.
