@@ -1,12 +1,13 @@
 import BorderFlowGraph
 import Foundation
 
-/// Road and rail costs that no closure changes: from every place to every crossing's side in the place's
-/// country, from every crossing's side to every place, and between places on one side, per road layer, in
-/// whole milliseconds and metres.
+/// Road and rail costs that no closure changes: between every place and every crossing's side in the place's
+/// country, and between places on one side, per road layer, in whole milliseconds and metres.
 ///
 /// Closures only ever close crossing edges, and these searches keep off the crossings, so one table serves
-/// every closure state: a route is then the cheapest open crossing of `near + crossing + far`. Built once
+/// every closure state: a route is then the cheapest open crossing of `near + crossing + far`. Every road
+/// and rail segment is two edges of equal cost, one each way (`BorderNetwork.init`), so the cost from a
+/// place to a crossing's side is also the cost back: one tree per place and layer gives both. Built once
 /// per network, on first use, by `BorderNetwork.accessCosts`; immutable afterwards.
 final class AccessCosts: Sendable {
     /// Marks an unreachable entry. Real costs stay far below it (it is 49 days), so a sum that includes it
@@ -19,12 +20,10 @@ final class AccessCosts: Sendable {
     let slotOfLayer: [Int]
     /// Whether each place is in Mexico.
     let placeIsInMexico: [Bool]
-    /// `[(slot × places + place) × crossings + crossing]`: from the place to the crossing's side in the
-    /// place's country (`toCrossing`), and from that side to the place (`fromCrossing`).
+    /// `[(slot × places + place) × crossings + crossing]`: between the place and the crossing's side in the
+    /// place's country, either way.
     let toCrossing: [UInt32]
-    let fromCrossing: [UInt32]
     let toCrossingMeters: [Double]
-    let fromCrossingMeters: [Double]
     /// `[(slot × places + origin) × places + destination]`: within one country, no crossing used.
     let betweenPlaces: [UInt32]
     let betweenPlacesMeters: [Double]
@@ -41,9 +40,7 @@ final class AccessCosts: Sendable {
 
         let perSlot = placeCount * crossingCount
         var toCrossing = [UInt32](repeating: Self.unreachable, count: layers.count * perSlot)
-        var fromCrossing = toCrossing
         var toCrossingMeters = [Double](repeating: 0, count: layers.count * perSlot)
-        var fromCrossingMeters = toCrossingMeters
         var betweenPlaces = [UInt32](repeating: Self.unreachable, count: layers.count * placeCount * placeCount)
         var betweenPlacesMeters = [Double](repeating: 0, count: betweenPlaces.count)
 
@@ -53,12 +50,10 @@ final class AccessCosts: Sendable {
         var meters = [Double](repeating: -1, count: graph.nodeCount)
         var touched: [Graph.NodeID] = []
         var chain: [Graph.NodeID] = []
-        var forward = true
-        func grow(_ direction: ShortestPathSearch.Direction, from root: Graph.NodeID, layer: Int) {
+        func grow(from root: Graph.NodeID, layer: Int) {
             for node in touched { meters[Int(node)] = -1 }
             touched.removeAll(keepingCapacity: true)
-            forward = direction == .forward
-            search.tree(from: root, direction: direction, layer: layer, exclusions: network.allCrossingEdges)
+            search.tree(from: root, layer: layer, exclusions: network.allCrossingEdges)
         }
         func reach(_ node: Graph.NodeID) -> (UInt32, Double)? {
             guard let cost = search.cost(to: node) else { return nil }
@@ -71,7 +66,7 @@ final class AccessCosts: Sendable {
                     break
                 }
                 chain.append(current)
-                current = forward ? graph.source(of: edge) : graph.target(of: edge)
+                current = graph.source(of: edge)
             }
             var total = meters[Int(current)]
             for link in chain.reversed() {
@@ -85,7 +80,7 @@ final class AccessCosts: Sendable {
             for (place, node) in placeNodes.enumerated() {
                 let country = places[place].country
                 let row = (slot * placeCount + place) * crossingCount
-                grow(.forward, from: node, layer: layer)
+                grow(from: node, layer: layer)
                 for crossing in 0..<crossingCount {
                     guard let side = network.crossingSideNodes[crossing][country], let (cost, meters) = reach(side) else { continue }
                     toCrossing[row + crossing] = cost
@@ -97,18 +92,10 @@ final class AccessCosts: Sendable {
                     betweenPlaces[placeRow + other] = cost
                     betweenPlacesMeters[placeRow + other] = meters
                 }
-                grow(.backward, from: node, layer: layer)
-                for crossing in 0..<crossingCount {
-                    guard let side = network.crossingSideNodes[crossing][country], let (cost, meters) = reach(side) else { continue }
-                    fromCrossing[row + crossing] = cost
-                    fromCrossingMeters[row + crossing] = meters
-                }
             }
         }
         self.toCrossing = toCrossing
-        self.fromCrossing = fromCrossing
         self.toCrossingMeters = toCrossingMeters
-        self.fromCrossingMeters = fromCrossingMeters
         self.betweenPlaces = betweenPlaces
         self.betweenPlacesMeters = betweenPlacesMeters
     }
@@ -119,15 +106,13 @@ final class AccessCosts: Sendable {
         (slotOfLayer[BorderNetwork.layer(of: mode)] * placeCount + place) * crossingCount
     }
 
-    /// Milliseconds from a place to a crossing's side in its country, nil when unreachable.
-    func cost(from place: Int, toCrossing crossing: Int, mode: Mode) -> UInt64? {
-        let value = toCrossing[row(place: place, mode: mode) + crossing]
-        return value == Self.unreachable ? nil : UInt64(value)
-    }
-
-    /// Milliseconds from a crossing's side in a place's country to the place, nil when unreachable.
-    func cost(fromCrossing crossing: Int, to place: Int, mode: Mode) -> UInt64? {
-        let value = fromCrossing[row(place: place, mode: mode) + crossing]
+    /// Milliseconds between a place and a crossing's side in its country, either way, nil when unreachable.
+    ///
+    /// - Parameters:
+    ///   - row: the place's row for a mode (`row(place:mode:)`).
+    ///   - crossing: the crossing's index.
+    func cost(atRow row: Int, crossing: Int) -> UInt64? {
+        let value = toCrossing[row + crossing]
         return value == Self.unreachable ? nil : UInt64(value)
     }
 }

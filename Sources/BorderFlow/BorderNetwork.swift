@@ -194,8 +194,21 @@ public final class BorderNetwork: Sendable {
         self.allCrossingEdges = bothMask
     }
 
-    /// The graph layer of a mode.
-    public static func layer(of mode: Mode) -> Int { Mode.allCases.firstIndex(of: mode)! }
+    /// The graph layer of a mode: its position in `Mode.allCases`.
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: the layer index.
+    @inline(__always)
+    public static func layer(of mode: Mode) -> Int {
+        // A switch, not a search of `allCases`: routers ask this for every query.
+        switch mode {
+        case .pedestrian: return 0
+        case .pov: return 1
+        case .bus: return 2
+        case .truck: return 3
+        case .rail: return 4
+        }
+    }
 
     /// The graph node of a place or junction id.
     public func node(id: String) -> Int32? { nodeIndex[id] }

@@ -111,9 +111,9 @@ extension BorderNetwork {
             var found: [CrossingChoices.Option] = []
             if from != to {
                 let northbound = from == .mx
+                let near = access.row(place: trip.origin, mode: trip.mode), far = access.row(place: trip.destination, mode: trip.mode)
                 for crossing in 0..<crossingCount {
-                    guard let a = access.cost(from: trip.origin, toCrossing: crossing, mode: trip.mode),
-                          let b = access.cost(fromCrossing: crossing, to: trip.destination, mode: trip.mode),
+                    guard let a = access.cost(atRow: near, crossing: crossing), let b = access.cost(atRow: far, crossing: crossing),
                           isOpen(crossing: crossing, mode: trip.mode, northbound: northbound, mask: mask) else { continue }
                     found.append(CrossingChoices.Option(crossing: crossing, accessSeconds: Double(a + b) / 1000))
                 }
