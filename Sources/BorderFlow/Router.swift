@@ -74,7 +74,8 @@ public struct Router: Sendable {
     /// A trip from Mexico crosses northbound, one from the U.S. southbound, one within a country not at all.
     /// Allocates nothing.
     ///
-    /// - Parameter trip: places by index in ``BorderNetwork/places`` (see ``BorderNetwork/trip(from:to:mode:)``).
+    /// - Parameter trip: places by index in ``BorderNetwork/places`` (see ``BorderNetwork/trip(from:to:mode:)``,
+    ///   which checks names); like an array subscript, an index out of range stops the program.
     /// - Returns: the crossing, travel time and length, or nil.
     public func route(_ trip: CrossingChoices.Trip) -> RouteCost? {
         let access = self.access
