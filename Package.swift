@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `swift package generate-documentation --target BorderFlow` builds the DocC catalog.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // C APIs, reached only through the spatial layer.
@@ -49,6 +51,12 @@ let package = Package(
                 "BorderFlowGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The simulation loop of the documentation, as a program: `swift run SimulationLoop`.
+        .executableTarget(
+            name: "SimulationLoop",
+            dependencies: ["BorderFlow"],
+            path: "Examples/SimulationLoop"
         ),
         .testTarget(
             name: "BorderFlowSpatialTests",

@@ -10,10 +10,12 @@ public enum AssignmentModel: Sendable, Equatable {
     /// another crossing. Solved by flow shifts along each trip's options until the relative gap is reached.
     case equilibrium(relativeGap: Double, maximumIterations: Int)
 
+    /// The logit's default scale: 15 minutes.
     public static let defaultLogitScaleSeconds = 900.0
     /// The default model: equilibrium converged to a relative gap of 1e-4.
     public static let standard = AssignmentModel.equilibrium(relativeGap: 1e-4, maximumIterations: 2_000)
 
+    /// The model's name as the command line takes it (`aon`, `logit`, `equilibrium`).
     public var name: String {
         switch self {
         case .allOrNothing: return "aon"
@@ -25,6 +27,7 @@ public enum AssignmentModel: Sendable, Equatable {
 
 /// Daily flows over the crossings: per trip option, per crossing and mode, with the waits they cause.
 public struct CrossingAssignment: Sendable {
+    /// The trips and the options they were assigned over.
     public let choices: CrossingChoices
     /// Daily trips of each trip in `choices.trips`.
     public let demand: [Double]
@@ -34,7 +37,9 @@ public struct CrossingAssignment: Sendable {
     public let volumes: [[Mode: Double]]
     /// Seconds to pass each crossing per mode at its assigned volume.
     public let waits: [[Mode: Double]]
+    /// The model that assigned them.
     public let model: AssignmentModel
+    /// Equilibrium iterations run (1 for all-or-nothing and logit).
     public let iterations: Int
     /// (total cost − cost if everyone took their cheapest option) / total cost; 0 for all-or-nothing.
     public let relativeGap: Double
@@ -70,8 +75,11 @@ extension CrossingChoices {
     ///
     /// - Parameters:
     ///   - demand: daily trips per trip, in the mode's units (persons, vehicles, buses, trucks, railcars).
+    ///   - model: how the demand is spread over each trip's options.
+    ///   - crossingCount: how many crossings the dataset has.
     ///   - capacity: daily capacity of a crossing (dataset index) for a mode.
     ///   - freeSeconds: the wait at zero volume for a mode.
+    /// - Returns: the flows per option, crossing and mode, with their waits.
     public func assign(
         demand: [Double], model: AssignmentModel, crossingCount: Int,
         capacity: (Int, Mode) -> Double, freeSeconds: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }

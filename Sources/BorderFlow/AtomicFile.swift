@@ -3,6 +3,12 @@ import Foundation
 /// Writes files whole or not at all: the text goes to a temporary file beside the target, which is then
 /// renamed over it, so a failure never leaves half a file.
 public enum AtomicFile {
+    /// Writes text to a file atomically, creating its folder when missing.
+    ///
+    /// - Parameters:
+    ///   - text: the file's whole content (UTF-8).
+    ///   - url: where to write.
+    /// - Throws: `OutputError.cannotWrite` with the reason; the target is then left as it was.
     public static func write(_ text: String, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -25,8 +31,10 @@ public enum AtomicFile {
 
 /// A result could not be written.
 public enum OutputError: Error, Sendable, CustomStringConvertible {
+    /// The file could not be written, and why.
     case cannotWrite(path: String, reason: String)
 
+    /// A message for people: what is wrong, where, and how to fix it.
     public var description: String {
         switch self {
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"

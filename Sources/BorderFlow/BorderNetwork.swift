@@ -1,11 +1,12 @@
 import BorderFlowGraph
 import BorderFlowSpatial
+import Foundation
 
 /// The border's road, rail and crossing network as a graph: built once from a dataset, with one cost layer
 /// per mode, coordinates in the working CRS for A*, and tables that turn graph nodes and edges back into
 /// places, roads and crossings.
 ///
-/// Immutable and `Sendable`: share one network between tasks; each task searches it with its own `Router`.
+/// Immutable and `Sendable`: share one network between tasks; make one `Router` per closure state and share it too.
 public final class BorderNetwork: Sendable {
     /// What a graph node stands for.
     public enum NodeKind: Sendable, Equatable {
@@ -15,11 +16,15 @@ public final class BorderNetwork: Sendable {
         case crossingSide(crossing: Int, country: Country)
     }
 
+    /// A graph node: a place, a junction, or one side of a crossing.
     public struct Node: Sendable, Equatable {
+        /// What the node stands for.
         public let kind: NodeKind
         /// The place, junction or crossing id.
         public let id: String
+        /// The side of the border the node is on.
         public let country: Country
+        /// Longitude and latitude (WGS 84).
         public let coordinate: Coordinate
     }
 
@@ -30,15 +35,23 @@ public final class BorderNetwork: Sendable {
         case crossing(index: Int, mode: Mode, northbound: Bool)
     }
 
+    /// A graph edge: a road or rail segment one way, or passing a crossing in one mode and direction.
     public struct Edge: Sendable, Equatable {
+        /// What the edge stands for.
         public let kind: EdgeKind
+        /// Geodesic length of a road or rail segment; 0 for a crossing edge.
         public let lengthMeters: Double
     }
 
+    /// The dataset the network was built from.
     public let dataset: Dataset
+    /// The graph: compressed sparse rows with one cost layer per mode (`layer(of:)`), in whole milliseconds.
     public let graph: Graph
+    /// What each graph node stands for, by node id.
     public let nodes: [Node]
+    /// What each graph edge stands for, by edge id.
     public let edges: [Edge]
+    /// The CRS in metres that node coordinates (for A*) are in.
     public let workingCRS: CoordinateReferenceSystem
     /// The largest scale factor of the working CRS over the dataset; straight lines are divided by it so
     /// that A*'s estimate stays below every true cost.
@@ -58,6 +71,8 @@ public final class BorderNetwork: Sendable {
     let southboundEdges: ClosureMask
     let northboundEdges: ClosureMask
     let allCrossingEdges: ClosureMask
+    /// Road costs between places and crossing sides, which no closure changes; built on first use.
+    let accessCostsCache = AccessCostsCache()
 
     /// - Throws: `NetworkError.noRoads` when the dataset has no road layer; `SpatialError` or `DatasetError`
     ///   when the working CRS cannot be used.
@@ -179,18 +194,76 @@ public final class BorderNetwork: Sendable {
         self.allCrossingEdges = bothMask
     }
 
-    /// The graph layer of a mode.
-    public static func layer(of mode: Mode) -> Int { Mode.allCases.firstIndex(of: mode)! }
+    /// The graph layer of a mode: its position in `Mode.allCases`.
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: the layer index.
+    @inline(__always)
+    public static func layer(of mode: Mode) -> Int {
+        // A switch, not a search of `allCases`: routers ask this for every query.
+        switch mode {
+        case .pedestrian: return 0
+        case .pov: return 1
+        case .bus: return 2
+        case .truck: return 3
+        case .rail: return 4
+        }
+    }
 
     /// The graph node of a place or junction id.
     public func node(id: String) -> Int32? { nodeIndex[id] }
 }
 
+extension BorderNetwork {
+    /// Loads a dataset folder and builds its network.
+    ///
+    /// - Parameters:
+    ///   - directory: a folder in the BorderFlow schema, with `roads.geojson`.
+    ///   - workingCRS: the CRS in metres for distances and A*.
+    /// - Throws: `DatasetError` listing every problem of the data, or `NetworkError.noRoads`.
+    public convenience init(contentsOf directory: URL, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
+        try self.init(dataset: Dataset.load(from: directory, workingCRS: workingCRS), workingCRS: workingCRS)
+    }
+
+    /// The bundled Southwest border network (`BORDERFLOW_DATA` when set; see `DatasetFiles.bundledDirectory`).
+    ///
+    /// - Returns: the network, built in a fraction of a second.
+    /// - Throws: `DatasetError` when the data cannot be read or is not valid.
+    public static func bundled() throws -> BorderNetwork {
+        try BorderNetwork(contentsOf: DatasetFiles.bundledDirectory)
+    }
+
+    /// The crossing facilities, in dataset order (`RouteCost.crossing` and `CrossingChoices` index them).
+    public var crossings: [Crossing] { dataset.crossings }
+    /// The Border Patrol sectors.
+    public var sectors: [Sector] { dataset.sectors }
+    /// The places trips start and end at, in dataset order (`CrossingChoices.Trip` indexes them).
+    public var places: [Place] { dataset.places }
+
+    /// Where a point lies: its side of the border, its sector, the distance to the border, the nearest crossings.
+    ///
+    /// Builds the GEOS and PROJ objects it needs for the call (milliseconds), so it is safe from any task;
+    /// for many points, make one `BorderRegion` per task and call its `locate`.
+    ///
+    /// - Parameters:
+    ///   - coordinate: longitude and latitude in degrees (WGS 84).
+    ///   - nearest: how many nearest crossings to list.
+    /// - Returns: the location.
+    /// - Throws: `LocateError.invalidCoordinate` for a coordinate that is not a longitude and latitude.
+    public func locate(_ coordinate: Coordinate, nearest: Int = 5) throws -> Location {
+        let region = try BorderRegion(sectors: dataset.sectors, boundary: dataset.boundary, workingCRS: workingCRS)
+        return try region.locate(coordinate, crossings: dataset.crossings, limit: nearest)
+    }
+}
+
 /// Why a network could not be built or queried.
 public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The dataset has no road and rail network, so nothing can be routed.
     case noRoads(directory: String)
+    /// No node has this id.
     case unknownNode(String)
 
+    /// A message for people: what is wrong and how to fix it.
     public var description: String {
         switch self {
         case let .noRoads(directory):

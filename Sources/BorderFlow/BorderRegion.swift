@@ -6,8 +6,11 @@ import BorderFlowSpatial
 /// Not thread-safe: it owns a GEOS context and PROJ transformers, which serve one thread at a time.
 /// Build one per task (it takes milliseconds).
 public final class BorderRegion {
+    /// The CRS in metres that region questions are answered in.
     public let workingCRS: CoordinateReferenceSystem
+    /// The sectors, in dataset order.
     public let sectors: [Sector]
+    /// The boundary line.
     public let boundary: Boundary
 
     let context: GEOSContext

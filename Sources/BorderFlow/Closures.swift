@@ -6,11 +6,15 @@ import Foundation
 /// each for a time window or for good. A value: change it freely; turn it into a graph mask with
 /// `BorderNetwork.mask(for:at:)`, which costs microseconds and never rebuilds the graph.
 public struct Closures: Sendable, Equatable {
+    /// What a closure closes.
     public enum Target: Sendable, Equatable {
+        /// One crossing facility, by id, in every mode.
         case crossing(String)
         /// Every facility of a CBP port, by 4-digit port code.
         case port(String)
+        /// One mode at one crossing.
         case modeAtCrossing(Mode, crossing: String)
+        /// One mode at every facility of a CBP port.
         case modeAtPort(Mode, port: String)
         /// Every crossing in a sector (the sector GEOS found for it when the dataset loaded).
         case sector(String)
@@ -18,16 +22,21 @@ public struct Closures: Sendable, Equatable {
         case polygon(GeoJSONGeometry, name: String)
     }
 
+    /// One closure: a target and when it holds.
     public struct Closure: Sendable, Equatable {
+        /// What is closed.
         public var target: Target
         /// When the closure applies; nil for always.
         public var window: ClosureWindow?
     }
 
+    /// The closures, in the order they were added.
     public private(set) var closures: [Closure] = []
 
+    /// Nothing closed.
     public init() {}
 
+    /// Whether nothing is closed.
     public var isEmpty: Bool { closures.isEmpty }
 
     /// Adds a closure. `from` and `to` are moments: an instant, or a wall-clock time read in each
@@ -41,22 +50,59 @@ public struct Closures: Sendable, Equatable {
         closures.append(Closure(target: target, window: window))
     }
 
+    /// Closes a crossing facility in every mode, for a window or for good.
+    ///
+    /// - Parameters:
+    ///   - id: the crossing's id, checked when a router or mask is made.
+    ///   - start: when the closure begins (nil: always has).
+    ///   - end: when it ends, exclusive (nil: never).
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts`.
     public mutating func close(crossing id: String, from start: Moment? = nil, to end: Moment? = nil) throws {
         try close(.crossing(id), from: start, to: end)
     }
 
+    /// Closes every facility of a CBP port.
+    ///
+    /// - Parameters:
+    ///   - code: the four-digit port code, checked when a router or mask is made.
+    ///   - start: when the closure begins (nil: always has).
+    ///   - end: when it ends, exclusive (nil: never).
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts`.
     public mutating func close(port code: String, from start: Moment? = nil, to end: Moment? = nil) throws {
         try close(.port(code), from: start, to: end)
     }
 
+    /// Closes one mode at a crossing.
+    ///
+    /// - Parameters:
+    ///   - mode: the mode closed.
+    ///   - id: the crossing's id.
+    ///   - start: when the closure begins (nil: always has).
+    ///   - end: when it ends, exclusive (nil: never).
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts`.
     public mutating func close(mode: Mode, atCrossing id: String, from start: Moment? = nil, to end: Moment? = nil) throws {
         try close(.modeAtCrossing(mode, crossing: id), from: start, to: end)
     }
 
+    /// Closes one mode at every facility of a CBP port that serves it.
+    ///
+    /// - Parameters:
+    ///   - mode: the mode closed.
+    ///   - code: the four-digit port code.
+    ///   - start: when the closure begins (nil: always has).
+    ///   - end: when it ends, exclusive (nil: never).
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts`.
     public mutating func close(mode: Mode, atPort code: String, from start: Moment? = nil, to end: Moment? = nil) throws {
         try close(.modeAtPort(mode, port: code), from: start, to: end)
     }
 
+    /// Closes every crossing in a Border Patrol sector.
+    ///
+    /// - Parameters:
+    ///   - id: the sector's id (such as `del-rio`).
+    ///   - start: when the closure begins (nil: always has).
+    ///   - end: when it ends, exclusive (nil: never).
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts`.
     public mutating func close(sector id: String, from start: Moment? = nil, to end: Moment? = nil) throws {
         try close(.sector(id), from: start, to: end)
     }
@@ -85,7 +131,9 @@ public struct Closures: Sendable, Equatable {
 /// When a closure holds: from `start` (inclusive) until `end` (exclusive); a missing bound is open.
 /// Wall-clock bounds are read in each crossing's own time zone, so "2023-12-04" means local midnight there.
 public struct ClosureWindow: Sendable, Equatable {
+    /// When the closure begins (inclusive); nil for no beginning.
     public let start: Moment?
+    /// When it ends (exclusive); nil for no end.
     public let end: Moment?
 
     /// - Throws: `ClosureError.windowEndsBeforeItStarts` when the end is not after the start.
@@ -115,13 +163,20 @@ public struct ClosureWindow: Sendable, Equatable {
 
 /// A closure that cannot be applied.
 public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No crossing has this id; the closest ids.
     case unknownCrossing(String, suggestions: [String])
+    /// No crossing belongs to this port code; the known codes.
     case unknownPort(String, known: [String])
+    /// No sector has this id; the known ids.
     case unknownSector(String, known: [String])
+    /// The crossing or port does not serve the mode closed there.
     case modeNotServed(Mode, at: String, served: [Mode])
+    /// A polygon closure's geometry has no polygon.
     case notAPolygon(String)
+    /// The window's end is not after its start.
     case windowEndsBeforeItStarts(Moment, Moment)
 
+    /// A message for people: what is wrong and how to fix it.
     public var description: String {
         switch self {
         case let .unknownCrossing(id, suggestions):

@@ -13,8 +13,11 @@ public struct Crossing: Hashable, Sendable, Identifiable {
         case dam
     }
 
+    /// A stable id, such as `lukeville` or `eagle-pass-rail`.
     public let id: String
+    /// The facility's name, such as "Lukeville Port of Entry".
     public let name: String
+    /// What sort of facility it is.
     public let kind: Kind
     /// CBP port name; BTS counts are per port.
     public let port: String
@@ -22,11 +25,15 @@ public struct Crossing: Hashable, Sendable, Identifiable {
     public let portCode: String
     /// U.S. state postal code.
     public let state: String
+    /// The Mexican city across the crossing.
     public let mexicanCity: String
+    /// The Mexican state of that city.
     public let mexicanState: String
+    /// Where the crossing is, in longitude and latitude (WGS 84).
     public let coordinate: Coordinate
     /// The modes served, in `Mode.allCases` order.
     public let modes: [Mode]
+    /// Opening hours per mode, in `timeZone`.
     public let hours: [Mode: OpeningHours]
     /// IANA time zone of the opening hours.
     public let timeZone: String
@@ -34,7 +41,9 @@ public struct Crossing: Hashable, Sendable, Identifiable {
     public let lanes: [Mode: Int]
     /// Average northbound units per day per mode (see `Mode.unit`).
     public let dailyVolume: [Mode: Double]
+    /// Where the baseline volumes come from.
     public let volumeSource: String
+    /// Anything else worth knowing about the facility.
     public let note: String
     /// False for a facility that stands but takes no traffic (`"status": "out-of-service"`): it is kept in
     /// the data and on maps but carries no route or flow.
@@ -44,11 +53,18 @@ public struct Crossing: Hashable, Sendable, Identifiable {
 
     /// Daily processing capacity for a mode: lanes × `ProcessingRate` × hours open; 0 for a mode not served.
     ///
-    /// - Parameter lanes: the lanes open, when a scenario changes them (default: the crossing's own).
+    /// - Parameters:
+    ///   - mode: the mode.
+    ///   - lanes: the lanes open, when a scenario changes them (default: the crossing's own).
+    /// - Returns: units a day.
     public func dailyCapacity(for mode: Mode, lanes: Int? = nil) -> Double {
         guard let count = lanes ?? self.lanes[mode], let hours = hours[mode] else { return 0 }
         return Double(count) * ProcessingRate.perLaneHour(mode) * hours.openHours
     }
 
+    /// Whether the crossing takes traffic of a mode.
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: true when `modes` holds it.
     public func serves(_ mode: Mode) -> Bool { modes.contains(mode) }
 }

@@ -4,16 +4,25 @@ import BorderFlowGraph
 /// crossing itself: the road or rail time from the origin to the crossing's near side, plus from its far
 /// side to the destination.
 ///
-/// Road costs do not depend on traffic in BorderFlow (congestion is modelled at the crossings), so these
-/// access costs are computed once per closure state with one search tree per origin and one per
-/// destination; an assignment then only chooses among a trip's options.
+/// Road costs do not depend on traffic in BorderFlow (congestion is modelled at the crossings) nor on closures
+/// (which close crossings only), so these access costs come from one table per network, built with one
+/// search tree from and one to every place; an assignment then only chooses among a trip's options.
 public struct CrossingChoices: Sendable {
     /// A trip to assign: places by index in the dataset, and a mode.
     public struct Trip: Sendable, Hashable {
+        /// The origin, by index in the dataset's places.
         public let origin: Int
+        /// The destination, by index in the dataset's places.
         public let destination: Int
+        /// How the trip travels.
         public let mode: Mode
 
+        /// A trip between two places by index.
+        ///
+        /// - Parameters:
+        ///   - origin: the origin's index in `BorderNetwork.places`.
+        ///   - destination: the destination's index.
+        ///   - mode: how the trip travels.
         public init(origin: Int, destination: Int, mode: Mode) {
             self.origin = origin
             self.destination = destination
@@ -29,11 +38,17 @@ public struct CrossingChoices: Sendable {
         public let accessSeconds: Double
     }
 
+    /// The trips, in the order given.
     public let trips: [Trip]
     /// The options of trip `t` are `options[offsets[t]..<offsets[t + 1]]`, cheapest first.
     public let offsets: [Int]
+    /// Every trip's options, trip after trip (see `offsets`).
     public let options: [Option]
 
+    /// The options of one trip, cheapest first.
+    ///
+    /// - Parameter index: the trip's index in `trips`.
+    /// - Returns: its options; empty when it has none.
     public func options(ofTrip index: Int) -> ArraySlice<Option> {
         options[offsets[index]..<offsets[index + 1]]
     }
@@ -77,34 +92,17 @@ extension BorderNetwork {
     ///
     /// - Parameters:
     ///   - trips: places by dataset index.
-    ///   - closures: the closure mask (from `mask(for:at:)`).
+    ///   - closures: the closure mask (from `mask(for:at:)`); only its crossing edges are read.
+    ///   - maximumOptions: how many options a trip keeps at most.
+    ///   - maximumExtraSeconds: how much dearer than its cheapest an option may be.
+    /// - Returns: the trips with their options, cheapest first.
     public func crossingChoices(
         for trips: [CrossingChoices.Trip], closures: ClosureMask? = nil,
         maximumOptions: Int = 8, maximumExtraSeconds: Double = 6 * 3600
     ) -> CrossingChoices {
         let mask = closures ?? ClosureMask(for: graph)
-        let search = ShortestPathSearch(graph: graph)
+        let access = accessCosts
         let crossingCount = dataset.crossings.count
-        // Cost (ms) from each origin to each crossing's side, per (place, mode); forward from origins, backward to destinations.
-        func treeCosts(place: Int, mode: Mode, forward: Bool) -> [UInt64?] {
-            let node = nodeIndex[dataset.places[place].id]!
-            let country = dataset.places[place].country
-            search.tree(from: node, direction: forward ? .forward : .backward, layer: roadLayer[Self.layer(of: mode)],
-                        closures: mask, exclusions: allCrossingEdges)
-            return (0..<crossingCount).map { crossing in
-                crossingSideNodes[crossing][country].flatMap { search.cost(to: $0) }
-            }
-        }
-        struct Key: Hashable { let place: Int; let layer: Int }
-        var fromOrigin: [Key: [UInt64?]] = [:]
-        var toDestination: [Key: [UInt64?]] = [:]
-        for trip in trips {
-            let originKey = Key(place: trip.origin, layer: roadLayer[Self.layer(of: trip.mode)])
-            if fromOrigin[originKey] == nil { fromOrigin[originKey] = treeCosts(place: trip.origin, mode: trip.mode, forward: true) }
-            let destinationKey = Key(place: trip.destination, layer: roadLayer[Self.layer(of: trip.mode)])
-            if toDestination[destinationKey] == nil { toDestination[destinationKey] = treeCosts(place: trip.destination, mode: trip.mode, forward: false) }
-        }
-
         var offsets = [0]
         var options: [CrossingChoices.Option] = []
         offsets.reserveCapacity(trips.count + 1)
@@ -113,10 +111,9 @@ extension BorderNetwork {
             var found: [CrossingChoices.Option] = []
             if from != to {
                 let northbound = from == .mx
-                let near = fromOrigin[Key(place: trip.origin, layer: roadLayer[Self.layer(of: trip.mode)])]!
-                let far = toDestination[Key(place: trip.destination, layer: roadLayer[Self.layer(of: trip.mode)])]!
+                let near = access.row(place: trip.origin, mode: trip.mode), far = access.row(place: trip.destination, mode: trip.mode)
                 for crossing in 0..<crossingCount {
-                    guard let a = near[crossing], let b = far[crossing],
+                    guard let a = access.cost(atRow: near, crossing: crossing), let b = access.cost(atRow: far, crossing: crossing),
                           isOpen(crossing: crossing, mode: trip.mode, northbound: northbound, mask: mask) else { continue }
                     found.append(CrossingChoices.Option(crossing: crossing, accessSeconds: Double(a + b) / 1000))
                 }

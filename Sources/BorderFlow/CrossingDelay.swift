@@ -7,7 +7,9 @@
 /// saturated, so the wait here is 1.25 × t₀ at half capacity, 2 × t₀ at capacity and 5 × t₀ at twice it.
 /// The steady rise also lets parallel facilities share their traffic in the equilibrium.
 public enum CrossingDelay {
+    /// α of the wait function: the wait doubles at capacity.
     public static let alpha = 1.0
+    /// β of the wait function: the wait rises with the square of volume over capacity.
     public static let beta = 2.0
 
     /// Seconds to pass at a daily volume; the free time alone when the capacity is zero and so is the volume.

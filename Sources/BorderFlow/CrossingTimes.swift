@@ -6,6 +6,10 @@
 /// inspected, commercial trucks an hour, a freight train two hours for the rail inspection portal and
 /// crew change); southbound figures are Mexico's lighter entry checks.
 public enum CrossingTimes {
+    /// Minutes to pass a crossing northbound, into the U.S.
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: the flat inspection time.
     public static func northboundMinutes(_ mode: Mode) -> Double {
         switch mode {
         case .pedestrian: return 20
@@ -16,6 +20,10 @@ public enum CrossingTimes {
         }
     }
 
+    /// Minutes to pass a crossing southbound, into Mexico.
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: the flat inspection time.
     public static func southboundMinutes(_ mode: Mode) -> Double {
         switch mode {
         case .pedestrian: return 5

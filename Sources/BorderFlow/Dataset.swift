@@ -3,13 +3,19 @@ import Foundation
 
 /// A loaded, validated BorderFlow dataset: crossings (each with its sector), sectors, places and the boundary.
 public struct Dataset: Sendable {
+    /// The folder the dataset was read from.
     public let directory: URL
+    /// The crossing facilities, in file order.
     public let crossings: [Crossing]
+    /// The Border Patrol sectors, in file order.
     public let sectors: [Sector]
+    /// The places trips start and end at, in file order.
     public let places: [Place]
+    /// The international boundary line.
     public let boundary: Boundary
     /// Road and rail segments; empty when the dataset has no `roads.geojson`.
     public let roads: [Road]
+    /// Road and rail nodes that are neither places nor crossings; empty without a road network.
     public let junctions: [Junction]
 
     /// How far a crossing may sit from the nearest sector polygon and still join it (see `BorderRegion`).
@@ -204,7 +210,19 @@ public struct Dataset: Sendable {
             + sectors.flatMap { $0.geometry.allPositions.map(Coordinate.init) }
     }
 
+    /// The crossing with an id.
+    ///
+    /// - Parameter id: the crossing's id.
+    /// - Returns: the crossing, or nil.
     public func crossing(id: String) -> Crossing? { crossings.first { $0.id == id } }
+    /// The sector with an id.
+    ///
+    /// - Parameter id: the sector's id.
+    /// - Returns: the sector, or nil.
     public func sector(id: String) -> Sector? { sectors.first { $0.id == id } }
+    /// The place with an id (exactly; see `place(named:)` for names).
+    ///
+    /// - Parameter id: the place's id.
+    /// - Returns: the place, or nil.
     public func place(id: String) -> Place? { places.first { $0.id == id } }
 }

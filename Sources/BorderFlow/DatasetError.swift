@@ -12,6 +12,7 @@ public enum DatasetError: Error, Sendable, CustomStringConvertible {
     /// The working CRS cannot be used.
     case unusableCRS(String, reason: String)
 
+    /// A message for people: what is wrong, where, and how to fix it.
     public var description: String {
         switch self {
         case let .invalid(directory, problems):
@@ -24,6 +25,7 @@ public enum DatasetError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The problems of an invalid dataset; empty for the other errors.
     public var problems: [DatasetProblem] {
         if case let .invalid(_, problems) = self { return problems }
         return []

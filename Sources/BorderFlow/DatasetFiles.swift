@@ -2,9 +2,13 @@ import Foundation
 
 /// The files of a dataset directory, one per layer.
 public enum DatasetFiles {
+    /// The crossing facilities (points).
     public static let crossings = "crossings.geojson"
+    /// The Border Patrol sectors (polygons).
     public static let sectors = "sectors.geojson"
+    /// The international boundary (a line).
     public static let boundary = "boundary.geojson"
+    /// The places trips start and end at (points).
     public static let places = "places.geojson"
     /// Optional: the road and rail network (needed for routing).
     public static let roads = "roads.geojson"

@@ -4,7 +4,9 @@ import Foundation
 /// The fitted baseline as files a user can read, change or replace: `demand.csv`
 /// (`origin,destination,mode,dailyTrips`) and `crossing-constants.csv` (`crossing,mode,constantSeconds`).
 public enum DemandFiles {
+    /// The demand file: `origin,destination,mode,dailyTrips`.
     public static let demand = "demand.csv"
+    /// The crossing constants file: `crossing,mode,constantSeconds`.
     public static let constants = "crossing-constants.csv"
 
     /// Writes the demand and constants of a fit into a directory, each atomically, rows in a fixed order.
@@ -117,11 +119,16 @@ public enum DemandFiles {
 
 /// A problem in a demand or constants file.
 public struct DemandFileError: Error, Sendable, CustomStringConvertible {
+    /// The file's name.
     public var file: String
+    /// The line, counting the header as line 1, when one is at fault.
     public var line: Int?
+    /// The column at fault, when one is.
     public var column: String?
+    /// What is wrong and what was expected.
     public var message: String
 
+    /// A message for people: what is wrong, where, and how to fix it.
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }

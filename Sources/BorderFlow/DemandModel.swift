@@ -2,9 +2,21 @@ import Foundation
 
 /// Daily trips per mode between places, and how they were made.
 public struct Demand: Sendable {
+    /// The trips, places by index in the dataset.
     public let trips: [CrossingChoices.Trip]
     /// Daily trips per entry of `trips`, in the mode's units.
     public let dailyTrips: [Double]
+
+    /// Demand from trips and their daily counts.
+    ///
+    /// - Parameters:
+    ///   - trips: the trips, places by index in `BorderNetwork.places`.
+    ///   - dailyTrips: one count per trip, zero or more, in the mode's units.
+    public init(trips: [CrossingChoices.Trip], dailyTrips: [Double]) {
+        precondition(trips.count == dailyTrips.count, "one daily count per trip")
+        self.trips = trips
+        self.dailyTrips = dailyTrips
+    }
 }
 
 /// A gravity model of northbound trips, fitted so that the baseline assignment reproduces every crossing's
@@ -21,11 +33,15 @@ public struct Demand: Sendable {
 /// Parallel facilities with the same access and little congestion (two rail bridges side by side) are a
 /// step function of their constants under an equilibrium, so their split may not settle; `fit` shows it.
 public struct DemandFit: Sendable {
+    /// The fitted demand.
     public let demand: Demand
+    /// The trips' crossing options the fit was assigned over.
     public let choices: CrossingChoices
     /// Seconds added to each crossing's cost for each mode, to reproduce the observed split.
     public let constants: [[Mode: Double]]
+    /// The last assignment of the fit.
     public let assignment: CrossingAssignment
+    /// Rounds of assignment and adjustment the fit took.
     public let rounds: Int
     /// Per crossing and mode: observed and modelled daily volume.
     public let fit: [(crossing: Int, mode: Mode, observed: Double, modelled: Double)]
@@ -36,7 +52,12 @@ public struct DemandFit: Sendable {
     }
 }
 
+/// The gravity model of baseline demand and its fit to observed volumes.
 public enum DemandModel {
+    /// How fast a mode's trips fall off with cost: τ in exp(−cost / τ).
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: τ in seconds (an hour for pedestrians, 1.5 h for cars and buses, 4 h for trucks, 12 h for trains).
     public static func decaySeconds(_ mode: Mode) -> Double {
         switch mode {
         case .pedestrian: return 3_600

@@ -13,46 +13,76 @@ import Foundation
 /// with an open crossing diverts and queues; one with none is deferred, and so are railcars beyond a rail
 /// crossing's daily capacity.
 public struct Diversion: Sendable {
+    /// One crossing and mode, baseline against scenario.
     public struct CrossingChange: Sendable, Equatable {
+        /// The crossing, by index in the dataset.
         public let crossing: Int
+        /// The mode.
         public let mode: Mode
+        /// Daily volume with every crossing open.
         public let baseline: Double
+        /// Daily volume under the scenario (0 when closed).
         public let scenario: Double
+        /// Minutes to pass the crossing at its baseline volume.
         public let waitMinutesBaseline: Double
+        /// Minutes to pass it at its scenario volume (0 when closed).
         public let waitMinutesScenario: Double
+        /// Whether the scenario closes this crossing to this mode.
         public let closed: Bool
 
+        /// Scenario less baseline.
         public var change: Double { scenario - baseline }
         /// Nil below one unit a day, where a percentage means nothing.
         public var percentChange: Double? { baseline >= 1 ? 100 * change / baseline : nil }
     }
 
+    /// A port's or sector's daily volume for one mode, baseline against scenario.
     public struct Total: Sendable, Equatable {
+        /// The port code or sector id.
         public let key: String
+        /// The port's or sector's name.
         public let name: String
+        /// The mode.
         public let mode: Mode
+        /// Daily volume of the group with every crossing open.
         public let baseline: Double
+        /// Daily volume of the group under the scenario.
         public let scenario: Double
         /// Volume-weighted mean waits over the group's crossings.
         public let waitMinutesBaseline: Double
+        /// Volume-weighted mean minutes to pass the group's crossings under the scenario.
         public let waitMinutesScenario: Double
+        /// Scenario less baseline.
         public var change: Double { scenario - baseline }
+        /// The change as a percentage of the baseline; nil below one unit a day.
         public var percentChange: Double? { baseline >= 1 ? 100 * change / baseline : nil }
     }
 
+    /// A trip that takes longer under the scenario.
     public struct Detour: Sendable, Equatable {
+        /// The origin's place id.
         public let origin: String
+        /// The destination's place id.
         public let destination: String
+        /// The mode of the trips.
         public let mode: Mode
+        /// Daily trips still made.
         public let dailyTrips: Double
+        /// Generalized minutes per trip with every crossing open.
         public let baselineMinutes: Double
+        /// Generalized minutes per trip under the scenario.
         public let scenarioMinutes: Double
+        /// The crossing carrying most of the trip with every crossing open.
         public let baselineCrossing: String?
+        /// The crossing carrying most of it under the scenario.
         public let scenarioCrossing: String?
     }
 
+    /// Every crossing and mode it serves, in dataset order.
     public let crossings: [CrossingChange]
+    /// Totals per CBP port and mode.
     public let ports: [Total]
+    /// Totals per Border Patrol sector and mode.
     public let sectors: [Total]
     /// Daily trips given up, per mode (discretionary modes).
     public let forgone: [Mode: Double]
@@ -63,8 +93,11 @@ public struct Diversion: Sendable {
     /// the mode's units: person-hours for pedestrians, vehicle-hours for cars and trucks, bus-hours,
     /// railcar-hours.
     public let extraHours: [Mode: Double]
+    /// The twenty trips losing most time in all (trips × extra minutes), largest first.
     public let detours: [Detour]
+    /// The assignment with every crossing open.
     public let baseline: CrossingAssignment
+    /// The scenario's assignment, of the trips still made.
     public let scenario: CrossingAssignment
 
     /// A discretionary trip is forgone when its cost rises by more than both of these.
@@ -101,12 +134,17 @@ extension BorderNetwork {
 /// Demand, its crossing options and its baseline assignment, computed once; each `divert` then only
 /// filters the options and assigns the scenario. Immutable and `Sendable`.
 public final class DiversionModel: Sendable {
+    /// The network assigned on.
     public let network: BorderNetwork
+    /// The demand assigned.
     public let demand: Demand
+    /// Seconds added to each crossing's cost per mode (from the fit).
     public let constants: [[Mode: Double]]
+    /// The assignment model of baseline and scenarios.
     public let model: AssignmentModel
     /// Every option of every trip (no limit), searched once.
     let allChoices: CrossingChoices
+    /// The assignment with every crossing open, computed once.
     public let baseline: CrossingAssignment
     /// Each trip's baseline generalized cost and main crossing, which every scenario compares against.
     let baselineCosts: [(seconds: Double, crossing: Int)?]
@@ -114,6 +152,13 @@ public final class DiversionModel: Sendable {
     /// Options a trip considers: the cheapest eight within six hours of its cheapest.
     static let limits = (options: 8, extraSeconds: 6 * 3600.0)
 
+    /// Prepares a demand for many scenarios: every trip's options searched and the baseline assigned, once.
+    ///
+    /// - Parameters:
+    ///   - network: the network.
+    ///   - demand: the demand (see `BorderNetwork.baselineDemand(in:)`).
+    ///   - constants: seconds added to each crossing's cost per mode.
+    ///   - model: the assignment model.
     public init(network: BorderNetwork, demand: Demand, constants: [[Mode: Double]], model: AssignmentModel = .standard) {
         self.network = network
         self.demand = demand

@@ -28,8 +28,10 @@ public enum Mode: String, CaseIterable, Codable, Sendable, Comparable, CustomStr
         }
     }
 
+    /// The id users type (`pov`, `rail`, …).
     public var description: String { rawValue }
 
+    /// Modes order as `allCases`: pedestrian, pov, bus, truck, rail.
     public static func < (lhs: Mode, rhs: Mode) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

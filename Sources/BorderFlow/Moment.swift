@@ -19,6 +19,7 @@ public enum Moment: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// An ISO 8601 instant, or the wall-clock time marked "(local time)".
     public var description: String {
         switch self {
         case let .instant(date):

@@ -5,6 +5,10 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
     /// Minutes after local midnight; greater than `opensMinute` (windows past midnight are not used at the border).
     public let closesMinute: Int
 
+    /// Reads "HH:MM-HH:MM".
+    ///
+    /// - Parameter text: the window, such as "06:00-22:00" or "00:00-24:00".
+    /// - Returns: nil when the text is not a window that opens before it closes.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let opens = Self.minutes(parts[0]), let closes = Self.minutes(parts[1]),
@@ -21,6 +25,7 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
         return hours * 60 + minutes
     }
 
+    /// Whether the crossing is open all day.
     public var isAroundTheClock: Bool { opensMinute == 0 && closesMinute == 24 * 60 }
 
     /// Hours open per day.
@@ -31,6 +36,7 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
         minute >= opensMinute && minute < closesMinute
     }
 
+    /// The window as written: "HH:MM-HH:MM".
     public var description: String {
         func text(_ minutes: Int) -> String {
             let hours = minutes / 60, rest = minutes % 60

@@ -5,6 +5,10 @@
 /// truck, twenty minutes per bus (every passenger is inspected), thirty seconds per pedestrian, and a
 /// rail track passing about fifty railcars an hour through the non-intrusive inspection portal.
 public enum ProcessingRate {
+    /// Units one primary lane (booth, track) processes in an hour.
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: persons, vehicles, buses, trucks or railcars an hour.
     public static func perLaneHour(_ mode: Mode) -> Double {
         switch mode {
         case .pov: return 60

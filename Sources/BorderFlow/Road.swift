@@ -2,6 +2,7 @@ import BorderFlowSpatial
 
 /// One road or rail segment between two network nodes, on one side of the border. Two-way.
 public struct Road: Hashable, Sendable, Identifiable {
+    /// The class of a road, or rail.
     public enum RoadClass: String, CaseIterable, Sendable {
         case motorway
         case trunk
@@ -11,27 +12,37 @@ public struct Road: Hashable, Sendable, Identifiable {
         case rail
     }
 
+    /// A stable id.
     public let id: String
     /// The route as signed: "I-19", "MEX 15D", "UP Sunset Route".
     public let name: String
+    /// The side of the border the road is on.
     public let country: Country
+    /// The road's class.
     public let roadClass: RoadClass
     /// Typical free-flow speed of a car (for rail, of a freight train).
     public let speedKph: Double
     /// Node ids: a place, a junction, or a crossing (its side on this road's country).
     public let from: String
+    /// The node id at the other end.
     public let to: String
+    /// The road's line, in longitude and latitude, from `from` to `to`.
     public let geometry: [Coordinate]
     /// Geodesic length of the geometry on the WGS 84 ellipsoid, computed when the dataset loads.
     public internal(set) var lengthMeters: Double
 
+    /// Whether the segment is a railway (trains only).
     public var isRail: Bool { roadClass == .rail }
 }
 
 /// A road or rail node that is neither a place nor a crossing: an interchange or a fork.
 public struct Junction: Hashable, Sendable, Identifiable {
+    /// A stable id.
     public let id: String
+    /// Its name, such as an interchange's.
     public let name: String
+    /// The side of the border it is on.
     public let country: Country
+    /// Where it is, in longitude and latitude.
     public let coordinate: Coordinate
 }

@@ -1,11 +1,16 @@
 /// One route through the network: where it crosses, how long it takes, how far it goes, what it passes.
 public struct Route: Sendable, Equatable {
+    /// The origin's place id.
     public let origin: String
+    /// The destination's place id.
     public let destination: String
+    /// How the trip travels.
     public let mode: Mode
     /// The crossing the route uses, or nil for a trip that stays on one side.
     public let crossing: String?
+    /// Travel time: roads or rails plus the crossing's inspection time.
     public let travelSeconds: Double
+    /// Length of the route: the geodesic lengths of its roads and rails.
     public let lengthMeters: Double
     /// Place and crossing ids along the way, origin first.
     public let path: [String]
@@ -15,8 +20,11 @@ public struct Route: Sendable, Equatable {
 
 /// The answer to a route question, with what a user needs to read it.
 public struct RouteAnswer: Sendable, Equatable {
+    /// The place the trip starts at.
     public let origin: Place
+    /// The place the trip ends at.
     public let destination: Place
+    /// How the trip travels.
     public let mode: Mode
     /// The best open route, or nil.
     public let route: Route?

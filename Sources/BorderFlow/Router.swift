@@ -1,151 +1,195 @@
 import BorderFlowGraph
-import BorderFlowSpatial
 
-/// Answers route questions on a `BorderNetwork` under one set of closures.
+/// Where a trip crosses and what it costs: the crossing, the travel time and the distance of its best route.
 ///
-/// Holds search buffers that are reused from query to query, so it is not thread-safe: make one per task
-/// (cheap: two arrays per node). The network it reads is shared.
-public final class Router {
+/// What ``Router/route(_:)->RouteCost?`` answers, millions of times a second; ask ``Router/route(from:to:mode:)`` for
+/// the path and the roads.
+public struct RouteCost: Sendable, Hashable {
+    /// The crossing the route uses, by index in ``BorderNetwork/crossings``; nil for a trip within one country.
+    public let crossing: Int?
+    /// Travel time in whole milliseconds: roads or rails, plus the crossing's inspection time.
+    public let travelMilliseconds: UInt64
+    /// Length of the route in metres (geodesic lengths of its roads and rails).
+    public let lengthMeters: Double
+
+    /// Travel time in seconds.
+    public var travelSeconds: Double { Double(travelMilliseconds) / 1000 }
+}
+
+/// Answers route questions on a ``BorderNetwork`` under one closure state, fast, from any number of tasks.
+///
+/// Make one with ``BorderNetwork/router(closures:at:applyingOpeningHours:)`` each time the closures change
+/// (it takes microseconds): it keeps, per mode and direction, the crossings open under those closures, and
+/// shares the network's table of road costs between every place and every crossing, which no closure
+/// changes. A route is then the cheapest open crossing of road-to-crossing + inspection + road-from-crossing:
+/// about a hundred nanoseconds, with no allocation and no lock. The answers equal a graph search's
+/// (``RouteSearch``) on every query; ties between crossings of equal cost go to the lower crossing index.
+///
+/// Immutable and `Sendable`: share one router between tasks.
+public struct Router: Sendable {
+    /// One open crossing edge: its crossing and its inspection time.
+    struct OpenCrossing: Sendable {
+        let crossing: Int32
+        let costMilliseconds: UInt32
+        let edge: Graph.EdgeID
+    }
+
+    /// The network routed on.
     public let network: BorderNetwork
-    public let closures: ClosureMask
-    private let search: ShortestPathSearch
-    private let reverseSearch: ShortestPathSearch
-    private var edgeBuffer: [Graph.EdgeID] = []
-    private var reverseBuffer: [Graph.EdgeID] = []
+    /// The closures this router applies.
+    public let closures: Closures
+    /// The moment the closures were read at, or nil for every closure whatever its window.
+    public let moment: Moment?
+    /// The graph mask the closures and moment make.
+    public let mask: ClosureMask
+    let access: AccessCosts
+    /// Open crossings per mode and direction, by crossing index: `open[slot(mode, northbound)]`.
+    let open: [[OpenCrossing]]
 
-    public init(network: BorderNetwork, closures: ClosureMask? = nil) {
+    init(network: BorderNetwork, closures: Closures, moment: Moment?, mask: ClosureMask) {
         self.network = network
-        self.closures = closures ?? ClosureMask(for: network.graph)
-        search = ShortestPathSearch(graph: network.graph)
-        reverseSearch = ShortestPathSearch(graph: network.graph)
-    }
-
-    /// The best route between two places for a mode, or nil when every route is closed.
-    ///
-    /// A trip from Mexico to the U.S. may use only northbound crossing edges, one from the U.S. to Mexico
-    /// only southbound ones, and a trip within one country none, so a route crosses the border once at most.
-    ///
-    /// - Throws: `NetworkError.unknownNode` for a place id not in the network.
-    public func route(from origin: String, to destination: String, mode: Mode,
-                      algorithm: ShortestPathSearch.Algorithm = .astar) throws -> Route? {
-        let (source, target, exclusions) = try endpoints(origin, destination)
-        let layer = BorderNetwork.layer(of: mode)
-        guard search.cost(from: source, to: target, layer: layer, closures: closures, exclusions: exclusions,
-                          algorithm: algorithm, millisecondsPerMeter: network.millisecondsPerMeter[layer]) != nil else { return nil }
-        search.path(to: target, into: &edgeBuffer)
-        return describe(source: source, edges: edgeBuffer, origin: origin, destination: destination, mode: mode,
-                        costMilliseconds: search.cost(to: target) ?? 0)
-    }
-
-    /// The best route through each of up to `count` distinct crossings, best first: one search forward from
-    /// the origin and one backward from the destination, each kept on its own side, joined at every open
-    /// crossing edge the mode may use.
-    public func alternatives(from origin: String, to destination: String, mode: Mode, count: Int) throws -> [Route] {
-        let (source, target, _) = try endpoints(origin, destination)
-        guard count > 0, let direction = tripDirection(source, target) else { return [] }
-        let layer = BorderNetwork.layer(of: mode)
-        search.tree(from: source, direction: .forward, layer: layer, closures: closures, exclusions: network.allCrossingEdges)
-        reverseSearch.tree(from: target, direction: .backward, layer: layer, closures: closures, exclusions: network.allCrossingEdges)
-        var candidates: [(cost: UInt64, crossing: String, edge: Graph.EdgeID)] = []
-        for (index, edge) in network.edges.enumerated() {
-            guard case let .crossing(crossingIndex, edgeMode, northbound) = edge.kind, edgeMode == mode,
-                  northbound == direction else { continue }
-            let id = Graph.EdgeID(index)
-            guard !closures.isClosed(edge: id) else { continue }
-            let cost = network.graph.costMilliseconds(of: id, layer: layer)
-            guard cost != Graph.impassable,
-                  let toCrossing = search.cost(to: network.graph.source(of: id)),
-                  let fromCrossing = reverseSearch.cost(to: network.graph.target(of: id)) else { continue }
-            candidates.append((toCrossing + UInt64(cost) + fromCrossing, network.dataset.crossings[crossingIndex].id, id))
-        }
-        candidates.sort { ($0.cost, $0.crossing) < ($1.cost, $1.crossing) }
-        return candidates.prefix(count).map { candidate in
-            search.path(to: network.graph.source(of: candidate.edge), into: &edgeBuffer)
-            reverseSearch.path(to: network.graph.target(of: candidate.edge), into: &reverseBuffer)
-            return describe(source: source, edges: edgeBuffer + [candidate.edge] + reverseBuffer, origin: origin,
-                            destination: destination, mode: mode, costMilliseconds: candidate.cost)
-        }
-    }
-
-    /// Northbound (true) for Mexico to the U.S., southbound (false) for the reverse, nil within one country.
-    private func tripDirection(_ source: Int32, _ target: Int32) -> Bool? {
-        let from = network.nodes[Int(source)].country, to = network.nodes[Int(target)].country
-        if from == to { return nil }
-        return from == .mx
-    }
-
-    private func endpoints(_ origin: String, _ destination: String) throws -> (Int32, Int32, ClosureMask) {
-        guard let source = network.node(id: origin) else { throw NetworkError.unknownNode(origin) }
-        guard let target = network.node(id: destination) else { throw NetworkError.unknownNode(destination) }
-        let exclusions: ClosureMask
-        switch tripDirection(source, target) {
-        case true?: exclusions = network.southboundEdges
-        case false?: exclusions = network.northboundEdges
-        case nil: exclusions = network.allCrossingEdges
-        }
-        return (source, target, exclusions)
-    }
-
-    private func describe(source: Int32, edges: [Graph.EdgeID], origin: String, destination: String, mode: Mode,
-                          costMilliseconds: UInt64) -> Route {
-        var path = [network.nodes[Int(source)].id]
-        var roads: [String] = []
-        var crossing: String?
-        var length = 0.0
-        for edge in edges {
-            let description = network.edges[Int(edge)]
-            length += description.lengthMeters
-            switch description.kind {
-            case let .road(index):
-                let name = network.dataset.roads[index].name
-                if roads.last != name { roads.append(name) }
-                // Places the route passes; a crossing's side node is named only by the crossing edge itself.
-                let node = network.nodes[Int(network.graph.target(of: edge))]
-                if case .place = node.kind, path.last != node.id { path.append(node.id) }
-            case let .crossing(index, _, _):
-                crossing = network.dataset.crossings[index].id
-                if let crossing, path.last != crossing { path.append(crossing) }
+        self.closures = closures
+        self.moment = moment
+        self.mask = mask
+        access = network.accessCosts
+        var open = [[OpenCrossing]](repeating: [], count: 2 * Mode.allCases.count)
+        for (crossing, edges) in network.crossingEdges.enumerated() {
+            for (mode, edge) in edges where !mask.isClosed(edge: edge) {
+                guard case let .crossing(_, _, northbound) = network.edges[Int(edge)].kind else { continue }
+                let cost = network.graph.costMilliseconds(of: edge, layer: BorderNetwork.layer(of: mode))
+                guard cost != Graph.impassable else { continue }
+                open[Self.slot(mode, northbound: northbound)].append(
+                    OpenCrossing(crossing: Int32(crossing), costMilliseconds: UInt32(cost), edge: edge))
             }
         }
-        return Route(origin: origin, destination: destination, mode: mode, crossing: crossing,
-                     travelSeconds: Double(costMilliseconds) / 1000, lengthMeters: length, path: path, roads: roads)
+        self.open = open
+    }
+
+    @inline(__always)
+    static func slot(_ mode: Mode, northbound: Bool) -> Int { 2 * BorderNetwork.layer(of: mode) + (northbound ? 0 : 1) }
+
+    /// The best route of a trip: where it crosses, how long it takes, how far it goes; nil when no open
+    /// route exists (every crossing the trip could use is closed, or the network does not connect it).
+    ///
+    /// A trip from Mexico crosses northbound, one from the U.S. southbound, one within a country not at all.
+    /// Allocates nothing.
+    ///
+    /// - Parameter trip: places by index in ``BorderNetwork/places`` (see ``BorderNetwork/trip(from:to:mode:)``,
+    ///   which checks names); like an array subscript, an index out of range stops the program.
+    /// - Returns: the crossing, travel time and length, or nil.
+    public func route(_ trip: CrossingChoices.Trip) -> RouteCost? {
+        let access = self.access
+        let mexicoToUS = access.placeIsInMexico[trip.origin]
+        guard mexicoToUS != access.placeIsInMexico[trip.destination] else {
+            let index = (access.slotOfLayer[BorderNetwork.layer(of: trip.mode)] * access.placeCount + trip.origin)
+                * access.placeCount + trip.destination
+            let cost = access.betweenPlaces[index]
+            guard cost != AccessCosts.unreachable else { return nil }
+            return RouteCost(crossing: nil, travelMilliseconds: UInt64(cost), lengthMeters: access.betweenPlacesMeters[index])
+        }
+        let near = access.row(place: trip.origin, mode: trip.mode)
+        let far = access.row(place: trip.destination, mode: trip.mode)
+        // A sum with an unreachable part is at least `unreachable`, so it never beats the starting bound.
+        var best = UInt64(AccessCosts.unreachable)
+        var chosen = -1
+        access.toCrossing.withUnsafeBufferPointer { toCrossing in
+            open[Self.slot(trip.mode, northbound: mexicoToUS)].withUnsafeBufferPointer { candidates in
+                for candidate in candidates {
+                    let crossing = Int(candidate.crossing)
+                    let total = UInt64(toCrossing[near + crossing]) + UInt64(candidate.costMilliseconds)
+                        + UInt64(toCrossing[far + crossing])
+                    if total < best {
+                        best = total
+                        chosen = crossing
+                    }
+                }
+            }
+        }
+        guard chosen >= 0 else { return nil }
+        return RouteCost(crossing: chosen, travelMilliseconds: best,
+                         lengthMeters: access.toCrossingMeters[near + chosen] + access.toCrossingMeters[far + chosen])
+    }
+
+    /// The best routes of many trips, in order: ``route(_:)->RouteCost?`` for each.
+    ///
+    /// - Parameter trips: the trips, places by index.
+    /// - Returns: one answer per trip, nil where no open route exists.
+    public func route(_ trips: some Sequence<CrossingChoices.Trip>) -> [RouteCost?] {
+        trips.map { route($0) }
+    }
+
+    /// The best route between two places with its path and roads, for reading rather than counting: the
+    /// crossing and cost are ``route(_:)->RouteCost?``'s, the path is rebuilt with two graph searches (tens of
+    /// microseconds; it allocates).
+    ///
+    /// - Parameters:
+    ///   - origin: a place id or name (any case, accents optional).
+    ///   - destination: a place id or name.
+    ///   - mode: how the trip travels.
+    /// - Returns: the route, or nil when no open route exists.
+    /// - Throws: `LookupError.unknownPlace` with the closest names, for a place not in the network.
+    public func route(from origin: String, to destination: String, mode: Mode) throws -> Route? {
+        let trip = try network.trip(from: origin, to: destination, mode: mode)
+        let from = network.dataset.places[trip.origin].id, to = network.dataset.places[trip.destination].id
+        guard let cost = route(trip) else { return nil }
+        let search = RouteSearch(network: network, closures: mask)
+        guard let crossing = cost.crossing else {
+            return try search.route(from: from, to: to, mode: mode)
+        }
+        let northbound = access.placeIsInMexico[trip.origin]
+        guard let edge = open[Self.slot(mode, northbound: northbound)].first(where: { Int($0.crossing) == crossing })?.edge else {
+            return nil
+        }
+        return try search.route(from: from, to: to, mode: mode, through: edge, costMilliseconds: cost.travelMilliseconds)
+    }
+
+    /// Whether a crossing is open to a mode in a direction under this router's closures.
+    ///
+    /// - Parameters:
+    ///   - crossing: the crossing's index in ``BorderNetwork/crossings``.
+    ///   - mode: the mode.
+    ///   - northbound: true for Mexico to the U.S.
+    /// - Returns: true when the crossing serves the mode and its edge that way is open.
+    public func isOpen(crossing: Int, mode: Mode, northbound: Bool = true) -> Bool {
+        open[Self.slot(mode, northbound: northbound)].contains { Int($0.crossing) == crossing }
     }
 }
 
 extension BorderNetwork {
-    /// Answers "how do I get from here to there by this mode, with these closures?" completely: the best open
-    /// route, the all-open route for the detour, the alternatives, and the reason when nothing is open.
+    /// A router for a closure state: the closures in force at a moment (every closure when `moment` is nil).
+    ///
+    /// Cheap (microseconds) once the network's road-cost table exists; the first router of a network builds
+    /// that table (tens of milliseconds on the bundled network), and every later one shares it.
     ///
     /// - Parameters:
-    ///   - origin, destination: place ids or names (case- and accent-insensitive).
-    ///   - closures: what is closed; `moment` adds opening hours and picks closures by their windows.
-    ///   - alternatives: how many distinct crossings to offer (0 for none).
-    /// - Throws: `LookupError` for an unknown place, `ClosureError` for an unknown crossing, port or sector.
-    public func answer(
-        from origin: String, to destination: String, mode: Mode, closures: Closures = Closures(), at moment: Moment? = nil,
-        alternatives: Int = 0, algorithm: ShortestPathSearch.Algorithm = .astar
-    ) throws -> RouteAnswer {
-        let from = try dataset.place(named: origin)
-        let to = try dataset.place(named: destination)
-        let mask = try self.mask(for: closures, at: moment)
-        let router = Router(network: self, closures: mask)
-        let route = try router.route(from: from.id, to: to.id, mode: mode, algorithm: algorithm)
-        let applied = !mask.isEmpty
-        let allOpen = applied ? try Router(network: self).route(from: from.id, to: to.id, mode: mode, algorithm: algorithm) : route
-        let others = try router.alternatives(from: from.id, to: to.id, mode: mode, count: alternatives)
-        var reason: String?
-        if route == nil {
-            if let allOpen {
-                let serving = dataset.crossings.filter { $0.serves(mode) }
-                let closedCount = serving.filter { crossing in
-                    crossingEdges[crossingIndex[crossing.id]!].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
-                }.count
-                reason = "no open route: \(closedCount) of the \(serving.count) crossings that take \(mode.displayName) traffic are closed\(moment == nil ? "" : " or outside their hours"), including every one this trip could use; with all crossings open it would cross at \(allOpen.crossing ?? "none")"
-            } else {
-                reason = "no route even with every crossing open: the network does not connect \(from.id) to \(to.id) for \(mode.displayName) traffic"
+    ///   - closures: what is closed.
+    ///   - moment: when; closures whose window does not hold it are left out.
+    ///   - applyingOpeningHours: with a moment, also close each crossing's modes outside its opening hours
+    ///     (true, for a trip at that time) or not (false, for a day's totals, as the simulation counts them).
+    /// - Returns: a router to share between tasks.
+    /// - Throws: `ClosureError` for an unknown crossing, port or sector (with the known ids or the closest).
+    public func router(closures: Closures = Closures(), at moment: Moment? = nil,
+                       applyingOpeningHours: Bool = true) throws -> Router {
+        let mask = try self.mask(for: closures, at: moment, applyingOpeningHours: applyingOpeningHours)
+        return Router(network: self, closures: closures, moment: moment, mask: mask)
+    }
+
+    /// A trip between two places by name or id.
+    ///
+    /// - Parameters:
+    ///   - origin: a place id or name (any case, accents optional).
+    ///   - destination: a place id or name.
+    ///   - mode: how the trip travels.
+    /// - Returns: the trip, places by index, ready for ``Router/route(_:)->RouteCost?``.
+    /// - Throws: `LookupError.unknownPlace` with the closest names.
+    public func trip(from origin: String, to destination: String, mode: Mode) throws -> CrossingChoices.Trip {
+        func index(_ text: String) throws -> Int {
+            let place = try dataset.place(named: text)
+            guard let node = node(id: place.id), case let .place(index) = nodes[Int(node)].kind else {
+                throw NetworkError.unknownNode(place.id)
             }
+            return index
         }
-        return RouteAnswer(origin: from, destination: to, mode: mode, route: route, allOpen: allOpen,
-                           closuresApplied: applied, alternatives: others, reason: reason)
+        return CrossingChoices.Trip(origin: try index(origin), destination: try index(destination), mode: mode)
     }
 }

@@ -6,25 +6,35 @@ import Foundation
 /// Read from YAML (or JSON, which YAML includes) by `Scenario.load(contentsOf:dataset:)`; the schema is
 /// documented in `GeoData/scenarios/README.md`.
 public struct Scenario: Sendable, Equatable {
+    /// A source a scenario rests on.
     public struct Source: Sendable, Equatable {
+        /// The source's title.
         public let title: String
+        /// Where to read it, when it is online.
         public let url: String?
     }
 
     /// One closure as the file states it, with its note.
     public struct ClosureEntry: Sendable, Equatable {
+        /// What is closed.
         public let target: Closures.Target
+        /// When; nil for the whole scenario.
         public let window: ClosureWindow?
+        /// Why, or what happened, as the file says.
         public let note: String?
     }
 
     /// Lanes (booths, tracks) opened or closed at a crossing for one mode, for a time window or for good.
     public struct CapacityChange: Sendable, Equatable {
+        /// The crossing's id.
         public let crossing: String
+        /// The mode whose lanes change.
         public let mode: Mode
         /// Lanes added (positive) or taken away (negative).
         public let lanesDelta: Int
+        /// When; nil for the whole scenario.
         public let window: ClosureWindow?
+        /// Why, as the file says.
         public let note: String?
 
         /// Whether the change applies at a moment at a crossing in `timeZone` (always when `moment` is nil).
@@ -35,13 +45,19 @@ public struct Scenario: Sendable, Equatable {
         }
     }
 
+    /// The scenario's id (its file name), such as `dec-2023`.
     public let id: String
+    /// A title for people.
     public let title: String
+    /// What happened, in a paragraph.
     public let description: String
     /// The day the scenario is usually looked at (its closures are in force then).
     public let date: Moment?
+    /// The sources it rests on.
     public let sources: [Source]
+    /// The closures as the file states them.
     public let closureEntries: [ClosureEntry]
+    /// Lane changes.
     public let capacityChanges: [CapacityChange]
 
     /// The closures, ready for `BorderNetwork.mask(for:at:)`.

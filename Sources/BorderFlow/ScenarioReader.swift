@@ -4,11 +4,16 @@ import Yams
 
 /// A problem in a scenario file: where (file, line, field) and what was expected.
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file's name.
     public var file: String
+    /// The line at fault, when known.
     public var line: Int?
+    /// The field at fault, as a path such as `closures[2].from`.
     public var field: String?
+    /// What is wrong and what was expected.
     public var message: String
 
+    /// A message for people: what is wrong, where, and how to fix it.
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }

@@ -10,17 +10,30 @@ import Foundation
 public struct SectorBuilder {
     /// The result: the merged boundary and one sector polygon per entry of the areas file.
     public struct Output: Sendable {
+        /// The merged boundary line, west to east.
         public let boundary: [Coordinate]
+        /// One polygon per sector of the areas file.
         public let sectors: [Sector]
         /// County names per sector, for the record.
         public let countyNames: [String: [String]]
     }
 
+    /// The county polygons (GeoJSON, WGS 84).
     public let counties: URL
+    /// The boundary line (GeoJSON, WGS 84).
     public let boundary: URL
+    /// The county-to-sector plan.
     public let areas: URL
+    /// The CRS in metres the 100-mile zone is buffered in.
     public let workingCRS: CoordinateReferenceSystem
 
+    /// A builder for three input files.
+    ///
+    /// - Parameters:
+    ///   - counties: county polygons.
+    ///   - boundary: the boundary line.
+    ///   - areas: the county-to-sector plan.
+    ///   - workingCRS: the CRS in metres for the buffer.
     public init(counties: URL, boundary: URL, areas: URL, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) {
         self.counties = counties
         self.boundary = boundary
@@ -232,8 +245,11 @@ public struct SectorBuilder {
 
 /// A problem with one of the sector builder's inputs.
 public struct SectorBuildError: Error, Sendable, CustomStringConvertible {
+    /// The input at fault.
     public var input: String
+    /// What is wrong.
     public var message: String
+    /// A message for people: what is wrong, where, and how to fix it.
     public var description: String { "\(input): \(message)" }
 }
 

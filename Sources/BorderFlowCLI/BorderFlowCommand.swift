@@ -18,6 +18,7 @@ struct BorderFlowCommand: ParsableCommand {
             ExportCommand.self,
             MapCommand.self,
             ScenariosCommand.self,
+            SimulateCommand.self,
             CalibrateCommand.self,
             ValidateCommand.self,
             InfoCommand.self,

@@ -16,8 +16,7 @@ struct DiversionOptions: ParsableArguments {
     @Option(help: "Assignment model: aon, logit or equilibrium.")
     var model: ModelName = .equilibrium
 
-    @Option(help: ArgumentHelp("A demand file (origin,destination,mode,dailyTrips) instead of the fitted baseline.", valueName: "FILE"))
-    var demand: String?
+    @OptionGroup var demandOptions: DemandOptions
 
     func validate() throws {
         if let on, Moment(parsing: on) == nil {
@@ -40,10 +39,7 @@ struct DiversionOptions: ParsableArguments {
         let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
         let scenario = try closureOptions.loadScenario(dataset: dataset)
         let closures = try closureOptions.closures(scenario: scenario)
-        var baseline = try network.baselineDemand()
-        if let demand {
-            baseline.demand = try DemandFiles.readDemand(URL(fileURLWithPath: demand), dataset: dataset)
-        }
+        let baseline = try demandOptions.baseline(for: network)
         let moment = on.flatMap(Moment.init(parsing:)) ?? scenario?.date
         let assignment: AssignmentModel
         switch model {

@@ -59,7 +59,7 @@ struct BundledRoutingTests {
     }
 
     @Test func everyPlaceReachesEveryOtherByCar() throws {
-        let router = Router(network: network)
+        let router = RouteSearch(network: network)
         let places = network.dataset.places
         let hubs = ["tijuana", "nogales-son", "ciudad-juarez", "nuevo-laredo", "heroica-matamoros", "san-diego", "tucson", "el-paso", "laredo", "brownsville"]
         for hub in hubs {

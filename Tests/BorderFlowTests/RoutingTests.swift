@@ -26,7 +26,7 @@ struct RoutingTests {
     }
 
     @Test func aCarCrossesAtTheNearestGateAndTheRouteNamesIt() throws {
-        let route = try #require(try Router(network: network).route(from: "sur", to: "north", mode: .pov))
+        let route = try #require(try RouteSearch(network: network).route(from: "sur", to: "north", mode: .pov))
         #expect(route.crossing == "gate-a")
         #expect(route.path == ["sur", "gate-a", "north"])
         #expect(route.roads == ["MEX 1", "AZ 1"])
@@ -37,7 +37,7 @@ struct RoutingTests {
     }
 
     @Test func aTruckCanOnlyCrossWhereTrucksAreProcessed() throws {
-        let route = try #require(try Router(network: network).route(from: "sur", to: "north", mode: .truck))
+        let route = try #require(try RouteSearch(network: network).route(from: "sur", to: "north", mode: .truck))
         #expect(route.crossing == "gate-b")
         #expect(route.path == ["sur", "este", "gate-b", "east", "north"])
     }
@@ -143,15 +143,15 @@ struct RoutingTests {
     }
 
     @Test func aTripWithinOneCountryUsesNoCrossing() throws {
-        let route = try #require(try Router(network: network).route(from: "north", to: "east", mode: .pov))
+        let route = try #require(try RouteSearch(network: network).route(from: "north", to: "east", mode: .pov))
         #expect(route.crossing == nil)
         #expect(route.path == ["north", "east"])
     }
 
     @Test func aSouthboundTripUsesTheSouthboundTimes() throws {
-        let route = try #require(try Router(network: network).route(from: "north", to: "sur", mode: .pov))
+        let route = try #require(try RouteSearch(network: network).route(from: "north", to: "sur", mode: .pov))
         #expect(route.crossing == "gate-a")
-        let northbound = try #require(try Router(network: network).route(from: "sur", to: "north", mode: .pov))
+        let northbound = try #require(try RouteSearch(network: network).route(from: "sur", to: "north", mode: .pov))
         #expect(abs((northbound.travelSeconds - route.travelSeconds) - 25 * 60) < 1)
     }
 
@@ -164,7 +164,7 @@ struct RoutingTests {
     }
 
     @Test func aStarAndDijkstraAgreeOnEveryPairAndMode() throws {
-        let router = Router(network: network)
+        let router = RouteSearch(network: network)
         let places = network.dataset.places.map(\.id)
         for from in places {
             for to in places {

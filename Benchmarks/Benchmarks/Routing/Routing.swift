@@ -151,7 +151,7 @@ enum BundledNetwork {
     }
 
     /// A* must find Dijkstra's route time for every pair.
-    static func check(_ router: Router, _ pairs: [(origin: String, destination: String)]) throws {
+    static func check(_ router: RouteSearch, _ pairs: [(origin: String, destination: String)]) throws {
         var found = 0
         for pair in pairs {
             let astar = try router.route(from: pair.origin, to: pair.destination, mode: .pov, algorithm: .astar)
@@ -246,17 +246,18 @@ let benchmarks: @Sendable () -> Void = {
     switch BundledNetwork.load() {
     case let .success(network):
         registerDiversionBenchmarks(network: network)
+        registerSimulationBenchmarks(network: network)
         Benchmark(routes, configuration: configuration(iterations: Inputs.routeCount)) { benchmark, state in
             let (router, pairs) = state
             let pair = item(pairs, for: benchmark)
             blackHole(try router.route(from: pair.origin, to: pair.destination, mode: .pov, algorithm: .astar))
         } setup: {
-            setUp(routes) { () throws -> (Router, [(origin: String, destination: String)]) in
+            setUp(routes) { () throws -> (RouteSearch, [(origin: String, destination: String)]) in
                 let pairs = BundledNetwork.pairs(in: network)
                 guard pairs.count == Inputs.routeCount else {
                     throw CheckFailed(description: "the bundled dataset needs places on both sides of the border")
                 }
-                let router = Router(network: network)
+                let router = RouteSearch(network: network)
                 try BundledNetwork.check(router, pairs)
                 return (router, pairs)
             }

@@ -1,27 +1,44 @@
 /// A plain-text table for people: a header, aligned columns, numbers right-aligned.
 public struct TextTable: Sendable {
+    /// How a column's cells line up.
     public enum Alignment: Sendable {
         case left
         case right
     }
 
+    /// A column: its title and alignment.
     public struct Column: Sendable {
+        /// The title in the header.
         public var title: String
+        /// How its cells line up.
         public var alignment: Alignment
 
+        /// A column.
+        ///
+        /// - Parameters:
+        ///   - title: the title in the header.
+        ///   - alignment: left for text, right for numbers.
         public init(_ title: String, _ alignment: Alignment = .left) {
             self.title = title
             self.alignment = alignment
         }
     }
 
+    /// The columns.
     public var columns: [Column]
+    /// The rows, in order.
     public private(set) var rows: [[String]] = []
 
+    /// An empty table.
+    ///
+    /// - Parameter columns: the columns.
     public init(columns: [Column]) {
         self.columns = columns
     }
 
+    /// Adds a row.
+    ///
+    /// - Parameter row: one cell per column.
     public mutating func append(_ row: [String]) {
         rows.append(row)
     }

@@ -2,9 +2,16 @@ import BorderFlowSpatial
 
 /// The fit per crossing and mode: observed against modelled daily volume.
 public struct CalibrationReport: Sendable {
+    /// The fit reported.
     public let fit: DemandFit
+    /// The dataset, for crossing ids.
     public let dataset: Dataset
 
+    /// A report of a fit.
+    ///
+    /// - Parameters:
+    ///   - fit: the fit.
+    ///   - dataset: its dataset.
     public init(fit: DemandFit, dataset: Dataset) {
         self.fit = fit
         self.dataset = dataset
@@ -14,6 +21,7 @@ public struct CalibrationReport: Sendable {
         row.observed > 0 ? 100 * (row.modelled - row.observed) / row.observed : nil
     }
 
+    /// The report as JSON: the command's `--format json` contract.
     public func json() -> JSONValue {
         .object(JSONObject([
             ("trips", .number(Double(fit.demand.trips.count))),
@@ -30,6 +38,7 @@ public struct CalibrationReport: Sendable {
         ]))
     }
 
+    /// The report as a table for people.
     public func table() -> String {
         var table = TextTable(columns: [.init("CROSSING"), .init("MODE"), .init("OBSERVED/DAY", .right), .init("MODELLED/DAY", .right), .init("ERROR %", .right)])
         for row in fit.fit {
@@ -39,6 +48,7 @@ public struct CalibrationReport: Sendable {
         return table.render() + "\(formatCount(Double(fit.demand.trips.count))) trips fitted in \(fit.rounds) rounds; worst error \(formatFixed(fit.worstRelativeError * 100, decimals: 2))%; equilibrium relative gap \(String(format: "%.1e", fit.assignment.relativeGap)).\n"
     }
 
+    /// The report as CSV: the command's `--format csv` contract.
     public func csv() -> String {
         var table = CSVTable(header: ["crossing", "mode", "observed", "modelled", "errorPercent"])
         for row in fit.fit {

@@ -2,8 +2,12 @@ import BorderFlowSpatial
 
 /// The `crossings` listing in its three forms.
 public struct CrossingsReport: Sendable {
+    /// The crossings listed.
     public let crossings: [Crossing]
 
+    /// A report of crossings.
+    ///
+    /// - Parameter crossings: the crossings, in the order to list them.
     public init(crossings: [Crossing]) {
         self.crossings = crossings
     }
@@ -17,6 +21,7 @@ public struct CrossingsReport: Sendable {
         }
     }
 
+    /// The report as JSON: the command's `--format json` contract.
     public func json() -> JSONValue {
         .array(crossings.map { crossing in
             func perMode<T>(_ values: [Mode: T], _ convert: (T) -> JSONValue) -> JSONValue {
@@ -44,6 +49,7 @@ public struct CrossingsReport: Sendable {
         })
     }
 
+    /// The report as a table for people.
     public func table() -> String {
         var table = TextTable(columns: [
             .init("ID"), .init("NAME"), .init("PORT"), .init("CODE"), .init("ST"), .init("SECTOR"), .init("MODES"),
@@ -61,6 +67,7 @@ public struct CrossingsReport: Sendable {
         return table.render() + footer
     }
 
+    /// The report as CSV: the command's `--format csv` contract.
     public func csv() -> String {
         var table = CSVTable(header: ["id", "name", "kind", "port", "portCode", "state", "sector", "mexicanCity", "mexicanState",
                                       "longitude", "latitude", "modes"] + Mode.allCases.map { "dailyVolume_\($0.rawValue)" })

@@ -2,20 +2,35 @@ import BorderFlowSpatial
 
 /// What `borderflow info` shows: the dataset's contents, the working CRS and its measured scale error.
 public struct DatasetSummary: Sendable {
+    /// The dataset's folder.
     public let directory: String
+    /// Crossing facilities.
     public let crossingCount: Int
+    /// Distinct CBP ports.
     public let portCount: Int
+    /// Facilities per U.S. state.
     public let crossingsByState: [(state: String, count: Int)]
+    /// Border Patrol sectors.
     public let sectorCount: Int
+    /// Places per country.
     public let placeCount: [(country: String, count: Int)]
+    /// Geodesic length of the boundary line.
     public let boundaryKm: Double
+    /// Road and rail segments.
     public let roadCount: Int
+    /// Kilometres of road.
     public let roadKm: Double
+    /// Kilometres of rail.
     public let railKm: Double
+    /// Junctions.
     public let junctionCount: Int
+    /// Baseline daily volume per mode, over every crossing.
     public let dailyVolume: [(mode: Mode, volume: Double)]
+    /// The working CRS.
     public let workingCRS: CoordinateReferenceSystem
+    /// The working CRS.
     public let workingCRSName: String
+    /// The working CRS's scale error, measured at every coordinate of the dataset.
     public let scale: ScaleErrorSurvey
 
     /// - Throws: `SpatialError` when the scale cannot be measured (a CRS that is not a projection).
@@ -37,6 +52,7 @@ public struct DatasetSummary: Sendable {
         scale = try ScaleErrorSurvey(crs: region.workingCRS, coordinates: dataset.allCoordinates)
     }
 
+    /// The report as JSON: the command's `--format json` contract.
     public func json() -> JSONValue {
         .object(JSONObject([
             ("dataset", .string(directory)),
@@ -63,6 +79,7 @@ public struct DatasetSummary: Sendable {
         ]))
     }
 
+    /// The report as a table for people.
     public func table() -> String {
         var text = "Dataset      \(directory)\n"
         text += "Crossings    \(crossingCount) facilities at \(portCount) CBP ports ("
@@ -80,6 +97,7 @@ public struct DatasetSummary: Sendable {
         return text
     }
 
+    /// The report as CSV: the command's `--format csv` contract.
     public func csv() -> String {
         var table = CSVTable(header: ["key", "value"])
         table.append(["dataset", directory])

@@ -2,10 +2,19 @@ import BorderFlowSpatial
 
 /// The `divert` answer in its three forms.
 public struct DiversionReport: Sendable {
+    /// The diversion reported.
     public let diversion: Diversion
+    /// The dataset, for ids and names.
     public let dataset: Dataset
+    /// The first line of the table.
     public let title: String
 
+    /// A report of a diversion.
+    ///
+    /// - Parameters:
+    ///   - diversion: the diversion.
+    ///   - dataset: its dataset.
+    ///   - title: the first line of the table.
     public init(diversion: Diversion, dataset: Dataset, title: String) {
         self.diversion = diversion
         self.dataset = dataset
@@ -33,6 +42,7 @@ public struct DiversionReport: Sendable {
         .object(JSONObject(Mode.allCases.map { ($0.rawValue, Self.round(values[$0] ?? 0)) }))
     }
 
+    /// The report as JSON: the command's `--format json` contract.
     public func json() -> JSONValue {
         let model = diversion.scenario
         return .object(JSONObject([
@@ -105,6 +115,7 @@ public struct DiversionReport: Sendable {
         return text + "\n"
     }
 
+    /// The report as CSV: the command's `--format csv` contract.
     public func csv() -> String {
         var table = CSVTable(header: ["crossing", "mode", "status", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario"])
         for change in diversion.crossings {

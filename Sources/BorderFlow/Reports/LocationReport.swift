@@ -2,12 +2,17 @@ import BorderFlowSpatial
 
 /// The `locate` answer in its three forms.
 public struct LocationReport: Sendable {
+    /// The location reported.
     public let location: Location
 
+    /// A report of a location.
+    ///
+    /// - Parameter location: the location.
     public init(location: Location) {
         self.location = location
     }
 
+    /// The report as JSON: the command's `--format json` contract.
     public func json() -> JSONValue {
         .object(JSONObject([
             ("longitude", .number(location.coordinate.longitude)),
@@ -24,6 +29,7 @@ public struct LocationReport: Sendable {
     /// Metres are the honest precision of these distances.
     static func round(_ km: Double) -> Double { (km * 1000).rounded() / 1000 }
 
+    /// The report as a table for people.
     public func table() -> String {
         let country: String
         switch location.country {
@@ -44,6 +50,7 @@ public struct LocationReport: Sendable {
         return text + table.render()
     }
 
+    /// The report as CSV: the command's `--format csv` contract.
     public func csv() -> String {
         var table = CSVTable(header: ["longitude", "latitude", "country", "sector", "distanceToBorderKm", "rank", "crossing", "distanceKm"])
         let prefix = [formatFixed(location.coordinate.longitude, decimals: 6), formatFixed(location.coordinate.latitude, decimals: 6),

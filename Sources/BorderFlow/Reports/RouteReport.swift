@@ -2,8 +2,12 @@ import BorderFlowSpatial
 
 /// The `route` answer in its three forms.
 public struct RouteReport: Sendable {
+    /// The answer reported.
     public let answer: RouteAnswer
 
+    /// A report of a route answer.
+    ///
+    /// - Parameter answer: the answer.
     public init(answer: RouteAnswer) {
         self.answer = answer
     }
@@ -18,6 +22,7 @@ public struct RouteReport: Sendable {
         ]
     }
 
+    /// The report as JSON: the command's `--format json` contract.
     public func json() -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("origin", .string(answer.origin.id)),
@@ -49,6 +54,10 @@ public struct RouteReport: Sendable {
         return minutes >= 60 ? "\(minutes / 60) h \(minutes % 60 < 10 ? "0" : "")\(minutes % 60) min" : "\(minutes) min"
     }
 
+    /// The report as a table for people.
+    ///
+    /// - Parameter crossingNames: crossing names by id, to print beside the ids.
+    /// - Returns: the text.
     public func table(crossingNames: [String: String]) -> String {
         var text = "\(answer.origin.name) (\(answer.origin.country.rawValue)) → \(answer.destination.name) (\(answer.destination.country.rawValue)) by \(answer.mode.displayName)\n"
         guard let route = answer.route else {
@@ -75,6 +84,7 @@ public struct RouteReport: Sendable {
         return text
     }
 
+    /// The report as CSV: the command's `--format csv` contract.
     public func csv() -> String {
         var table = CSVTable(header: ["rank", "origin", "destination", "mode", "crossing", "travelSeconds", "lengthMeters", "path"])
         let routes = answer.alternatives.isEmpty ? [answer.route].compactMap { $0 } : answer.alternatives

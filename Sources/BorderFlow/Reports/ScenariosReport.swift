@@ -2,12 +2,17 @@ import BorderFlowSpatial
 
 /// The `scenarios` listing: each scenario's id, title, default moment, closures and capacity changes.
 public struct ScenariosReport: Sendable {
+    /// The scenarios listed.
     public let scenarios: [Scenario]
 
+    /// A report of scenarios.
+    ///
+    /// - Parameter scenarios: the scenarios, in the order to list them.
     public init(scenarios: [Scenario]) {
         self.scenarios = scenarios
     }
 
+    /// The report as JSON: the command's `--format json` contract.
     public func json() -> JSONValue {
         .array(scenarios.map { scenario in
             .object(JSONObject([
@@ -23,6 +28,7 @@ public struct ScenariosReport: Sendable {
         })
     }
 
+    /// The report as a table for people.
     public func table() -> String {
         var table = TextTable(columns: [.init("ID"), .init("DATE"), .init("CLOSURES", .right), .init("CAPACITY", .right), .init("TITLE")])
         for scenario in scenarios {
@@ -32,6 +38,7 @@ public struct ScenariosReport: Sendable {
         return table.render()
     }
 
+    /// The report as CSV: the command's `--format csv` contract.
     public func csv() -> String {
         var table = CSVTable(header: ["id", "date", "closures", "capacityChanges", "title"])
         for scenario in scenarios {

@@ -2,14 +2,21 @@ import BorderFlowSpatial
 
 /// The `sectors` listing: each sector's area, its share of the border, and its crossings.
 public struct SectorsReport: Sendable {
+    /// One sector.
     public struct Row: Sendable, Equatable {
+        /// The sector's id.
         public let id: String
+        /// The sector's name.
         public let name: String
+        /// Area in square kilometres, in the working CRS.
         public let areaKm2: Double
+        /// Length of boundary the sector guards.
         public let borderKm: Double
+        /// Ids of the crossings in the sector.
         public let crossings: [String]
     }
 
+    /// One row per sector.
     public let rows: [Row]
 
     /// - Throws: `SpatialError` from the area and length computations.
@@ -22,6 +29,7 @@ public struct SectorsReport: Sendable {
         }
     }
 
+    /// The report as JSON: the command's `--format json` contract.
     public func json() -> JSONValue {
         .array(rows.map { row in
             .object(JSONObject([
@@ -34,6 +42,7 @@ public struct SectorsReport: Sendable {
         })
     }
 
+    /// The report as a table for people.
     public func table() -> String {
         var table = TextTable(columns: [.init("ID"), .init("NAME"), .init("AREA KM²", .right), .init("BORDER KM", .right),
                                         .init("CROSSINGS", .right), .init("FIRST CROSSINGS")])
@@ -45,6 +54,7 @@ public struct SectorsReport: Sendable {
         return table.render() + "Areas within 100 miles of the border (Albers equal-area); border length \(formatCount(totalBorder)) km in all, measured on the ellipsoid.\n"
     }
 
+    /// The report as CSV: the command's `--format csv` contract.
     public func csv() -> String {
         var table = CSVTable(header: ["id", "name", "areaKm2", "borderKm", "crossings"])
         for row in rows {

@@ -2,16 +2,25 @@ import BorderFlowSpatial
 
 /// The `validate` verdict: every problem with its file, feature, field and message.
 public struct ValidationReport: Sendable {
+    /// The dataset's folder.
     public let directory: String
+    /// Every problem found.
     public let problems: [DatasetProblem]
 
+    /// A report of a validation.
+    ///
+    /// - Parameters:
+    ///   - directory: the dataset's folder.
+    ///   - problems: the problems found.
     public init(directory: String, problems: [DatasetProblem]) {
         self.directory = directory
         self.problems = problems
     }
 
+    /// Whether no problem was found.
     public var isValid: Bool { problems.isEmpty }
 
+    /// The report as JSON: the command's `--format json` contract.
     public func json() -> JSONValue {
         .object(JSONObject([
             ("dataset", .string(directory)),
@@ -28,6 +37,7 @@ public struct ValidationReport: Sendable {
         ]))
     }
 
+    /// The report as a table for people.
     public func table() -> String {
         if isValid { return "\(directory): valid\n" }
         var text = "\(directory): \(problems.count) problem\(problems.count == 1 ? "" : "s")\n"
@@ -35,6 +45,7 @@ public struct ValidationReport: Sendable {
         return text
     }
 
+    /// The report as CSV: the command's `--format csv` contract.
     public func csv() -> String {
         var table = CSVTable(header: ["file", "featureIndex", "featureId", "field", "message"])
         for problem in problems {

@@ -1,0 +1,139 @@
+import BorderFlowGraph
+import Foundation
+
+/// Road and rail costs that no closure changes: between every place and every crossing's side in the place's
+/// country, and between places on one side, per road layer, in whole milliseconds and metres.
+///
+/// Closures only ever close crossing edges, and these searches keep off the crossings, so one table serves
+/// every closure state: a route is then the cheapest open crossing of `near + crossing + far`. Every road
+/// and rail segment is two edges of equal cost, one each way (`BorderNetwork.init`), so the cost from a
+/// place to a crossing's side is also the cost back: one tree per place and layer gives both. Built once
+/// per network, on first use, by `BorderNetwork.accessCosts`; immutable afterwards.
+final class AccessCosts: Sendable {
+    /// Marks an unreachable entry. Real costs stay far below it (it is 49 days), so a sum that includes it
+    /// is never the cheapest.
+    static let unreachable = UInt32.max
+
+    let placeCount: Int
+    let crossingCount: Int
+    /// The table slot of each mode's graph layer: modes whose road costs are equal share one.
+    let slotOfLayer: [Int]
+    /// Whether each place is in Mexico.
+    let placeIsInMexico: [Bool]
+    /// `[(slot × places + place) × crossings + crossing]`: between the place and the crossing's side in the
+    /// place's country, either way.
+    let toCrossing: [UInt32]
+    let toCrossingMeters: [Double]
+    /// `[(slot × places + origin) × places + destination]`: within one country, no crossing used.
+    let betweenPlaces: [UInt32]
+    let betweenPlacesMeters: [Double]
+
+    init(network: BorderNetwork) {
+        let graph = network.graph
+        let places = network.dataset.places
+        let placeCount = places.count, crossingCount = network.dataset.crossings.count
+        let layers = Array(Set(network.roadLayer)).sorted()
+        slotOfLayer = network.roadLayer.map { layers.firstIndex(of: $0)! }
+        placeIsInMexico = places.map { $0.country == .mx }
+        self.placeCount = placeCount
+        self.crossingCount = crossingCount
+
+        let perSlot = placeCount * crossingCount
+        var toCrossing = [UInt32](repeating: Self.unreachable, count: layers.count * perSlot)
+        var toCrossingMeters = [Double](repeating: 0, count: layers.count * perSlot)
+        var betweenPlaces = [UInt32](repeating: Self.unreachable, count: layers.count * placeCount * placeCount)
+        var betweenPlacesMeters = [Double](repeating: 0, count: betweenPlaces.count)
+
+        let search = ShortestPathSearch(graph: graph)
+        // Metres from the root along the last tree, filled in as nodes are asked for: each tree node's
+        // metres are its parent's plus its tree edge, so every node is summed once per tree.
+        var meters = [Double](repeating: -1, count: graph.nodeCount)
+        var touched: [Graph.NodeID] = []
+        var chain: [Graph.NodeID] = []
+        func grow(from root: Graph.NodeID, layer: Int) {
+            for node in touched { meters[Int(node)] = -1 }
+            touched.removeAll(keepingCapacity: true)
+            search.tree(from: root, layer: layer, exclusions: network.allCrossingEdges)
+        }
+        func reach(_ node: Graph.NodeID) -> (UInt32, Double)? {
+            guard let cost = search.cost(to: node) else { return nil }
+            var current = node
+            chain.removeAll(keepingCapacity: true)
+            while meters[Int(current)] < 0 {
+                touched.append(current)
+                guard let edge = search.parentEdge(of: current) else {
+                    meters[Int(current)] = 0 // the root
+                    break
+                }
+                chain.append(current)
+                current = graph.source(of: edge)
+            }
+            var total = meters[Int(current)]
+            for link in chain.reversed() {
+                total += network.edges[Int(search.parentEdge(of: link)!)].lengthMeters
+                meters[Int(link)] = total
+            }
+            return (UInt32(cost), meters[Int(node)])
+        }
+        let placeNodes = places.map { network.nodeIndex[$0.id]! }
+        for (slot, layer) in layers.enumerated() {
+            for (place, node) in placeNodes.enumerated() {
+                let country = places[place].country
+                let row = (slot * placeCount + place) * crossingCount
+                grow(from: node, layer: layer)
+                for crossing in 0..<crossingCount {
+                    guard let side = network.crossingSideNodes[crossing][country], let (cost, meters) = reach(side) else { continue }
+                    toCrossing[row + crossing] = cost
+                    toCrossingMeters[row + crossing] = meters
+                }
+                let placeRow = (slot * placeCount + place) * placeCount
+                for (other, otherNode) in placeNodes.enumerated() {
+                    guard let (cost, meters) = reach(otherNode) else { continue }
+                    betweenPlaces[placeRow + other] = cost
+                    betweenPlacesMeters[placeRow + other] = meters
+                }
+            }
+        }
+        self.toCrossing = toCrossing
+        self.toCrossingMeters = toCrossingMeters
+        self.betweenPlaces = betweenPlaces
+        self.betweenPlacesMeters = betweenPlacesMeters
+    }
+
+    /// The first index of a place's row of crossings for a mode.
+    @inline(__always)
+    func row(place: Int, mode: Mode) -> Int {
+        (slotOfLayer[BorderNetwork.layer(of: mode)] * placeCount + place) * crossingCount
+    }
+
+    /// Milliseconds between a place and a crossing's side in its country, either way, nil when unreachable.
+    ///
+    /// - Parameters:
+    ///   - row: the place's row for a mode (`row(place:mode:)`).
+    ///   - crossing: the crossing's index.
+    func cost(atRow row: Int, crossing: Int) -> UInt64? {
+        let value = toCrossing[row + crossing]
+        return value == Self.unreachable ? nil : UInt64(value)
+    }
+}
+
+/// Holds a network's `AccessCosts` once built. The lock is taken once per `Router` made, never per query.
+final class AccessCostsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: AccessCosts?
+
+    func table(for network: BorderNetwork) -> AccessCosts {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table { return table }
+        let built = AccessCosts(network: network)
+        table = built
+        return built
+    }
+}
+
+extension BorderNetwork {
+    /// The closure-independent access costs, built on first use (tens of milliseconds on the bundled network)
+    /// and shared by every router and crossing-choice search afterwards.
+    var accessCosts: AccessCosts { accessCostsCache.table(for: self) }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import BorderFlow
+import Foundation
+
+/// The demand option `divert` and `simulate` share.
+struct DemandOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A demand file (origin,destination,mode,dailyTrips) instead of the fitted baseline.", valueName: "FILE"))
+    var demand: String?
+
+    /// The dataset's fitted demand and crossing constants, the demand replaced by `--demand`'s file when given.
+    func baseline(for network: BorderNetwork) throws -> (demand: Demand, constants: [[Mode: Double]]) {
+        var baseline = try network.baselineDemand()
+        if let demand {
+            baseline.demand = try DemandFiles.readDemand(URL(fileURLWithPath: demand), dataset: network.dataset)
+        }
+        return baseline
+    }
+}

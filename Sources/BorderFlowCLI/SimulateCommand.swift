@@ -1,0 +1,122 @@
+import ArgumentParser
+import BorderFlow
+import Foundation
+
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate crossers day by day under a scenario's closures: crossings, diversions, forgone trips and detours per port.",
+        discussion: """
+            Each day from --from to --to (both included) applies the closures in force at local noon that day \
+            (all day: opening hours are not applied), draws N crossers from the fitted demand in proportion to \
+            its daily trips, routes each through the library's router and compares it with the same crosser on \
+            a day with every crossing open. Per day and port: crossers who crossed there, those diverted there \
+            from another facility, trips forgone and freight deferred (at the port they would have used), and \
+            the mean extra minutes of the diverted. A pedestrian, car or bus trip is forgone when no crossing is \
+            open to it or its travel time grows by more than an hour and by more than half (the `divert` rule, \
+            on travel time); a truck or train with no open crossing is deferred. The same seed gives the same \
+            output whatever the thread count.
+            """)
+
+    @OptionGroup var options: DatasetOptions
+    @OptionGroup var closureOptions: ClosureOptions
+
+    @Option(help: ArgumentHelp("The first day simulated.", valueName: "DATE"))
+    var from: String
+
+    @Option(help: ArgumentHelp("The last day simulated (included).", valueName: "DATE"))
+    var to: String
+
+    @Option(name: .customLong("crossers-per-day"), help: "Crossers drawn from the demand each day.")
+    var crossersPerDay = 10_000
+
+    @Option(help: "Seed of the draws.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Threads that route crossers (default: the cores available).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var demandOptions: DemandOptions
+
+    /// The days asked for, as calendar days.
+    private func days() throws -> [DateComponents] {
+        func day(_ text: String, _ option: String) throws -> DateComponents {
+            guard case let .localTime(components)? = Moment(parsing: text), components.hour == 0, components.minute == 0,
+                  text.count == 10 else {
+                throw ValidationError("--\(option) '\(text)' is not a day; use 2023-11-20")
+            }
+            return components
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let first = calendar.date(from: try day(from, "from")), let last = calendar.date(from: try day(to, "to")) else {
+            throw ValidationError("--from and --to must be days such as 2023-11-20")
+        }
+        guard first <= last else { throw ValidationError("--to (\(to)) is before --from (\(from))") }
+        var days: [DateComponents] = []
+        var current = first
+        while current <= last {
+            days.append(calendar.dateComponents([.year, .month, .day], from: current))
+            current = calendar.date(byAdding: .day, value: 1, to: current)!
+        }
+        return days
+    }
+
+    func validate() throws {
+        guard crossersPerDay > 0 else { throw ValidationError("--crossers-per-day must be at least 1") }
+        guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+        let count = try days().count
+        guard count <= 3_660 else { throw ValidationError("--from to --to spans \(count) days; simulate at most ten years at a time") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let dataset = try options.loadDataset()
+            let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
+            let scenario = try closureOptions.loadScenario(dataset: dataset)
+            let closures = try closureOptions.closures(scenario: scenario)
+            let baseline = try demandOptions.baseline(for: network)
+            let simulation = try DailySimulation(network: network, demand: baseline.demand)
+            let days = try days()
+            let progress = ProgressBar(total: days.count)
+            var results: [DailySimulation.Day] = []
+            for (index, day) in days.enumerated() {
+                var noon = day
+                noon.hour = 12
+                noon.minute = 0
+                noon.second = 0
+                let router = try network.router(closures: closures, at: .localTime(noon), applyingOpeningHours: false)
+                let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+                results.append(simulation.run(day: index, date: date, router: router, crossers: crossersPerDay, seed: seed, threads: threads))
+                progress.update(done: index + 1, label: date)
+            }
+            progress.finish()
+            let report = SimulationReport(days: results, ports: simulation.ports, scenario: scenario?.id,
+                                          crossersPerDay: crossersPerDay, seed: seed)
+            try options.print(table: report.table, json: report.json, csv: report.csv)
+        }
+    }
+}
+
+/// A one-line progress bar on standard error, drawn only when standard error is a terminal.
+struct ProgressBar {
+    let total: Int
+    private let isShown = isatty(STDERR_FILENO) == 1
+
+    init(total: Int) {
+        self.total = total
+    }
+
+    func update(done: Int, label: String) {
+        guard isShown, total > 0 else { return }
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) days \(label)".utf8))
+    }
+
+    func finish() {
+        guard isShown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}
