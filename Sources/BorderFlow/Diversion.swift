@@ -99,6 +99,8 @@ public struct Diversion: Sendable {
     public let baseline: CrossingAssignment
     /// The scenario's assignment, of the trips still made.
     public let scenario: CrossingAssignment
+    /// The network both were assigned on: what turns the flows back into places, roads and map layers.
+    public let network: BorderNetwork
 
     /// A discretionary trip is forgone when its cost rises by more than both of these.
     public static let forgoneThreshold = (seconds: 3_600.0, fraction: 0.5)
@@ -280,6 +282,7 @@ public final class DiversionModel: Sendable {
             return a != b ? a > b : ($0.origin, $0.destination, $0.mode.rawValue) < ($1.origin, $1.destination, $1.mode.rawValue)
         }
         return Diversion(crossings: changes, ports: ports, sectors: sectors, forgone: forgone, deferred: deferred,
-                         extraHours: extra, detours: Array(detours.prefix(20)), baseline: baseline, scenario: scenario)
+                         extraHours: extra, detours: Array(detours.prefix(20)), baseline: baseline, scenario: scenario,
+                         network: network)
     }
 }

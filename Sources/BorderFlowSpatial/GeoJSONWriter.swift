@@ -1,9 +1,13 @@
 /// A feature to write: an id, a geometry in WGS 84 longitude/latitude, and properties in the order given.
 public struct GeoJSONOutputFeature: Equatable, Sendable {
+    /// The feature's `id` member.
     public var id: String
+    /// Longitude/latitude; nil writes `"geometry": null`.
     public var geometry: GeoJSONGeometry?
+    /// Written in this order.
     public var properties: JSONObject
 
+    /// A feature to write.
     public init(id: String, geometry: GeoJSONGeometry?, properties: JSONObject) {
         self.id = id
         self.geometry = geometry
@@ -15,8 +19,10 @@ public struct GeoJSONOutputFeature: Equatable, Sendable {
 /// clockwise, no `crs` member, members in a fixed order, one feature per line. The same input always gives
 /// the same bytes.
 public struct GeoJSONWriter {
+    /// Decimals of every coordinate: six is about 0.1 m, as RFC 7946 advises.
     public var coordinateDecimals: Int
 
+    /// A writer with `coordinateDecimals` decimals per coordinate.
     public init(coordinateDecimals: Int = 6) {
         self.coordinateDecimals = coordinateDecimals
     }

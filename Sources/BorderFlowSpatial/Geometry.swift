@@ -6,6 +6,7 @@ public enum GeometryValidity: Equatable, Sendable {
     /// GEOS's reason (for example "Self-intersection") and where it found the problem.
     case invalid(reason: String, location: Position?)
 
+    /// Whether GEOS found nothing wrong.
     public var isValid: Bool { self == .valid }
 }
 
@@ -13,6 +14,7 @@ public enum GeometryValidity: Equatable, Sendable {
 ///
 /// Not thread-safe: use it only on the thread that uses its context.
 public final class Geometry {
+    /// The GEOS context that made the geometry; it lives as long as the geometry.
     public let context: GEOSContext
     let handle: OpaquePointer
 
@@ -227,6 +229,7 @@ public final class Geometry {
         return .invalid(reason: text, location: position)
     }
 
+    /// `GEOSisEmpty_r`.
     public var isEmpty: Bool { GEOSisEmpty_r(context.handle, handle) == 1 }
 
     /// Area in the square units of the CRS (`GEOSArea_r`).

@@ -10,22 +10,26 @@ public enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object(JSONObject)
 
+    /// The text, if the value is a string.
     public var stringValue: String? {
         if case let .string(value) = self { return value }
         return nil
     }
 
+    /// The number, if the value is one.
     public var numberValue: Double? {
         if case let .number(value) = self { return value }
         if case let .decimal(value, _) = self { return value }
         return nil
     }
 
+    /// The elements, if the value is an array.
     public var arrayValue: [JSONValue]? {
         if case let .array(value) = self { return value }
         return nil
     }
 
+    /// The members, if the value is an object.
     public var objectValue: JSONObject? {
         if case let .object(value) = self { return value }
         return nil
@@ -46,16 +50,21 @@ public enum JSONValue: Equatable, Sendable {
 
 /// A JSON object whose members keep the order in which they were added.
 public struct JSONObject: Equatable, Sendable {
+    /// The members in the order they were added.
     public private(set) var members: [(key: String, value: JSONValue)] = []
 
+    /// An empty object.
     public init() {}
 
+    /// An object with these members, in this order (a repeated key keeps its first place and last value).
     public init(_ members: [(String, JSONValue)]) {
         for (key, value) in members { self[key] = value }
     }
 
+    /// The keys in order.
     public var keys: [String] { members.map(\.key) }
 
+    /// A member's value; setting nil removes it, setting a new key appends it.
     public subscript(key: String) -> JSONValue? {
         get { members.first(where: { $0.key == key })?.value }
         set {
@@ -67,6 +76,7 @@ public struct JSONObject: Equatable, Sendable {
         }
     }
 
+    /// Equal when the same members are in the same order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -74,6 +84,7 @@ public struct JSONObject: Equatable, Sendable {
 }
 
 extension JSONValue: Decodable {
+    /// Decodes any JSON value; object keys are sorted, since decoders do not keep their order.
     public init(from decoder: Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
             var values: [JSONValue] = []
@@ -114,6 +125,7 @@ public struct JSONTextWriter {
     /// Decimals for numbers flagged as coordinates.
     public var coordinateDecimals: Int
 
+    /// A writer with `coordinateDecimals` decimals for coordinates.
     public init(coordinateDecimals: Int = 6) {
         self.coordinateDecimals = coordinateDecimals
     }
@@ -152,6 +164,7 @@ public struct JSONTextWriter {
         }
     }
 
+    /// Compact text of a value.
     public func text(of value: JSONValue) throws -> String {
         var output = ""
         try write(value, into: &output)
@@ -209,6 +222,7 @@ public struct JSONTextWriter {
         return "\(value)"
     }
 
+    /// Appends a JSON string literal, escaping quotes, backslashes and control characters.
     public static func appendQuoted(_ text: String, to output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
@@ -231,9 +245,11 @@ public struct JSONTextWriter {
     }
 }
 
+/// Why a value could not be written as JSON.
 public enum JSONWriteError: Error, Equatable, Sendable, CustomStringConvertible {
     case nonFiniteNumber
 
+    /// The message for users.
     public var description: String {
         "a value is NaN or infinite, which JSON (and RFC 7946) cannot represent"
     }

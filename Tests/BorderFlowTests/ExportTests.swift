@@ -123,6 +123,18 @@ struct ExportTests {
         #expect(mapA == mapB)
     }
 
+    @Test func aDiversionWritesItselfAsOneFeatureCollectionOfEveryLayer() throws {
+        let layers = diversion.layers(minimumVolume: 25)
+        let text = try diversion.geoJSON(minimumVolume: 25)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["type"] as? String == "FeatureCollection")
+        let features = try #require(object["features"] as? [[String: Any]])
+        #expect(features.count == layers.all.reduce(0) { $0 + $1.features.count })
+        let tags = features.compactMap { ($0["properties"] as? [String: Any])?["layer"] as? String }
+        #expect(Set(tags) == ["crossings", "flows", "sectors", "boundary"] && tags.count == features.count)
+        #expect(layers.streams.allSatisfy { max($0.stream.baseline, $0.stream.scenario) >= 25 })
+    }
+
     @Test func aFailedExportWritesNothing() throws {
         var layers = DatasetLayers.layers([.crossings, .boundary], of: network.dataset)
         layers[1].features[0].properties["broken"] = .number(.nan)

@@ -2,6 +2,7 @@ import BorderFlowSpatial
 
 /// The network a dataset describes, as map layers: what `borderflow export` writes.
 public enum DatasetLayers {
+    /// A layer `borderflow export` can write, named as its file is.
     public enum Name: String, CaseIterable, Sendable {
         case crossings
         case sectors
@@ -10,6 +11,7 @@ public enum DatasetLayers {
         case roads
         case junctions
 
+        /// The names, comma-separated, for help and error messages.
         public static let validNames = allCases.map(\.rawValue).joined(separator: ", ")
     }
 

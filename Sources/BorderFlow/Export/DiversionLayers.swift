@@ -5,13 +5,18 @@ import BorderFlowSpatial
 /// Volumes are daily, in each mode's units (persons, vehicles, buses, trucks, railcars); `crossings_*`
 /// fields add the units of every mode, each counted once (a car, a pedestrian and a railcar each count one).
 public struct DiversionLayers: Sendable {
+    /// Points: each crossing's status, and per mode its baseline, scenario and change, with waits.
     public let crossings: GeoJSONLayer
+    /// Lines: each origin–crossing–destination stream along its roads, with its volumes.
     public let flows: GeoJSONLayer
+    /// MultiPolygons: each sector's totals over its crossings.
     public let sectors: GeoJSONLayer
+    /// The boundary line.
     public let boundary: GeoJSONLayer
     /// The streams drawn in `flows`, with their geometry in WGS 84 longitude/latitude.
     public let streams: [(stream: FlowStream, line: [Coordinate])]
 
+    /// The four layers in the order they are written.
     public var all: [GeoJSONLayer] { [crossings, flows, sectors, boundary] }
 
     /// Streams carrying fewer daily trips than this in both baseline and scenario are left out by default:
@@ -124,5 +129,23 @@ public struct DiversionLayers: Sendable {
             return GeoJSONOutputFeature(id: sector.id, geometry: DatasetLayers.multiPolygon(sector.geometry), properties: JSONObject(properties))
         }
         return GeoJSONLayer(name: "sectors", features: features)
+    }
+}
+
+extension Diversion {
+    /// The diversion as map layers: crossings, flows, sectors and the boundary.
+    ///
+    /// - Parameter minimumVolume: the smallest stream to include, in daily trips (0 includes every one).
+    public func layers(minimumVolume: Double = DiversionLayers.defaultMinimumVolume) -> DiversionLayers {
+        DiversionLayers(diversion: self, network: network, minimumVolume: minimumVolume)
+    }
+
+    /// The diversion as one RFC 7946 FeatureCollection holding every layer, each feature tagged with its
+    /// layer's name in the property `layer` (as `borderflow divert --geojson FILE.geojson` writes it).
+    ///
+    /// - Parameter minimumVolume: the smallest stream to include, in daily trips (0 includes every one).
+    /// - Throws: `JSONWriteError` if a value is NaN or infinite.
+    public func geoJSON(minimumVolume: Double = DiversionLayers.defaultMinimumVolume) throws -> String {
+        try GeoJSONLayerFiles.combinedText(of: layers(minimumVolume: minimumVolume).all, name: "diversion", encoding: .featureCollection)
     }
 }

@@ -4,15 +4,20 @@ import BorderFlowSpatial
 /// One origin–crossing–destination stream of a diversion: the daily trips of one trip (origin, destination,
 /// mode) that use one crossing, in the baseline and in the scenario.
 public struct FlowStream: Sendable, Equatable {
-    /// Places and crossing by index in the dataset.
+    /// Where the trips start: a place, by index in the dataset.
     public let origin: Int
+    /// The crossing they use, by index in the dataset.
     public let crossing: Int
+    /// Where they end: a place, by index in the dataset.
     public let destination: Int
+    /// The mode, which sets the unit of the volumes.
     public let mode: Mode
-    /// Daily trips in the mode's units (`Mode.unit`).
+    /// Daily trips with every crossing open, in the mode's units (`Mode.unit`).
     public let baseline: Double
+    /// Daily trips in the scenario, in the mode's units.
     public let scenario: Double
 
+    /// Scenario less baseline.
     public var change: Double { scenario - baseline }
 }
 

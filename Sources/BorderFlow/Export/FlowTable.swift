@@ -4,6 +4,7 @@ import BorderFlowSpatial
 /// `origin_lon,origin_lat,dest_lon,dest_lat` columns make an arc, `count` its weight (daily trips in the
 /// scenario), and the crossing's own columns give a second arc through the crossing.
 public enum FlowTable {
+    /// The CSV text: a header and a row per stream, in the streams' order.
     public static func csv(_ streams: [FlowStream], dataset: Dataset) -> String {
         var table = CSVTable(header: [
             "origin_lon", "origin_lat", "dest_lon", "dest_lat", "count", "origin", "destination", "crossing",

@@ -3,9 +3,12 @@ import Foundation
 
 /// A named set of features that belong in one layer of a mapping tool: crossings, flows, sectors.
 public struct GeoJSONLayer: Sendable, Equatable {
+    /// The layer's name: its file's name and, in a combined file, each feature's `layer` property.
     public let name: String
+    /// The features, in the order they are written.
     public var features: [GeoJSONOutputFeature]
 
+    /// A layer of the given features.
     public init(name: String, features: [GeoJSONOutputFeature]) {
         self.name = name
         self.features = features
@@ -35,6 +38,7 @@ public enum GeoJSONEncoding: Sendable {
 /// name and renamed, and nothing is written until every layer has been turned into text, so a failure never
 /// leaves half a result.
 public enum GeoJSONLayerFiles {
+    /// The extensions that make a path one file rather than a folder.
     public static let fileExtensions: Set<String> = ["geojson", "json", "geojsons"]
 
     /// Whether a path names one file rather than a folder.
@@ -46,26 +50,30 @@ public enum GeoJSONLayerFiles {
 
     /// The files and texts that `write` would write.
     public static func texts(of layers: [GeoJSONLayer], at url: URL, encoding: GeoJSONEncoding) throws -> [(url: URL, text: String)] {
-        let writer = GeoJSONWriter()
-        func text(_ features: [GeoJSONOutputFeature], name: String) throws -> String {
-            switch encoding {
-            case .featureCollection: return try writer.featureCollection(features, name: name)
-            case .textSequence: return try writer.textSequence(features)
-            }
-        }
         if isSingleFile(url) {
-            let features = layers.flatMap { layer in
-                layer.features.map { feature in
-                    var tagged = feature
-                    tagged.properties = JSONObject([("layer", .string(layer.name))] + feature.properties.members.map { ($0.key, $0.value) })
-                    return tagged
-                }
-            }
-            let name = url.deletingPathExtension().lastPathComponent
-            return [(url, try text(features, name: name))]
+            return [(url, try combinedText(of: layers, name: url.deletingPathExtension().lastPathComponent, encoding: encoding))]
         }
         return try layers.map { layer in
-            (url.appendingPathComponent("\(layer.name).\(encoding.fileExtension)"), try text(layer.features, name: layer.name))
+            (url.appendingPathComponent("\(layer.name).\(encoding.fileExtension)"), try text(of: layer.features, name: layer.name, encoding: encoding))
+        }
+    }
+
+    /// Every layer's features in one text, each tagged with its layer's name as the first property, `layer`.
+    public static func combinedText(of layers: [GeoJSONLayer], name: String, encoding: GeoJSONEncoding) throws -> String {
+        let features = layers.flatMap { layer in
+            layer.features.map { feature in
+                var tagged = feature
+                tagged.properties = JSONObject([("layer", .string(layer.name))] + feature.properties.members.map { ($0.key, $0.value) })
+                return tagged
+            }
+        }
+        return try text(of: features, name: name, encoding: encoding)
+    }
+
+    private static func text(of features: [GeoJSONOutputFeature], name: String, encoding: GeoJSONEncoding) throws -> String {
+        switch encoding {
+        case .featureCollection: return try GeoJSONWriter().featureCollection(features, name: name)
+        case .textSequence: return try GeoJSONWriter().textSequence(features)
         }
     }
 

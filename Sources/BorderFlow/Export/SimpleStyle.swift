@@ -22,6 +22,7 @@ public enum SimpleStyle {
         ("+1 to +10 %", "#d1e5f0"), ("+10 to +50 %", "#67a9cf"), ("+50 % or more", "#2166ac"),
     ]
 
+    /// Little or no change.
     public static let neutral = "#d9d9d9"
     /// Closed facilities.
     public static let closed = "#000000"

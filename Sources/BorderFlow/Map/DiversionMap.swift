@@ -8,10 +8,15 @@ import Foundation
 /// Drawn in the network's working CRS (projected from WGS 84 by PROJ), so distances on the picture are true
 /// to within the projection's scale error and the scale bar holds everywhere on it.
 public struct DiversionMap {
+    /// The layers drawn: sectors, boundary, streams and crossings.
     public let layers: DiversionLayers
+    /// The diversion the colours, sizes and labels come from.
     public let diversion: Diversion
+    /// The network, whose working CRS the map is drawn in.
     public let network: BorderNetwork
+    /// The heading, usually the scenario's title.
     public let title: String
+    /// The line under the heading: the day and the method.
     public let subtitle: String
 
     /// How many streams are drawn: the largest changes, gains and losses.
@@ -23,6 +28,7 @@ public struct DiversionMap {
     static let height = 1040.0
     static let mapFrame = (left: 20.0, top: 104.0, right: 1580.0, bottom: 860.0)
 
+    /// A map of a diversion; `svg()` draws it.
     public init(layers: DiversionLayers, diversion: Diversion, network: BorderNetwork, title: String, subtitle: String) {
         self.layers = layers
         self.diversion = diversion
