@@ -61,7 +61,9 @@ public struct RouteReport: Sendable {
     public func table(crossingNames: [String: String]) -> String {
         var text = "\(answer.origin.name) (\(answer.origin.country.rawValue)) → \(answer.destination.name) (\(answer.destination.country.rawValue)) by \(answer.mode.displayName)\n"
         guard let route = answer.route else {
-            return text + "No route. \(answer.reason ?? "")\n"
+            // The reason starts with "no open route" or "no route even with every crossing open".
+            let reason = answer.reason ?? "no route"
+            return text + reason.prefix(1).uppercased() + reason.dropFirst() + "\n"
         }
         let crossing = route.crossing.map { "\(crossingNames[$0] ?? $0) (\($0))" } ?? "none (the trip stays on one side)"
         text += "Crossing  \(crossing)\n"
