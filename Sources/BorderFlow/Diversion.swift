@@ -33,7 +33,7 @@ public struct Diversion: Sendable {
         /// Scenario less baseline.
         public var change: Double { scenario - baseline }
         /// Nil below one unit a day, where a percentage means nothing.
-        public var percentChange: Double? { baseline >= 1 ? 100 * change / baseline : nil }
+        public var percentChange: Double? { Diversion.percentChange(from: baseline, to: scenario) }
     }
 
     /// A port's or sector's daily volume for one mode, baseline against scenario.
@@ -55,7 +55,7 @@ public struct Diversion: Sendable {
         /// Scenario less baseline.
         public var change: Double { scenario - baseline }
         /// The change as a percentage of the baseline; nil below one unit a day.
-        public var percentChange: Double? { baseline >= 1 ? 100 * change / baseline : nil }
+        public var percentChange: Double? { Diversion.percentChange(from: baseline, to: scenario) }
     }
 
     /// A trip that takes longer under the scenario.
@@ -101,6 +101,12 @@ public struct Diversion: Sendable {
     public let scenario: CrossingAssignment
     /// The network both were assigned on: what turns the flows back into places, roads and map layers.
     public let network: BorderNetwork
+
+    /// The change from `baseline` to `scenario` in percent; nil below one unit a day, where a percentage
+    /// means nothing.
+    public static func percentChange(from baseline: Double, to scenario: Double) -> Double? {
+        baseline >= 1 ? 100 * (scenario - baseline) / baseline : nil
+    }
 
     /// A discretionary trip is forgone when its cost rises by more than both of these.
     public static let forgoneThreshold = (seconds: 3_600.0, fraction: 0.5)

@@ -27,11 +27,10 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let run = try diversionOptions.run(options, closureOptions)
-            let layers = DiversionLayers(diversion: run.diversion, network: run.network)
             let title = run.scenario?.title ?? (closureOptions.isEmpty ? "Baseline: every crossing open" : "Closures given on the command line")
             let subtitle = (run.moment.map { "On \($0)" } ?? "Any day")
                 + " · where daily northbound crossings go, from the \(diversionOptions.model.rawValue) assignment of the fitted baseline demand"
-            let svg = try DiversionMap(layers: layers, diversion: run.diversion, network: run.network, title: title, subtitle: subtitle).svg()
+            let svg = try DiversionMap(diversion: run.diversion, title: title, subtitle: subtitle).svg()
             let target = URL(fileURLWithPath: out)
             if target.pathExtension.lowercased() == "png" {
                 try PNGConverter.write(svg: svg, to: target)

@@ -118,8 +118,8 @@ struct ExportTests {
         let b = try GeoJSONLayerFiles.texts(of: second.all, at: directory, encoding: .featureCollection)
         #expect(a.map(\.url) == b.map(\.url))
         #expect(a.map(\.text) == b.map(\.text))
-        let mapA = try DiversionMap(layers: first, diversion: diversion, network: network, title: "t", subtitle: "s").svg()
-        let mapB = try DiversionMap(layers: second, diversion: again, network: network, title: "t", subtitle: "s").svg()
+        let mapA = try DiversionMap(diversion: diversion, title: "t", subtitle: "s").svg()
+        let mapB = try DiversionMap(diversion: again, title: "t", subtitle: "s").svg()
         #expect(mapA == mapB)
     }
 
@@ -162,8 +162,7 @@ struct ExportTests {
     }
 
     @Test func theMapDrawsEveryClosedCrossingAndATitle() throws {
-        let layers = DiversionLayers(diversion: diversion, network: network)
-        let svg = try DiversionMap(layers: layers, diversion: diversion, network: network, title: "Lukeville & rail", subtitle: "test").svg()
+        let svg = try DiversionMap(diversion: diversion, title: "Lukeville & rail", subtitle: "test").svg()
         #expect(svg.hasPrefix("<?xml"))
         #expect(svg.contains("<title>Lukeville &amp; rail</title>"))
         let closed = network.dataset.crossings.indices.filter { diversion.status(ofCrossing: $0, in: network.dataset) == .closed }.count

@@ -24,4 +24,11 @@ extension Diversion {
     public func changes(ofCrossing index: Int) -> [Mode: CrossingChange] {
         Dictionary(uniqueKeysWithValues: crossings.filter { $0.crossing == index }.map { ($0.mode, $0) })
     }
+
+    /// A sector's baseline and scenario totals by mode.
+    public func totals(ofSector id: String) -> (baseline: [Mode: Double], scenario: [Mode: Double]) {
+        let rows = sectors.filter { $0.key == id }
+        return (Dictionary(uniqueKeysWithValues: rows.map { ($0.mode, $0.baseline) }),
+                Dictionary(uniqueKeysWithValues: rows.map { ($0.mode, $0.scenario) }))
+    }
 }

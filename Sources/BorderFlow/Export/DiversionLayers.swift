@@ -41,7 +41,7 @@ public struct DiversionLayers: Sendable {
         var properties: [(String, JSONValue)] = [
             ("crossings_baseline", PropertyValue.volume(total.0)), ("crossings_scenario", PropertyValue.volume(total.1)),
             ("crossings_change", PropertyValue.volume(total.1 - total.0)),
-            ("crossings_percent_change", PropertyValue.percent(total.0 >= 1 ? 100 * (total.1 - total.0) / total.0 : nil)),
+            ("crossings_percent_change", PropertyValue.percent(Diversion.percentChange(from: total.0, to: total.1))),
         ]
         for mode in Mode.allCases {
             let before = baseline[mode] ?? 0, after = scenario[mode] ?? 0
@@ -52,8 +52,7 @@ public struct DiversionLayers: Sendable {
     }
 
     static func percentChange(baseline: [Mode: Double], scenario: [Mode: Double]) -> Double? {
-        let before = baseline.values.reduce(0, +), after = scenario.values.reduce(0, +)
-        return before >= 1 ? 100 * (after - before) / before : nil
+        Diversion.percentChange(from: baseline.values.reduce(0, +), to: scenario.values.reduce(0, +))
     }
 
     private static func crossingLayer(_ diversion: Diversion, _ dataset: Dataset) -> GeoJSONLayer {
@@ -115,9 +114,7 @@ public struct DiversionLayers: Sendable {
 
     private static func sectorLayer(_ diversion: Diversion, _ dataset: Dataset) -> GeoJSONLayer {
         let features = dataset.sectors.map { sector -> GeoJSONOutputFeature in
-            let totals = diversion.sectors.filter { $0.key == sector.id }
-            let baseline = Dictionary(uniqueKeysWithValues: totals.map { ($0.mode, $0.baseline) })
-            let scenario = Dictionary(uniqueKeysWithValues: totals.map { ($0.mode, $0.scenario) })
+            let (baseline, scenario) = diversion.totals(ofSector: sector.id)
             let percent = percentChange(baseline: baseline, scenario: scenario)
             var properties: [(String, JSONValue)] = [("id", .string(sector.id)), ("name", .string(sector.name))]
             properties += volumeProperties(baseline: baseline, scenario: scenario)

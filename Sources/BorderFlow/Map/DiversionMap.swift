@@ -8,12 +8,10 @@ import Foundation
 /// Drawn in the network's working CRS (projected from WGS 84 by PROJ), so distances on the picture are true
 /// to within the projection's scale error and the scale bar holds everywhere on it.
 public struct DiversionMap {
-    /// The layers drawn: sectors, boundary, streams and crossings.
-    public let layers: DiversionLayers
-    /// The diversion the colours, sizes and labels come from.
+    /// The diversion the colours, sizes, streams and labels come from.
     public let diversion: Diversion
     /// The network, whose working CRS the map is drawn in.
-    public let network: BorderNetwork
+    public var network: BorderNetwork { diversion.network }
     /// The heading, usually the scenario's title.
     public let title: String
     /// The line under the heading: the day and the method.
@@ -29,10 +27,8 @@ public struct DiversionMap {
     static let mapFrame = (left: 20.0, top: 104.0, right: 1580.0, bottom: 860.0)
 
     /// A map of a diversion; `svg()` draws it.
-    public init(layers: DiversionLayers, diversion: Diversion, network: BorderNetwork, title: String, subtitle: String) {
-        self.layers = layers
+    public init(diversion: Diversion, title: String, subtitle: String) {
         self.diversion = diversion
-        self.network = network
         self.title = title
         self.subtitle = subtitle
     }
@@ -74,8 +70,9 @@ public struct DiversionMap {
         let context = GEOSContext()
         svg.open("g", [("id", "sectors"), ("stroke", "#8c8c8c"), ("stroke-width", "0.8")])
         var labels: [(String, Position)] = []
-        for (sector, feature) in zip(network.dataset.sectors, layers.sectors.features) {
-            let percent = feature.properties["crossings_percent_change"]?.numberValue
+        for sector in network.dataset.sectors {
+            let totals = diversion.totals(ofSector: sector.id)
+            let percent = DiversionLayers.percentChange(baseline: totals.baseline, scenario: totals.scenario)
             let projected = try projection.project(sector.geometry)
             var data = ""
             for polygon in projected.polygons {
@@ -111,9 +108,12 @@ public struct DiversionMap {
 
     /// The streams with the largest changes, losses under gains; returns how many were drawn.
     private func drawStreams(_ svg: inout SVGDocument, _ projection: MapProjection) throws -> Int {
-        let changed = layers.streams.filter { abs($0.stream.change) >= 1 }
-            .sorted { abs($0.stream.change) != abs($1.stream.change) ? abs($0.stream.change) > abs($1.stream.change) : $0.stream.origin < $1.stream.origin }
+        let largestChanges = diversion.streams(in: network.dataset).filter { abs($0.change) >= 1 }
+            .sorted { abs($0.change) != abs($1.change) ? abs($0.change) > abs($1.change) : $0.origin < $1.origin }
             .prefix(Self.drawnStreams)
+        // Only the streams drawn are traced along their roads.
+        let lines = network.geometry(of: largestChanges.map { ($0.origin, $0.crossing, $0.destination, $0.mode) })
+        let changed = zip(largestChanges, lines).filter { !$0.1.isEmpty }.map { (stream: $0, line: $1) }
         let largest = changed.map { abs($0.stream.change) }.max() ?? 1
         svg.open("g", [("id", "streams"), ("fill", "none"), ("stroke-linecap", "round"), ("stroke-linejoin", "round")])
         for (stream, line) in changed.sorted(by: { ($0.stream.change > 0 ? 1 : 0, -abs($0.stream.change)) < ($1.stream.change > 0 ? 1 : 0, -abs($1.stream.change)) }) {
@@ -153,7 +153,7 @@ public struct DiversionMap {
             case .outOfService:
                 svg.element("circle", [("cx", x), ("cy", y), ("r", "2.5"), ("fill", "none"), ("stroke", SimpleStyle.outOfService)])
             case .open, .partial:
-                let percent = totals[index].baseline >= 1 ? 100 * (totals[index].scenario - totals[index].baseline) / totals[index].baseline : nil
+                let percent = Diversion.percentChange(from: totals[index].baseline, to: totals[index].scenario)
                 var attributes = [("cx", x), ("cy", y), ("r", r), ("fill", SimpleStyle.changeColor(percent: percent)), ("fill-opacity", "0.9")]
                 if status == .partial { attributes += [("stroke", "#000000"), ("stroke-width", "1.6"), ("stroke-dasharray", "3 2")] }
                 svg.element("circle", attributes)
