@@ -10,11 +10,16 @@ public enum AtomicFile {
     ///   - url: where to write.
     /// - Throws: `OutputError.cannotWrite` with the reason; the target is then left as it was.
     public static func write(_ text: String, to url: URL) throws {
+        try write(Data(text.utf8), to: url)
+    }
+
+    /// Writes bytes whole or not at all.
+    public static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
             // rename(2) replaces the target in one step on the same file system.
             guard rename(temporary.path, url.path) == 0 else {
                 throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))

@@ -12,10 +12,19 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Mode: ExpressibleByArgument {}
 
-/// Options every dataset command takes.
-struct DatasetOptions: ParsableArguments {
+/// The dataset folder option, on its own for commands without the other dataset options.
+struct DataFolderOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A dataset folder in the BorderFlow schema (default: the bundled GeoData).", valueName: "DIR"))
     var data: String?
+
+    var directory: URL {
+        data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? DatasetFiles.bundledDirectory
+    }
+}
+
+/// Options every dataset command takes.
+struct DatasetOptions: ParsableArguments {
+    @OptionGroup var dataFolder: DataFolderOption
 
     @Option(name: .long, help: ArgumentHelp("Working CRS in metres: an EPSG code or a PROJ string (default: the border-strip Lambert conformal conic).", valueName: "CRS"))
     var crs: String?
@@ -23,9 +32,7 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
-    var directory: URL {
-        data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? DatasetFiles.bundledDirectory
-    }
+    var directory: URL { dataFolder.directory }
 
     var workingCRS: CoordinateReferenceSystem {
         crs.map(CoordinateReferenceSystem.init(parsing:)) ?? WorkingCRS.borderStrip

@@ -14,8 +14,7 @@ struct ExportCommand: ParsableCommand {
             every layer (each feature tagged with its layer); any other path is a folder with a file per layer.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("A dataset folder in the BorderFlow schema (default: the bundled GeoData).", valueName: "DIR"))
-    var data: String?
+    @OptionGroup var dataFolder: DataFolderOption
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Layers, comma-separated: \(DatasetLayers.Name.validNames).", valueName: "LAYERS"))
     var layers: [String] = [DatasetLayers.Name.allCases.map(\.rawValue).joined(separator: ",")]
@@ -46,8 +45,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let directory = data.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? DatasetFiles.bundledDirectory
-            let dataset = try Dataset.load(from: directory)
+            let dataset = try Dataset.load(from: dataFolder.directory)
             try geoJSONOutput.write(DatasetLayers.layers(try layerNames, of: dataset), to: out)
         }
     }

@@ -48,28 +48,24 @@ enum PNGConverter {
         guard let converter = executable(named: "rsvg-convert") else {
             throw OutputError.cannotWrite(path: target.path, reason: "PNG needs rsvg-convert (Debian and Ubuntu: apt-get install librsvg2-bin); write .svg instead")
         }
-        let directory = target.deletingLastPathComponent()
-        let stem = ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)"
-        let svgFile = directory.appendingPathComponent(stem + ".svg"), pngFile = directory.appendingPathComponent(stem + ".png")
-        defer {
-            try? FileManager.default.removeItem(at: svgFile)
-            try? FileManager.default.removeItem(at: pngFile)
-        }
+        // The SVG goes in as a temporary file; the PNG comes back on standard output and is written whole.
+        let svgFile = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).svg")
+        defer { try? FileManager.default.removeItem(at: svgFile) }
         try AtomicFile.write(svg, to: svgFile)
         let process = Process()
         process.executableURL = converter
-        process.arguments = ["--format", "png", "--output", pngFile.path, svgFile.path]
-        let errors = Pipe()
+        process.arguments = ["--format", "png", svgFile.path]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let png = output.fileHandleForReading.readDataToEndOfFile()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw OutputError.cannotWrite(path: target.path, reason: "rsvg-convert failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
-        guard rename(pngFile.path, target.path) == 0 else {
-            throw OutputError.cannotWrite(path: target.path, reason: String(cString: strerror(errno)))
-        }
+        try AtomicFile.write(png, to: target)
     }
 
     private static func executable(named name: String) -> URL? {
