@@ -8,12 +8,12 @@ public enum AssignmentModel: Sendable, Equatable {
     case logit(scaleSeconds: Double)
     /// User equilibrium with volume-dependent waits (`CrossingDelay`): no trip can save time by moving to
     /// another crossing. Solved by flow shifts along each trip's options until the relative gap is reached.
-    case equilibrium(relativeGap: Double, maximumIterations: Int)
+    case equilibrium(relativeGap: Double = 1e-4, maximumIterations: Int = 2_000)
 
     /// The logit's default scale: 15 minutes.
     public static let defaultLogitScaleSeconds = 900.0
     /// The default model: equilibrium converged to a relative gap of 1e-4.
-    public static let standard = AssignmentModel.equilibrium(relativeGap: 1e-4, maximumIterations: 2_000)
+    public static let standard = AssignmentModel.equilibrium()
 
     /// The model's name as the command line takes it (`aon`, `logit`, `equilibrium`).
     public var name: String {

@@ -139,6 +139,47 @@ extension BorderNetwork {
     }
 }
 
+extension BorderNetwork {
+    /// Daily flows of a demand over the crossings open under some closures, with the queues they cause.
+    ///
+    /// The assignment alone, the same one `DiversionModel` makes of baseline and scenario: each trip spreads
+    /// over its open crossings (the cheapest eight within six hours of its cheapest, each with its constant).
+    /// It has no baseline to compare with, so no trip is forgone for being dearer; a trip with no open
+    /// crossing is left unserved (``CrossingAssignment/unserved``). To compare with every crossing open, use
+    /// ``DiversionModel``.
+    ///
+    /// - Parameters:
+    ///   - demand: the demand (see ``baselineDemand(in:)``).
+    ///   - constants: seconds added to each crossing's cost per mode; none when nil.
+    ///   - closures: what is closed.
+    ///   - moment: when; nil applies every closure whatever its window. Opening hours are not applied: a
+    ///     day's flows cross while each crossing is open.
+    ///   - lanes: inspection lanes per crossing and mode; the dataset's when nil.
+    ///   - model: how trips spread over their options.
+    /// - Returns: the flows per trip option, crossing and mode, with their waits.
+    /// - Throws: ``ClosureError`` for a closure the network cannot apply.
+    public func assign(
+        _ demand: Demand, constants: [[Mode: Double]]? = nil, closures: Closures = Closures(), at moment: Moment? = nil,
+        lanes: ((Crossing, Mode) -> Int)? = nil, model: AssignmentModel = .standard
+    ) throws -> CrossingAssignment {
+        let crossings = dataset.crossings
+        let mask = try self.mask(for: closures, at: moment, applyingOpeningHours: false)
+        return crossingChoices(for: demand.trips, closures: mask, maximumOptions: .max, maximumExtraSeconds: .infinity)
+            .considered(with: constants ?? [[Mode: Double]](repeating: [:], count: crossings.count))
+            .assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count,
+                    capacity: DiversionModel.capacity(crossings, lanes ?? { $0.lanes[$1] ?? 0 }))
+    }
+}
+
+extension CrossingChoices {
+    /// The options travellers weigh: the cheapest `DiversionModel.limits.options` within
+    /// `DiversionModel.limits.extraSeconds` of the cheapest, each with its crossing's constant added.
+    func considered(with constants: [[Mode: Double]]) -> CrossingChoices {
+        limited(maximumOptions: DiversionModel.limits.options, maximumExtraSeconds: DiversionModel.limits.extraSeconds)
+            .shifted(by: constants)
+    }
+}
+
 /// Demand, its crossing options and its baseline assignment, computed once; each `divert` then only
 /// filters the options and assigns the scenario. Immutable and `Sendable`.
 public final class DiversionModel: Sendable {
@@ -176,8 +217,7 @@ public final class DiversionModel: Sendable {
         // are these less the closed ones, cut as a fresh search would cut them.
         allChoices = network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
         // Costs as travellers weigh them: road time, wait, and each crossing's calibrated constant.
-        let baseChoices = allChoices.limited(maximumOptions: Self.limits.options, maximumExtraSeconds: Self.limits.extraSeconds)
-            .shifted(by: constants)
+        let baseChoices = allChoices.considered(with: constants)
         let crossings = network.dataset.crossings
         baseline = baseChoices.assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count,
                                       capacity: Self.capacity(crossings) { $0.lanes[$1] ?? 0 })
@@ -198,7 +238,7 @@ public final class DiversionModel: Sendable {
         let scenarioChoices = allChoices.filtered { t, option in
             let trip = demand.trips[t]
             return network.isOpen(crossing: option.crossing, mode: trip.mode, northbound: dataset.places[trip.origin].country == .mx, mask: mask)
-        }.limited(maximumOptions: Self.limits.options, maximumExtraSeconds: Self.limits.extraSeconds).shifted(by: constants)
+        }.considered(with: constants)
 
         // Costs are generalized: road time, wait and the crossing's constant (see `baselineCosts`).
         var served = demand.dailyTrips

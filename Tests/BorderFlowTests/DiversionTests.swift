@@ -104,4 +104,33 @@ struct DiversionTests {
         #expect(diversion.scenario.relativeGap <= 1e-4)
         #expect(!diversion.detours.isEmpty)
     }
+    @Test func assigningWithEveryCrossingOpenIsTheDiversionsBaseline() throws {
+        let flows = try network.assign(demand, constants: constants)
+        let baseline = try divert { _ in }.baseline
+        #expect(flows.optionFlows == baseline.optionFlows)
+        #expect(flows.volumes == baseline.volumes)
+        #expect(flows.relativeGap <= 1e-4)
+    }
+
+    @Test func assigningUnderAClosureNobodyGivesUpOnIsTheDiversionsScenario() throws {
+        // PedEast stands beside PedWest, so no trip is forgone and the diversion assigns the whole demand.
+        let closures = { (c: inout Closures) in try c.close(crossing: "san-ysidro-pedwest") }
+        let diversion = try divert(closures)
+        #expect(diversion.forgone.values.reduce(0, +) == 0)
+        var closed = Closures()
+        try closures(&closed)
+        let flows = try network.assign(demand, constants: constants, closures: closed)
+        #expect(flows.volumes == diversion.scenario.volumes)
+        let pedWest = network.dataset.crossings.firstIndex { $0.id == "san-ysidro-pedwest" }!
+        #expect(flows.volumes[pedWest][.pedestrian] ?? 0 == 0)
+    }
+
+    @Test func assigningLeavesTripsWithNoOpenCrossingUnservedRatherThanForgone() throws {
+        var closures = Closures()
+        try closures.close(mode: .rail, atPort: "2402")   // El Paso's rail bridges: nothing else in reach
+        let flows = try network.assign(demand, constants: constants, closures: closures, model: .equilibrium())
+        let deferred = try divert { try $0.close(mode: .rail, atPort: "2402") }.deferred[.rail] ?? 0
+        #expect((flows.unserved[.rail] ?? 0) > 0)
+        #expect(abs((flows.unserved[.rail] ?? 0) - deferred) < 1e-6)
+    }
 }
