@@ -45,8 +45,9 @@ struct DivertCommand: ParsableCommand {
                 let layers = DiversionLayers(diversion: run.diversion, network: run.network, minimumVolume: minimumVolume)
                 if let geojson { try geoJSONOutput.write(layers.all, to: geojson) }
                 if let od {
-                    try AtomicFile.write(FlowTable.csv(layers.streams.map(\.stream), dataset: run.network.dataset), to: URL(fileURLWithPath: od))
-                    FileHandle.standardError.write(Data("wrote \(od)\n".utf8))
+                    let target = URL(fileURLWithPath: od)
+                    try AtomicFile.write(FlowTable.csv(layers.streams.map(\.stream), dataset: run.network.dataset), to: target)
+                    FileHandle.standardError.write(Data("wrote \(target.path)\n".utf8))
                 }
             }
             try options.print(table: { report.table() }, json: report.json, csv: report.csv)
