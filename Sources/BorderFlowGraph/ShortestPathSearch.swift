@@ -8,20 +8,32 @@ import HeapModule
 ///
 /// Not thread-safe: a search holds per-query state. Make one per thread or task; they can share one `Graph`.
 public final class ShortestPathSearch {
+    /// A node's number in the graph, as in `Graph.NodeID`.
     public typealias NodeID = Graph.NodeID
+    /// An edge's number in the graph, as in `Graph.EdgeID`.
     public typealias EdgeID = Graph.EdgeID
 
+    /// How a search for one target finds its path.
+    ///
+    /// Given a valid `millisecondsPerMeter` bound, both find the same cost; A* only settles fewer nodes on the way.
     public enum Algorithm: String, Sendable, CaseIterable {
+        /// Dijkstra's algorithm: settles nodes in order of cost from the source until it reaches the target.
+        /// Needs no coordinates.
         case dijkstra
+        /// A*: Dijkstra guided towards the target by straight-line distance. Needs node coordinates and a
+        /// `millisecondsPerMeter` bound; with a bound of 0 it searches as Dijkstra does.
         case astar
     }
 
     /// Which way the last search ran: from a source along edges, or from a target against them.
     public enum Direction: Sendable {
+        /// Along edges from the root: costs are from the root to each node.
         case forward
+        /// Against edges from the root: costs are from each node to the root.
         case backward
     }
 
+    /// The graph this search runs on.
     public let graph: Graph
     private var distance: [UInt64]
     private var parentEdge: [EdgeID]
@@ -35,6 +47,9 @@ public final class ShortestPathSearch {
     /// Nodes settled by the last search (for measuring how much work A* saves).
     public private(set) var settledCount = 0
 
+    /// Creates a search over a graph, with buffers sized to its nodes.
+    ///
+    /// - Parameter graph: the graph to search.
     public init(graph: Graph) {
         self.graph = graph
         distance = [UInt64](repeating: 0, count: graph.nodeCount)
@@ -49,18 +64,24 @@ public final class ShortestPathSearch {
     /// every path is closed or impassable.
     ///
     /// - Parameters:
+    ///   - source: the node the path starts from.
+    ///   - target: the node the path ends at.
+    ///   - layer: the cost layer (travel mode) to use, in `0..<graph.layerCount`.
     ///   - closures: nodes and edges the search must not use.
     ///   - exclusions: a second mask, for restrictions that belong to the query rather than the scenario.
     ///   - algorithm: `.astar` needs node coordinates and a lower bound on cost per metre.
     ///   - millisecondsPerMeter: for A*, a number no greater than any path's cost per metre of straight-line
     ///     distance in the graph's coordinates (for example 1000 / (largest scale factor × fastest speed)).
+    /// - Returns: the path's cost in milliseconds, or nil when `target` cannot be reached.
     public func cost(
         from source: NodeID, to target: NodeID, layer: Int,
         closures: ClosureMask? = nil, exclusions: ClosureMask? = nil,
         algorithm: Algorithm = .dijkstra, millisecondsPerMeter: Double = 0
     ) -> UInt64? {
         precondition(algorithm == .dijkstra || graph.coordinates != nil, "A* needs node coordinates")
-        let factor = algorithm == .astar ? millisecondsPerMeter : 0
+        // A node that is not in the graph is unreachable by either algorithm; A* has no position to aim at.
+        let inGraph = target >= 0 && Int(target) < graph.nodeCount
+        let factor = algorithm == .astar && inGraph ? millisecondsPerMeter : 0
         run(from: source, direction: .forward, layer: layer, closures: closures, exclusions: exclusions,
             stopAt: target, heuristicTarget: factor > 0 ? target : -1, millisecondsPerMeter: factor)
         return reached(target) ? distance[Int(target)] : nil
@@ -68,6 +89,14 @@ public final class ShortestPathSearch {
 
     /// Costs from `source` to each of `targets` (nil where unreachable), with one Dijkstra search that stops
     /// once every target is settled. Writes into `costs`, which it resizes to `targets.count`.
+    ///
+    /// - Parameters:
+    ///   - source: the node the paths start from.
+    ///   - targets: the nodes the paths end at.
+    ///   - layer: the cost layer (travel mode) to use, in `0..<graph.layerCount`.
+    ///   - closures: nodes and edges the search must not use.
+    ///   - exclusions: a second mask, for restrictions that belong to the query rather than the scenario.
+    ///   - costs: receives the cost in milliseconds to each target, in the order of `targets`.
     public func costs(
         from source: NodeID, to targets: [NodeID], layer: Int,
         closures: ClosureMask? = nil, exclusions: ClosureMask? = nil, into costs: inout [UInt64?]
@@ -82,6 +111,13 @@ public final class ShortestPathSearch {
 
     /// Grows a full shortest-path tree from `root`: forward (costs from the root) or backward (costs to it).
     /// Read it with `cost(to:)`, `parentEdge(of:)` and `path(to:into:)`.
+    ///
+    /// - Parameters:
+    ///   - root: the node the tree grows from.
+    ///   - direction: `.forward` for costs from `root`, `.backward` for costs to it.
+    ///   - layer: the cost layer (travel mode) to use, in `0..<graph.layerCount`.
+    ///   - closures: nodes and edges the search must not use.
+    ///   - exclusions: a second mask, for restrictions that belong to the query rather than the scenario.
     public func tree(
         from root: NodeID, direction: Direction = .forward, layer: Int,
         closures: ClosureMask? = nil, exclusions: ClosureMask? = nil
@@ -94,11 +130,17 @@ public final class ShortestPathSearch {
 
     /// The cost found for a node by the last search, or nil if it was not reached.
     /// After a search that stopped early, only settled nodes and the target are final.
+    ///
+    /// - Parameter node: the node to read.
+    /// - Returns: the cost in milliseconds between the search's root and `node`, or nil.
     public func cost(to node: NodeID) -> UInt64? {
         reached(node) ? distance[Int(node)] : nil
     }
 
     /// The tree edge by which the last search reached `node` (towards the root), or nil.
+    ///
+    /// - Parameter node: the node to read.
+    /// - Returns: the edge's id, or nil when `node` is the root or was not reached.
     public func parentEdge(of node: NodeID) -> EdgeID? {
         guard reached(node), parentEdge[Int(node)] >= 0 else { return nil }
         return parentEdge[Int(node)]
@@ -106,6 +148,11 @@ public final class ShortestPathSearch {
 
     /// The edges of the path between the last search's root and `node`, in travel order, written into
     /// `edges` (cleared first, capacity kept). Returns false when `node` was not reached.
+    ///
+    /// - Parameters:
+    ///   - node: the node at the other end of the path from the root.
+    ///   - edges: receives the path's edge ids; left empty when `node` is the root or was not reached.
+    /// - Returns: `true` when `node` was reached.
     @discardableResult
     public func path(to node: NodeID, into edges: inout [EdgeID]) -> Bool {
         edges.removeAll(keepingCapacity: true)

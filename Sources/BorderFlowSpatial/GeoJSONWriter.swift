@@ -8,6 +8,11 @@ public struct GeoJSONOutputFeature: Equatable, Sendable {
     public var properties: JSONObject
 
     /// A feature to write.
+    ///
+    /// - Parameters:
+    ///   - id: The feature's `id` member.
+    ///   - geometry: The geometry in WGS 84 longitude/latitude, or nil for `"geometry": null`.
+    ///   - properties: The properties, written in their order.
     public init(id: String, geometry: GeoJSONGeometry?, properties: JSONObject) {
         self.id = id
         self.geometry = geometry
@@ -23,15 +28,20 @@ public struct GeoJSONWriter {
     public var coordinateDecimals: Int
 
     /// A writer with `coordinateDecimals` decimals per coordinate.
+    ///
+    /// - Parameter coordinateDecimals: Decimals of every coordinate; six, the default, is about 0.1 m.
     public init(coordinateDecimals: Int = 6) {
         self.coordinateDecimals = coordinateDecimals
     }
 
     /// The text of a FeatureCollection.
     ///
+    /// - Parameters:
+    ///   - features: The features, written in this order, one per line.
+    ///   - name: Written as the collection's `name` member (a foreign member RFC 7946 allows), which
+    ///     GDAL, and so QGIS, take as the layer's name.
+    /// - Returns: The whole file's text, ending with a newline.
     /// - Throws: `JSONWriteError.nonFiniteNumber` when a coordinate or property is NaN or infinite.
-    /// - Parameter name: written as the collection's `name` member (a foreign member RFC 7946 allows), which
-    ///   GDAL, and so QGIS, take as the layer's name.
     public func featureCollection(_ features: [GeoJSONOutputFeature], name: String? = nil) throws -> String {
         var output = "{\"type\":\"FeatureCollection\","
         if let name {
@@ -49,6 +59,10 @@ public struct GeoJSONWriter {
     }
 
     /// GeoJSON text sequences (RFC 8142): each feature after an ASCII record separator and before a line feed.
+    ///
+    /// - Parameter features: The features, written in this order.
+    /// - Returns: The text of the sequence; empty when there are no features.
+    /// - Throws: `JSONWriteError.nonFiniteNumber` when a coordinate or property is NaN or infinite.
     public func textSequence(_ features: [GeoJSONOutputFeature]) throws -> String {
         var output = ""
         for feature in features {
@@ -60,6 +74,10 @@ public struct GeoJSONWriter {
     }
 
     /// The text of one Feature (also one record of a text sequence).
+    ///
+    /// - Parameter feature: The feature to write.
+    /// - Returns: The Feature object on one line, without a trailing newline.
+    /// - Throws: `JSONWriteError.nonFiniteNumber` when a coordinate or property is NaN or infinite.
     public func feature(_ feature: GeoJSONOutputFeature) throws -> String {
         var output = "{\"type\":\"Feature\",\"id\":"
         JSONTextWriter.appendQuoted(feature.id, to: &output)
@@ -70,12 +88,16 @@ public struct GeoJSONWriter {
             output += "null"
         }
         output += ",\"properties\":"
-        try JSONTextWriter(coordinateDecimals: coordinateDecimals).write(.object(feature.properties), into: &output)
+        try JSONTextWriter().write(.object(feature.properties), into: &output)
         output += "}"
         return output
     }
 
-    /// The text of one geometry object.
+    /// The text of one geometry object, polygon rings oriented by the right-hand rule.
+    ///
+    /// - Parameter geometry: The geometry in WGS 84 longitude/latitude.
+    /// - Returns: The geometry object on one line.
+    /// - Throws: `JSONWriteError.nonFiniteNumber` when a coordinate is NaN or infinite.
     public func geometry(_ geometry: GeoJSONGeometry) throws -> String {
         var output = ""
         try write(geometry, into: &output)

@@ -1,13 +1,19 @@
 /// A JSON value that keeps object keys in order, so that written files are deterministic.
 public enum JSONValue: Equatable, Sendable {
+    /// JSON `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, written in its shortest exact form (a whole number without a fraction).
     case number(Double)
-    /// A number written with a fixed count of decimals (`1250.00`), so that readers which infer a field's type
+    /// A number written with `places` decimals (`1250.00`), so that readers which infer a field's type
     /// from its text, as GDAL does, see a real number even where the value is whole.
     case decimal(Double, places: Int)
+    /// A string.
     case string(String)
+    /// An array of values, in order.
     case array([JSONValue])
+    /// An object, its members in insertion order.
     case object(JSONObject)
 
     /// The text, if the value is a string.
@@ -57,6 +63,8 @@ public struct JSONObject: Equatable, Sendable {
     public init() {}
 
     /// An object with these members, in this order (a repeated key keeps its first place and last value).
+    ///
+    /// - Parameter members: Key and value pairs.
     public init(_ members: [(String, JSONValue)]) {
         for (key, value) in members { self[key] = value }
     }
@@ -65,6 +73,8 @@ public struct JSONObject: Equatable, Sendable {
     public var keys: [String] { members.map(\.key) }
 
     /// A member's value; setting nil removes it, setting a new key appends it.
+    ///
+    /// - Parameter key: The member's name.
     public subscript(key: String) -> JSONValue? {
         get { members.first(where: { $0.key == key })?.value }
         set {
@@ -77,6 +87,11 @@ public struct JSONObject: Equatable, Sendable {
     }
 
     /// Equal when the same members are in the same order.
+    ///
+    /// - Parameters:
+    ///   - lhs: An object.
+    ///   - rhs: Another object.
+    /// - Returns: True when both have the same keys with equal values, in the same order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -85,6 +100,9 @@ public struct JSONObject: Equatable, Sendable {
 
 extension JSONValue: Decodable {
     /// Decodes any JSON value; object keys are sorted, since decoders do not keep their order.
+    ///
+    /// - Parameter decoder: A decoder positioned at the value.
+    /// - Throws: `DecodingError` when the text is not JSON or holds a number beyond the range of a `Double`.
     public init(from decoder: Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
             var values: [JSONValue] = []
@@ -122,14 +140,14 @@ extension JSONValue: Decodable {
 
 /// Writes JSON text deterministically: members in insertion order, numbers in their shortest exact form.
 public struct JSONTextWriter {
-    /// Decimals for numbers flagged as coordinates.
-    public var coordinateDecimals: Int
+    /// A writer; it holds no settings, since every number says how it is written (``JSONValue/decimal(_:places:)``).
+    public init() {}
 
-    /// A writer with `coordinateDecimals` decimals for coordinates.
-    public init(coordinateDecimals: Int = 6) {
-        self.coordinateDecimals = coordinateDecimals
-    }
-
+    /// Appends the compact JSON text of a value: no spaces, object members in their order.
+    ///
+    /// - Parameters:
+    ///   - value: The value to write.
+    ///   - output: The text to append to.
     /// - Throws: `JSONWriteError.nonFiniteNumber` for NaN or infinity, which JSON cannot carry.
     public func write(_ value: JSONValue, into output: inout String) throws {
         switch value {
@@ -165,6 +183,10 @@ public struct JSONTextWriter {
     }
 
     /// Compact text of a value.
+    ///
+    /// - Parameter value: The value to write.
+    /// - Returns: The JSON text, without a trailing newline.
+    /// - Throws: `JSONWriteError.nonFiniteNumber` for NaN or infinity.
     public func text(of value: JSONValue) throws -> String {
         var output = ""
         try write(value, into: &output)
@@ -172,7 +194,12 @@ public struct JSONTextWriter {
     }
 
     /// Indented JSON for people and scripts alike (two spaces, one member per line, newline at the end).
-    /// Arrays of numbers or strings stay on one line.
+    ///
+    /// Arrays without arrays or objects in them, such as arrays of numbers or strings, stay on one line.
+    ///
+    /// - Parameter value: The value to write.
+    /// - Returns: The JSON text, ending with a newline.
+    /// - Throws: `JSONWriteError.nonFiniteNumber` for NaN or infinity.
     public func prettyText(of value: JSONValue) throws -> String {
         var output = ""
         try writePretty(value, indent: 0, into: &output)
@@ -214,6 +241,10 @@ public struct JSONTextWriter {
     }
 
     /// A number as JSON: integers without a fraction, others in Swift's shortest round-tripping form.
+    ///
+    /// - Parameter value: The number.
+    /// - Returns: Its JSON text, such as `42`, `0.1` or `1e-07`.
+    /// - Throws: `JSONWriteError.nonFiniteNumber` for NaN or infinity.
     public static func number(_ value: Double) throws -> String {
         guard value.isFinite else { throw JSONWriteError.nonFiniteNumber }
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
@@ -223,6 +254,10 @@ public struct JSONTextWriter {
     }
 
     /// Appends a JSON string literal, escaping quotes, backslashes and control characters.
+    ///
+    /// - Parameters:
+    ///   - text: The string to quote.
+    ///   - output: The text to append to.
     public static func appendQuoted(_ text: String, to output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
@@ -247,6 +282,7 @@ public struct JSONTextWriter {
 
 /// Why a value could not be written as JSON.
 public enum JSONWriteError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A number is NaN or infinite.
     case nonFiniteNumber
 
     /// The message for users.

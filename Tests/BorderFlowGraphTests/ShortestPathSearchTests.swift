@@ -99,6 +99,15 @@ struct ShortestPathSearchTests {
         #expect(edges.last.map { search.graph.target(of: $0) } == 4)
     }
 
+    @Test func aNodeOutsideTheGraphIsUnreachableByBothAlgorithms() throws {
+        let search = ShortestPathSearch(graph: try diamond())
+        for node: Graph.NodeID in [-1, 5, 99] {
+            #expect(search.cost(from: 0, to: node, layer: 0) == nil)
+            #expect(search.cost(from: 0, to: node, layer: 0, algorithm: .astar, millisecondsPerMeter: 100) == nil)
+            #expect(search.cost(from: node, to: 2, layer: 0, algorithm: .astar, millisecondsPerMeter: 100) == nil)
+        }
+    }
+
     @Test func aClosedOriginHasNoRoute() throws {
         let graph = try diamond()
         var closures = ClosureMask(for: graph)

@@ -92,4 +92,13 @@ struct GeoJSONTests {
         #expect(formatFixed(-112.8170770, decimals: 6) == "-112.817077")
         #expect(formatFixed(0.5, decimals: 6) == "0.5")
     }
+
+    @Test func fixedDecimalFormattingOfNumbersItCannotWriteInFixedDecimalsDoesNotTrap() {
+        #expect(formatFixed(.nan, decimals: 2) == "nan")
+        #expect(formatFixed(.infinity, decimals: 2) == "inf")
+        #expect(formatFixed(-.infinity, decimals: 0) == "-inf")
+        #expect(formatFixed(1e300, decimals: 6) == "1e+300")
+        #expect(formatFixed(2.5, decimals: 400) == "2.5")
+        #expect(formatFixed(2.5, decimals: -3) == "3")
+    }
 }
