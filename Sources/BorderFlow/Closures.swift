@@ -36,6 +36,14 @@ public struct Closures: Sendable, Equatable {
     /// Nothing closed.
     public init() {}
 
+    /// Adds a closure already checked (a scenario's, read and validated from its file).
+    mutating func add(_ closure: Closure) { closures.append(closure) }
+
+    /// Adds every closure of another set, after these.
+    ///
+    /// - Parameter other: the closures to add; each keeps its window.
+    public mutating func add(contentsOf other: Closures) { closures += other.closures }
+
     /// Whether nothing is closed.
     public var isEmpty: Bool { closures.isEmpty }
 
@@ -43,7 +51,12 @@ public struct Closures: Sendable, Equatable {
     /// crossing's own time zone; the closure holds from `from` (inclusive) until `to` (exclusive), and
     /// either may be left open.
     ///
-    /// - Throws: `ClosureError.windowEndsBeforeItStarts` when `to` is before `from`.
+    /// - Parameters:
+    ///   - target: what to close; ids and codes are checked when a router or mask is made.
+    ///   - start: when the closure begins (nil: always has).
+    ///   - end: when it ends, exclusive (nil: never).
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts` when `to` is before `from`; `ClosureError.notAPolygon`
+    ///   for a polygon target whose geometry holds no polygon.
     public mutating func close(_ target: Target, from start: Moment? = nil, to end: Moment? = nil) throws {
         if case let .polygon(geometry, name) = target, geometry.polygons.isEmpty { throw ClosureError.notAPolygon(name) }
         let window = start == nil && end == nil ? nil : try ClosureWindow(start: start, end: end)
@@ -108,21 +121,49 @@ public struct Closures: Sendable, Equatable {
     }
 
     /// Closes every crossing inside a Polygon or MultiPolygon in longitude/latitude.
+    ///
+    /// - Parameters:
+    ///   - polygon: the area, a Polygon or MultiPolygon in longitude/latitude; crossings on its edge count as inside.
+    ///   - name: what to call the area in messages.
+    ///   - start: when the closure begins (nil: always has).
+    ///   - end: when it ends, exclusive (nil: never).
+    /// - Throws: `ClosureError.notAPolygon` when the geometry holds no polygon;
+    ///   `ClosureError.windowEndsBeforeItStarts`.
     public mutating func close(polygon: GeoJSONGeometry, named name: String, from start: Moment? = nil, to end: Moment? = nil) throws {
         try close(.polygon(polygon, name: name), from: start, to: end)
     }
 
     /// Adds a closure between two instants.
+    ///
+    /// - Parameters:
+    ///   - target: what to close.
+    ///   - start: when the closure begins.
+    ///   - end: when it ends, exclusive.
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts` when `end` is not after `start`;
+    ///   `ClosureError.notAPolygon` for a polygon target whose geometry holds no polygon.
     public mutating func close(_ target: Target, from start: Date, to end: Date) throws {
         try close(target, from: .instant(start), to: .instant(end))
     }
 
     /// Closes one mode at a port between two instants.
+    ///
+    /// - Parameters:
+    ///   - mode: the mode closed.
+    ///   - code: the four-digit port code.
+    ///   - start: when the closure begins.
+    ///   - end: when it ends, exclusive.
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts` when `end` is not after `start`.
     public mutating func close(mode: Mode, atPort code: String, from start: Date, to end: Date) throws {
         try close(.modeAtPort(mode, port: code), from: .instant(start), to: .instant(end))
     }
 
     /// Closes a crossing between two instants.
+    ///
+    /// - Parameters:
+    ///   - id: the crossing's id.
+    ///   - start: when the closure begins.
+    ///   - end: when it ends, exclusive.
+    /// - Throws: `ClosureError.windowEndsBeforeItStarts` when `end` is not after `start`.
     public mutating func close(crossing id: String, from start: Date, to end: Date) throws {
         try close(.crossing(id), from: .instant(start), to: .instant(end))
     }
@@ -136,6 +177,14 @@ public struct ClosureWindow: Sendable, Equatable {
     /// When it ends (exclusive); nil for no end.
     public let end: Moment?
 
+    /// A window from `start` until `end`.
+    ///
+    /// When one bound is an instant and the other a wall-clock time, only an end 28 hours or more before the
+    /// start is an error: a wall-clock time lies up to 14 hours either side of UTC, by the crossing's zone.
+    ///
+    /// - Parameters:
+    ///   - start: when the window opens, inclusive; nil for no beginning.
+    ///   - end: when it closes, exclusive; nil for no end.
     /// - Throws: `ClosureError.windowEndsBeforeItStarts` when the end is not after the start.
     public init(start: Moment?, end: Moment?) throws {
         if let start, let end, let from = start.date(in: "UTC"), let to = end.date(in: "UTC") {
@@ -154,6 +203,11 @@ public struct ClosureWindow: Sendable, Equatable {
     }
 
     /// Whether the window holds at an instant, for a crossing in `timeZone`.
+    ///
+    /// - Parameters:
+    ///   - date: the instant.
+    ///   - timeZone: the crossing's IANA time zone, in which wall-clock bounds are read.
+    /// - Returns: true when the instant is at or after `start` and before `end`.
     public func contains(_ date: Date, timeZone: String) -> Bool {
         if let start, let from = start.date(in: timeZone), date < from { return false }
         if let end, let to = end.date(in: timeZone), date >= to { return false }
@@ -201,6 +255,11 @@ extension BorderNetwork {
     /// hours (unless `applyingOpeningHours` is false, as for daily totals). A wall-clock moment is read in
     /// each crossing's own time zone.
     ///
+    /// - Parameters:
+    ///   - closures: what is closed.
+    ///   - moment: when; nil applies every closure whatever its window, and no opening hours.
+    ///   - applyingOpeningHours: with a moment, whether to close each crossing's modes outside their hours.
+    /// - Returns: a mask with the closed crossing edges set, for `Router`, `RouteSearch` or `crossingChoices`.
     /// - Throws: `ClosureError` for an unknown crossing, port or sector, or a mode a crossing does not serve.
     public func mask(for closures: Closures, at moment: Moment? = nil, applyingOpeningHours: Bool = true) throws -> ClosureMask {
         var mask = ClosureMask(for: graph)
@@ -261,6 +320,11 @@ extension BorderNetwork {
 
 extension Crossing {
     /// Whether a mode is open at a moment, by the crossing's opening hours in its own time zone.
+    ///
+    /// - Parameters:
+    ///   - mode: the mode.
+    ///   - date: the instant, read as wall-clock time in the crossing's `timeZone`.
+    /// - Returns: true when that local time falls within the mode's hours; false for a mode with no hours.
     public func isOpen(_ mode: Mode, at date: Date) -> Bool {
         guard let hours = hours[mode] else { return false }
         if hours.isAroundTheClock { return true }

@@ -27,7 +27,7 @@ public struct Diversion: Sendable {
         public let waitMinutesBaseline: Double
         /// Minutes to pass it at its scenario volume (0 when closed).
         public let waitMinutesScenario: Double
-        /// Whether the scenario closes this crossing to this mode.
+        /// Whether the scenario closes this crossing to this mode, by a closure or by leaving it no lanes.
         public let closed: Bool
 
         /// Scenario less baseline.
@@ -104,6 +104,11 @@ public struct Diversion: Sendable {
 
     /// The change from `baseline` to `scenario` in percent; nil below one unit a day, where a percentage
     /// means nothing.
+    ///
+    /// - Parameters:
+    ///   - baseline: the volume with every crossing open.
+    ///   - scenario: the volume under the scenario.
+    /// - Returns: 100 × (scenario − baseline) / baseline, or nil when the baseline is under 1.
     public static func percentChange(from baseline: Double, to scenario: Double) -> Double? {
         baseline >= 1 ? 100 * (scenario - baseline) / baseline : nil
     }
@@ -114,6 +119,11 @@ public struct Diversion: Sendable {
 
 extension BorderNetwork {
     /// The fitted baseline demand and crossing constants in a dataset folder (written by `borderflow calibrate`).
+    ///
+    /// - Parameter directory: the folder holding `demand.csv` and, optionally, `crossing-constants.csv`; nil
+    ///   for the dataset's own folder.
+    /// - Returns: the demand, and the constants per crossing and mode (none when there is no constants file).
+    /// - Throws: `DemandFileError` when there is no demand file or a file is not valid.
     public func baselineDemand(in directory: URL? = nil) throws -> (demand: Demand, constants: [[Mode: Double]]) {
         let folder = directory ?? dataset.directory
         let demandURL = folder.appendingPathComponent(DemandFiles.demand)
@@ -130,6 +140,16 @@ extension BorderNetwork {
     }
 
     /// Runs baseline and scenario and compares them (a `DiversionModel` made for one use).
+    ///
+    /// - Parameters:
+    ///   - demand: the demand (see ``baselineDemand(in:)``).
+    ///   - constants: seconds added to each crossing's cost per mode.
+    ///   - closures: what is closed.
+    ///   - moment: the scenario's day; nil applies every closure whatever its window.
+    ///   - lanes: inspection lanes per crossing and mode in the scenario; the dataset's when nil.
+    ///   - model: how trips spread over their options.
+    /// - Returns: the comparison of scenario and baseline.
+    /// - Throws: ``ClosureError`` for a closure the network cannot apply.
     public func divert(
         demand: Demand, constants: [[Mode: Double]], closures: Closures, at moment: Moment?,
         lanes: ((Crossing, Mode) -> Int)? = nil, model: AssignmentModel = .standard
@@ -164,14 +184,26 @@ extension BorderNetwork {
     ) throws -> CrossingAssignment {
         let crossings = dataset.crossings
         let mask = try self.mask(for: closures, at: moment, applyingOpeningHours: false)
-        return crossingChoices(for: demand.trips, closures: mask, maximumOptions: .max, maximumExtraSeconds: .infinity)
+        let capacity = DiversionModel.capacity(crossings, lanes ?? { $0.lanes[$1] ?? 0 })
+        return crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
+            .open(on: self, mask: mask, capacity: capacity)
             .considered(with: constants ?? [[Mode: Double]](repeating: [:], count: crossings.count))
-            .assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count,
-                    capacity: DiversionModel.capacity(crossings, lanes ?? { $0.lanes[$1] ?? 0 }))
+            .assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count, capacity: capacity)
     }
 }
 
 extension CrossingChoices {
+    /// The options open under a mask and with lanes to serve them. A mode a scenario leaves with no lanes
+    /// processes nobody, so it is as closed as a closure would make it (and no queue grows without end).
+    func open(on network: BorderNetwork, mask: ClosureMask, capacity: (Int, Mode) -> Double) -> CrossingChoices {
+        let places = network.dataset.places
+        return filtered { t, option in
+            let trip = trips[t]
+            return capacity(option.crossing, trip.mode) > 0
+                && network.isOpen(crossing: option.crossing, mode: trip.mode, northbound: places[trip.origin].country == .mx, mask: mask)
+        }
+    }
+
     /// The options travellers weigh: the cheapest `DiversionModel.limits.options` within
     /// `DiversionModel.limits.extraSeconds` of the cheapest, each with its crossing's constant added.
     func considered(with constants: [[Mode: Double]]) -> CrossingChoices {
@@ -230,15 +262,22 @@ public final class DiversionModel: Sendable {
     }
 
     /// Compares the scenario (closures in force at `moment`, lanes from `lanes`) with the baseline.
+    ///
+    /// - Parameters:
+    ///   - closures: what is closed.
+    ///   - moment: the scenario's day; nil applies every closure whatever its window. Opening hours are not
+    ///     applied: they are already in each crossing's daily capacity.
+    ///   - lanes: inspection lanes per crossing and mode in the scenario; the dataset's when nil.
+    /// - Returns: the comparison of scenario and baseline.
+    /// - Throws: ``ClosureError`` for a closure the network cannot apply.
     public func divert(closures: Closures, at moment: Moment?, lanes: ((Crossing, Mode) -> Int)? = nil) throws -> Diversion {
         let network = self.network, dataset = network.dataset, demand = self.demand, baseline = self.baseline
         let crossings = dataset.crossings
         let free: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
         let mask = try network.mask(for: closures, at: moment, applyingOpeningHours: false)
-        let scenarioChoices = allChoices.filtered { t, option in
-            let trip = demand.trips[t]
-            return network.isOpen(crossing: option.crossing, mode: trip.mode, northbound: dataset.places[trip.origin].country == .mx, mask: mask)
-        }.considered(with: constants)
+        let scenarioLanes = lanes ?? { $0.lanes[$1] ?? 0 }
+        let scenarioCapacity = Self.capacity(crossings, scenarioLanes)
+        let scenarioChoices = allChoices.open(on: network, mask: mask, capacity: scenarioCapacity).considered(with: constants)
 
         // Costs are generalized: road time, wait and the crossing's constant (see `baselineCosts`).
         var served = demand.dailyTrips
@@ -259,16 +298,13 @@ public final class DiversionModel: Sendable {
                 served[t] = 0
             }
         }
-        let scenarioLanes = lanes ?? { $0.lanes[$1] ?? 0 }
-        let scenario = scenarioChoices
-            .assign(demand: served, model: model, crossingCount: crossings.count, capacity: Self.capacity(crossings, scenarioLanes))
+        let scenario = scenarioChoices.assign(demand: served, model: model, crossingCount: crossings.count, capacity: scenarioCapacity)
 
         // Trains beyond a rail crossing's daily capacity wait for another day: the excess is deferred.
-        let railCapacity = Self.capacity(crossings, scenarioLanes)
         var scenarioVolume = scenario.volumes
         for index in crossings.indices {
             guard let volume = scenarioVolume[index][.rail] else { continue }
-            let limit = railCapacity(index, .rail)
+            let limit = scenarioCapacity(index, .rail)
             if volume > limit {
                 deferred[.rail, default: 0] += volume - limit
                 scenarioVolume[index][.rail] = limit
@@ -279,6 +315,7 @@ public final class DiversionModel: Sendable {
         for (index, crossing) in crossings.enumerated() {
             for mode in crossing.modes {
                 let isClosed = network.crossingEdges[index].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
+                    || (crossing.inService && scenarioCapacity(index, mode) <= 0)
                 changes.append(Diversion.CrossingChange(
                     crossing: index, mode: mode,
                     baseline: baseline.volumes[index][mode] ?? 0, scenario: scenarioVolume[index][mode] ?? 0,

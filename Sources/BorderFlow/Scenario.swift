@@ -38,6 +38,11 @@ public struct Scenario: Sendable, Equatable {
         public let note: String?
 
         /// Whether the change applies at a moment at a crossing in `timeZone` (always when `moment` is nil).
+        ///
+        /// - Parameters:
+        ///   - moment: when; nil for every change whatever its window.
+        ///   - timeZone: the crossing's IANA time zone, in which wall-clock bounds are read.
+        /// - Returns: true when the change has no window, or its window holds the moment.
         public func applies(at moment: Moment?, timeZone: String) -> Bool {
             guard let moment, let window else { return true }
             guard let date = moment.date(in: timeZone) else { return false }
@@ -63,15 +68,36 @@ public struct Scenario: Sendable, Equatable {
     /// The closures, ready for `BorderNetwork.mask(for:at:)`.
     public var closures: Closures {
         var closures = Closures()
-        for entry in closureEntries {
-            // Entries were checked when read; a failure here cannot happen, so none is swallowed silently.
-            try? closures.close(entry.target, from: entry.window?.start, to: entry.window?.end)
+        // Entries were checked when read (windows in order, polygons with an area), so they go in as they are.
+        for entry in closureEntries { closures.add(Closures.Closure(target: entry.target, window: entry.window)) }
+        return closures
+    }
+
+    /// What is closed at a moment: the closures, and every crossing mode that the capacity changes in force
+    /// then leave with no lanes, since a mode with no lanes processes nobody.
+    ///
+    /// - Parameters:
+    ///   - moment: when; nil applies every closure and capacity change whatever its window.
+    ///   - dataset: the dataset the scenario was checked against.
+    /// - Returns: the closures, ready for ``BorderNetwork/router(closures:at:applyingOpeningHours:)`` at `moment`.
+    public func closures(at moment: Moment?, in dataset: Dataset) -> Closures {
+        var closures = self.closures
+        for crossing in dataset.crossings {
+            for mode in crossing.modes where (crossing.lanes[mode] ?? 0) > 0 && lanes(of: crossing, mode: mode, at: moment) == 0 {
+                closures.add(Closures.Closure(target: .modeAtCrossing(mode, crossing: crossing.id), window: nil))
+            }
         }
         return closures
     }
 
     /// The lanes of each crossing and mode at a moment, after the capacity changes that apply then
     /// (never below zero).
+    ///
+    /// - Parameters:
+    ///   - crossing: the crossing.
+    ///   - mode: the mode.
+    ///   - moment: when; nil applies every change whatever its window.
+    /// - Returns: the crossing's lanes for the mode plus every change that applies, at least 0.
     public func lanes(of crossing: Crossing, mode: Mode, at moment: Moment?) -> Int {
         let base = crossing.lanes[mode] ?? 0
         let delta = capacityChanges

@@ -42,9 +42,17 @@ struct ClosureOptions: ParsableArguments {
         try scenario.map { try Scenario.find($0, dataset: dataset) }
     }
 
-    /// The scenario's closures plus those typed on the command line.
-    func closures(scenario: Scenario?) throws -> Closures {
-        var closures = scenario?.closures ?? Closures()
+    /// The scenario's closures at a moment (with the modes its lane changes leave without lanes) plus those
+    /// typed on the command line.
+    func closures(scenario: Scenario?, at moment: Moment?, dataset: Dataset) throws -> Closures {
+        var closures = scenario?.closures(at: moment, in: dataset) ?? Closures()
+        closures.add(contentsOf: try typedClosures())
+        return closures
+    }
+
+    /// The closures typed on the command line, polygon files read.
+    func typedClosures() throws -> Closures {
+        var closures = Closures()
         for id in closeCrossings { try closures.close(crossing: id) }
         for code in closePorts { try closures.close(port: code) }
         for id in closeSectors { try closures.close(sector: id) }

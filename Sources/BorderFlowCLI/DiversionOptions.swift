@@ -38,9 +38,9 @@ struct DiversionOptions: ParsableArguments {
         let dataset = try options.loadDataset()
         let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
         let scenario = try closureOptions.loadScenario(dataset: dataset)
-        let closures = try closureOptions.closures(scenario: scenario)
-        let baseline = try demandOptions.baseline(for: network)
         let moment = on.flatMap(Moment.init(parsing:)) ?? scenario?.date
+        let closures = try closureOptions.closures(scenario: scenario, at: moment, dataset: dataset)
+        let baseline = try demandOptions.baseline(for: network)
         let assignment: AssignmentModel
         switch model {
         case .aon: assignment = .allOrNothing

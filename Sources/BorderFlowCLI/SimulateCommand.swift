@@ -74,7 +74,7 @@ struct SimulateCommand: ParsableCommand {
             let dataset = try options.loadDataset()
             let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
             let scenario = try closureOptions.loadScenario(dataset: dataset)
-            let closures = try closureOptions.closures(scenario: scenario)
+            let typed = try closureOptions.typedClosures()
             let baseline = try demandOptions.baseline(for: network)
             let simulation = try DailySimulation(network: network, demand: baseline.demand)
             let days = try days()
@@ -85,6 +85,9 @@ struct SimulateCommand: ParsableCommand {
                 noon.hour = 12
                 noon.minute = 0
                 noon.second = 0
+                // The day's closures: the scenario's at noon (lane changes too), then those typed.
+                var closures = scenario?.closures(at: .localTime(noon), in: dataset) ?? Closures()
+                closures.add(contentsOf: typed)
                 let router = try network.router(closures: closures, at: .localTime(noon), applyingOpeningHours: false)
                 let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
                 results.append(simulation.run(day: index, date: date, router: router, crossers: crossersPerDay, seed: seed, threads: threads))

@@ -199,4 +199,33 @@ struct HostileInputTests {
         #expect(route.status == 0)
         #expect(route.standardOutput.contains("43 of the 43 crossings"), "\(route.standardOutput)")
     }
+    @Test func aScenarioThatTakesEveryLaneOfAModeClosesItRatherThanQueueingForever() throws {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let scenario = output.appendingPathComponent("no-lanes.yaml")
+        try Data("""
+            id: no-lanes
+            title: "Otay Mesa's pedestrian lanes all shut, the mode not closed"
+            sources:
+              - title: hand-made
+            capacity:
+              - crossing: otay-mesa
+                mode: pedestrian
+                lanes: -100
+            """.utf8).write(to: scenario)
+        let divert = try BorderFlowRun("divert", "--scenario", scenario.path, "--format", "json")
+        #expect(divert.status == 0, "\(divert.standardError)")
+        let answer = try #require(try divert.json() as? [String: Any])
+        let crossings = try #require(answer["crossings"] as? [[String: Any]])
+        let otayMesa = try #require(crossings.first { $0["id"] as? String == "otay-mesa" && $0["mode"] as? String == "pedestrian" })
+        #expect(otayMesa["status"] as? String == "closed")
+        #expect(otayMesa["scenario"] as? Double == 0)
+        let simulate = try BorderFlowRun("simulate", "--scenario", scenario.path, "--from", "2023-12-01", "--to", "2023-12-01", "--format", "csv")
+        #expect(simulate.status == 0, "\(simulate.standardError)")
+        // Columns: date, portCode, port, crossings, diverted, …: Otay Mesa's pedestrians are diverted elsewhere.
+        let diverted = simulate.standardOutput.split(separator: "\n").dropFirst().compactMap { Int($0.split(separator: ",")[4]) }
+        #expect(diverted.reduce(0, +) > 0, "\(simulate.standardOutput)")
+        let map = try BorderFlowRun("map", "--scenario", scenario.path, "--out", output.appendingPathComponent("map.svg").path)
+        #expect(map.status == 0, "\(map.standardError)")
+    }
 }

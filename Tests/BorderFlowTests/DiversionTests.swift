@@ -133,4 +133,20 @@ struct DiversionTests {
         #expect((flows.unserved[.rail] ?? 0) > 0)
         #expect(abs((flows.unserved[.rail] ?? 0) - deferred) < 1e-6)
     }
+    @Test func aModeLeftWithNoLanesIsClosedAndItsTrafficGoesElsewhere() throws {
+        let otayMesa = try #require(network.dataset.crossings.firstIndex { $0.id == "otay-mesa" })
+        let noLanes: (Crossing, Mode) -> Int = { crossing, mode in
+            crossing.id == "otay-mesa" && mode == .pedestrian ? 0 : crossing.lanes[mode] ?? 0
+        }
+        let diversion = try network.divert(demand: demand, constants: constants, closures: Closures(), at: nil, lanes: noLanes)
+        let row = change(diversion, "otay-mesa", .pedestrian)
+        #expect(row.closed)
+        #expect(row.scenario == 0 && row.baseline > 0)
+        #expect(diversion.status(ofCrossing: otayMesa, in: network.dataset) == .partial)
+        #expect(diversion.crossings.allSatisfy { $0.waitMinutesScenario.isFinite })
+        #expect(diversion.extraHours.values.allSatisfy { $0.isFinite })
+        let flows = try network.assign(demand, constants: constants, lanes: noLanes)
+        #expect(flows.volumes[otayMesa][.pedestrian] ?? 0 == 0)
+        #expect(flows.waits.allSatisfy { $0.values.allSatisfy { $0.isFinite } })
+    }
 }

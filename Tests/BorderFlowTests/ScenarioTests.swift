@@ -130,6 +130,16 @@ struct ScenarioFileTests {
         #expect(march == ["gate-a/pedestrian", "gate-a/pov", "gate-b/pov", "gate-b/truck"])
     }
 
+    @Test func aModeLeftWithNoLanesIsClosedAtEveryMomentTheCutHolds() throws {
+        let scenario = try load("everything.json")
+        let network = try BorderNetwork(dataset: dataset)
+        let february = try #require(Moment(parsing: "2024-02-10T12:00"))
+        // The file closes gate-a's pedestrians and pov in February; its -5 lanes leave gate-b's trucks none.
+        let closed = closedModes(network, try network.mask(for: scenario.closures(at: february, in: dataset), at: february))
+        #expect(closed == ["gate-a/pedestrian", "gate-a/pov", "gate-b/truck"])
+        #expect(!closedModes(network, try network.mask(for: scenario.closures, at: february)).contains("gate-b/truck"))
+    }
+
     @Test func anUnknownCrossingNamesTheLineAndSuggests() {
         let found = error("unknown-crossing.yaml")
         #expect(found?.line == 4)
