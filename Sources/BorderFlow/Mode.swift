@@ -1,9 +1,14 @@
 /// How a traveller crosses. Counts per mode follow CBP's units (see `unit`).
 public enum Mode: String, CaseIterable, Codable, Sendable, Comparable, CustomStringConvertible {
+    /// On foot; counted in persons.
     case pedestrian
+    /// Personal vehicles (POV), through the passenger lanes; counted in vehicles.
     case pov
+    /// Buses, every passenger inspected; counted in buses.
     case bus
+    /// Commercial trucks; counted in trucks.
     case truck
+    /// Freight trains, on rail crossings only; counted in railcars.
     case rail
 
     /// What one unit of volume or capacity counts for this mode.
@@ -14,6 +19,17 @@ public enum Mode: String, CaseIterable, Codable, Sendable, Comparable, CustomStr
         case .bus: return "buses"
         case .truck: return "trucks"
         case .rail: return "railcars"
+        }
+    }
+
+    /// One unit of this mode, to name hours by: person-hours, vehicle-hours, bus-hours, truck-hours, railcar-hours.
+    public var unitSingular: String {
+        switch self {
+        case .pedestrian: return "person"
+        case .pov: return "vehicle"
+        case .bus: return "bus"
+        case .truck: return "truck"
+        case .rail: return "railcar"
         }
     }
 

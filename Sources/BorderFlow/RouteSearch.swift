@@ -33,6 +33,12 @@ public final class RouteSearch {
     /// A trip from Mexico to the U.S. may use only northbound crossing edges, one from the U.S. to Mexico
     /// only southbound ones, and a trip within one country none, so a route crosses the border once at most.
     ///
+    /// - Parameters:
+    ///   - origin: the origin's place id.
+    ///   - destination: the destination's place id.
+    ///   - mode: how the trip travels.
+    ///   - algorithm: A* or Dijkstra (the same costs).
+    /// - Returns: the route, or nil when every route is closed.
     /// - Throws: `NetworkError.unknownNode` for a place id not in the network.
     public func route(from origin: String, to destination: String, mode: Mode,
                       algorithm: ShortestPathSearch.Algorithm = .astar) throws -> Route? {
@@ -48,6 +54,14 @@ public final class RouteSearch {
     /// The best route through each of up to `count` distinct crossings, best first: one search forward from
     /// the origin and one backward from the destination, each kept on its own side, joined at every open
     /// crossing edge the mode may use.
+    ///
+    /// - Parameters:
+    ///   - origin: the origin's place id.
+    ///   - destination: the destination's place id.
+    ///   - mode: how the trip travels.
+    ///   - count: how many crossings to offer at most.
+    /// - Returns: one route per crossing, cheapest first; empty for a trip within one country.
+    /// - Throws: `NetworkError.unknownNode` for a place id not in the network.
     public func alternatives(from origin: String, to destination: String, mode: Mode, count: Int) throws -> [Route] {
         let (source, target, _) = try endpoints(origin, destination)
         guard count > 0, let direction = tripDirection(source, target) else { return [] }
@@ -168,7 +182,8 @@ extension BorderNetwork {
         var reason: String?
         if route == nil {
             if let allOpen {
-                let serving = dataset.crossings.filter { $0.serves(mode) }
+                // Out-of-service crossings have no edges to close; they are not counted among those that serve.
+                let serving = dataset.crossings.filter { $0.inService && $0.serves(mode) }
                 let closedCount = serving.filter { crossing in
                     crossingEdges[crossingIndex[crossing.id]!].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
                 }.count

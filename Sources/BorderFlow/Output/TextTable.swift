@@ -2,7 +2,9 @@
 public struct TextTable: Sendable {
     /// How a column's cells line up.
     public enum Alignment: Sendable {
+        /// Flush left, padded on the right: for text.
         case left
+        /// Flush right, padded on the left: for numbers.
         case right
     }
 
@@ -44,6 +46,8 @@ public struct TextTable: Sendable {
     }
 
     /// The table as text, one line per row, columns two spaces apart, no trailing spaces.
+    ///
+    /// - Returns: the header, a line of dashes under it, then the rows, each line ending in a newline.
     public func render() -> String {
         var widths = columns.map { $0.title.count }
         for row in rows {
@@ -70,7 +74,12 @@ public struct TextTable: Sendable {
 }
 
 /// Formats a count with thousands separators: 12345 → "12,345".
+///
+/// - Parameter value: the count; rounded to the nearest whole number.
+/// - Returns: the digits in groups of three, with a minus sign when negative.
 public func formatCount(_ value: Double) -> String {
+    // Beyond a whole 64-bit number (or not a number at all) there is nothing to group into thousands.
+    guard value.isFinite, abs(value) < 9e18 else { return value.isNaN ? "nan" : "\(value)" }
     let rounded = Int64(value.rounded())
     let digits = String(abs(rounded))
     var grouped = ""

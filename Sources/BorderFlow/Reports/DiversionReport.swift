@@ -43,6 +43,8 @@ public struct DiversionReport: Sendable {
     }
 
     /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an object with the crossings, sectors, ports, per-mode totals, ten largest detours and the model.
     public func json() -> JSONValue {
         let model = diversion.scenario
         return .object(JSONObject([
@@ -83,6 +85,10 @@ public struct DiversionReport: Sendable {
     }
 
     /// What a person reads first: the crossings that changed most, with units, then the totals.
+    ///
+    /// - Parameter rows: how many crossing-modes to list, largest change first; changes under half a unit
+    ///   are left out.
+    /// - Returns: the title, the crossings, the sectors that changed, the daily totals per mode and the model.
     public func table(rows: Int = 15) -> String {
         var text = "\(title)\n\n"
         let ranked = diversion.crossings.filter { abs($0.change) >= 0.5 }
@@ -105,9 +111,10 @@ public struct DiversionReport: Sendable {
         for mode in Mode.allCases {
             let hours = diversion.extraHours[mode] ?? 0, forgone = diversion.forgone[mode] ?? 0, deferred = diversion.deferred[mode] ?? 0
             guard abs(hours) >= 0.5 || forgone >= 0.5 || deferred >= 0.5 else { continue }
-            text += "\n  \(mode.displayName): \(formatCount(hours)) extra \(mode == .pedestrian ? "person" : (mode == .rail ? "railcar" : "vehicle"))-hours"
-            if forgone >= 0.5 { text += ", \(formatCount(forgone)) \(mode.unit) forgone" }
-            if deferred >= 0.5 { text += ", \(formatCount(deferred)) \(mode.unit) deferred" }
+            text += "\n  \(mode.displayName): \(formatCount(hours)) extra \(mode.unitSingular)-hours"
+            func units(_ count: Double) -> String { formatCount(count) + " " + (formatCount(count) == "1" ? mode.unitSingular : mode.unit) }
+            if forgone >= 0.5 { text += ", \(units(forgone)) forgone" }
+            if deferred >= 0.5 { text += ", \(units(deferred)) deferred" }
         }
         let model = diversion.scenario
         text += "\n\nModel: \(model.model.name)"
@@ -116,6 +123,8 @@ public struct DiversionReport: Sendable {
     }
 
     /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per crossing and mode.
     public func csv() -> String {
         var table = CSVTable(header: ["crossing", "mode", "status", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario"])
         for change in diversion.crossings {
