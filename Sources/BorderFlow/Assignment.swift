@@ -46,6 +46,9 @@ public struct CrossingAssignment: Sendable {
 
     /// A trip's flow-weighted cost (road time, wait, and whatever the options' costs include) and the crossing
     /// carrying most of it; nil when the trip carries no flow.
+    ///
+    /// - Parameter trip: the trip's index in `choices.trips`.
+    /// - Returns: the mean cost in seconds over the trip's flows, and the index of its busiest crossing.
     public func tripCost(_ trip: Int) -> (seconds: Double, crossing: Int)? {
         var total = 0.0, flow = 0.0
         var main: (crossing: Int, flow: Double)?

@@ -13,7 +13,12 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url)
     }
 
-    /// Writes bytes whole or not at all.
+    /// Writes bytes whole or not at all, creating the file's folder when missing.
+    ///
+    /// - Parameters:
+    ///   - data: the file's whole content.
+    ///   - url: where to write.
+    /// - Throws: `OutputError.cannotWrite` with the reason; the target is then left as it was.
     public static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")

@@ -10,7 +10,9 @@ import Foundation
 public final class BorderNetwork: Sendable {
     /// What a graph node stands for.
     public enum NodeKind: Sendable, Equatable {
+        /// A place, by index in the dataset's places.
         case place(index: Int)
+        /// A road or rail junction, by index in the dataset's junctions.
         case junction(index: Int)
         /// One side of a crossing: where its roads on that side meet it.
         case crossingSide(crossing: Int, country: Country)
@@ -30,6 +32,7 @@ public final class BorderNetwork: Sendable {
 
     /// What a graph edge stands for.
     public enum EdgeKind: Sendable, Equatable {
+        /// A road or rail segment, by index in the dataset's roads, travelled one way (each segment is two edges).
         case road(index: Int)
         /// Passing a crossing in one mode, northbound (Mexico to the U.S.) or southbound.
         case crossing(index: Int, mode: Mode, northbound: Bool)
@@ -74,8 +77,17 @@ public final class BorderNetwork: Sendable {
     /// Road costs between places and crossing sides, which no closure changes; built on first use.
     let accessCostsCache = AccessCostsCache()
 
-    /// - Throws: `NetworkError.noRoads` when the dataset has no road layer; `SpatialError` or `DatasetError`
-    ///   when the working CRS cannot be used.
+    /// Builds the graph of a dataset: a node per place, junction and side of each crossing; two edges per road
+    /// or rail segment, one each way; and per in-service crossing one edge per mode and direction.
+    ///
+    /// Costs are travel times per mode: a segment's length at the mode's speed on it (`CrossingTimes`), and a
+    /// crossing's flat inspection time. An out-of-service crossing gets nodes but no crossing edges.
+    ///
+    /// - Parameters:
+    ///   - dataset: a loaded dataset with a road network.
+    ///   - workingCRS: the CRS in metres the node coordinates for A* are projected into.
+    /// - Throws: `NetworkError.noRoads` when the dataset has no road layer; `SpatialError` when the working CRS
+    ///   cannot be used.
     public init(dataset: Dataset, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
         guard !dataset.roads.isEmpty else { throw NetworkError.noRoads(directory: dataset.directory.path) }
         self.dataset = dataset
@@ -211,6 +223,9 @@ public final class BorderNetwork: Sendable {
     }
 
     /// The graph node of a place or junction id.
+    ///
+    /// - Parameter id: a place's or junction's id (a crossing has two nodes, one per side, and no entry here).
+    /// - Returns: the node, or nil when no place or junction has that id.
     public func node(id: String) -> Int32? { nodeIndex[id] }
 }
 

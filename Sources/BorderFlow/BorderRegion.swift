@@ -25,6 +25,13 @@ public final class BorderRegion {
     private let usSide: PreparedGeometry
     private let mexicoSide: PreparedGeometry
 
+    /// Projects the sectors and the boundary into the working CRS and closes the boundary into the two sides
+    /// of the border.
+    ///
+    /// - Parameters:
+    ///   - sectors: the sector polygons, in longitude/latitude.
+    ///   - boundary: the boundary line, west to east.
+    ///   - workingCRS: the CRS in metres the questions are answered in.
     /// - Throws: `DatasetError.unusableCRS` when the working CRS is not a projection PROJ can build;
     ///   `SpatialError` when a geometry cannot be built.
     public init(sectors: [Sector], boundary: Boundary, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
@@ -63,11 +70,19 @@ public final class BorderRegion {
     }
 
     /// Projects a longitude/latitude into the working CRS.
+    ///
+    /// - Parameter coordinate: longitude and latitude in degrees (WGS 84).
+    /// - Returns: the point in metres in the working CRS.
+    /// - Throws: `SpatialError` when PROJ cannot project the point.
     public func project(_ coordinate: Coordinate) throws -> Position {
         try toWorking.forward(Position(coordinate))
     }
 
     /// The country whose side of the boundary holds the coordinate, or nil outside the modelled region.
+    ///
+    /// - Parameter coordinate: longitude and latitude in degrees (WGS 84).
+    /// - Returns: the side, or nil outside longitude -125 to -90 and latitude 10 to 45.
+    /// - Throws: `SpatialError` when the point cannot be projected.
     public func country(at coordinate: Coordinate) throws -> Country? {
         let point = try Geometry(point: project(coordinate), context: context)
         if usSide.covers(point) { return .us }
@@ -76,6 +91,10 @@ public final class BorderRegion {
     }
 
     /// The sector whose polygon covers the coordinate (the first in file order on a shared edge), or nil.
+    ///
+    /// - Parameter coordinate: longitude and latitude in degrees (WGS 84).
+    /// - Returns: the sector, or nil where no sector polygon covers the point.
+    /// - Throws: `SpatialError` when the point cannot be projected.
     public func sector(at coordinate: Coordinate) throws -> Sector? {
         try sectorIndex.regions(covering: project(coordinate)).first.map { sectors[$0] }
     }
@@ -84,6 +103,12 @@ public final class BorderRegion {
     ///
     /// Crossings sit on the river or the fence, where generalised county outlines may stop short of the
     /// boundary; the tolerance lets such a point join the sector beside it.
+    ///
+    /// - Parameters:
+    ///   - coordinate: longitude and latitude in degrees (WGS 84).
+    ///   - toleranceMeters: how far, in the working CRS, the nearest sector may be.
+    /// - Returns: the sector and the distance to it (0 when it covers the point), or nil when none is near.
+    /// - Throws: `SpatialError` when the point cannot be projected or the nearest sector cannot be found.
     public func sector(at coordinate: Coordinate, toleranceMeters: Double) throws -> (sector: Sector, distanceMeters: Double)? {
         let position = try project(coordinate)
         if let index = try sectorIndex.regions(covering: position).first { return (sectors[index], 0) }
@@ -93,6 +118,10 @@ public final class BorderRegion {
 
     /// Distance from the coordinate to the boundary line, on the ellipsoid: the nearest boundary point is
     /// found by GEOS in the working CRS, brought back to longitude/latitude, and measured geodesically.
+    ///
+    /// - Parameter coordinate: longitude and latitude in degrees (WGS 84).
+    /// - Returns: metres on the WGS 84 ellipsoid.
+    /// - Throws: `SpatialError` when the point cannot be projected or brought back.
     public func distanceToBoundaryMeters(from coordinate: Coordinate) throws -> Double {
         let point = try Geometry(point: project(coordinate), context: context)
         let nearest = try boundaryLine.nearestPoints(to: point).onSelf
@@ -101,11 +130,19 @@ public final class BorderRegion {
     }
 
     /// Geodesic distance between two coordinates.
+    ///
+    /// - Parameters:
+    ///   - a: one point, longitude and latitude in degrees.
+    ///   - b: the other point.
+    /// - Returns: metres on the WGS 84 ellipsoid.
     public func geodesicDistanceMeters(from a: Coordinate, to b: Coordinate) -> Double {
         geodesic.distanceMeters(from: a, to: b)
     }
 
     /// Every sector's area in km², computed in an Albers equal-area projection fitted to the border strip.
+    ///
+    /// - Returns: the area of each sector, by sector id.
+    /// - Throws: `SpatialError` when PROJ or GEOS fails.
     public func sectorAreasKm2() throws -> [String: Double] {
         let equalArea = try CoordinateTransformer(from: .wgs84, to: Self.equalAreaCRS)
         var areas: [String: Double] = [:]
@@ -122,6 +159,9 @@ public final class BorderRegion {
     /// Length of the boundary in km attributed to each sector: the line is cut into pieces of at most 1 km,
     /// each piece goes to the sector nearest its midpoint (the STRtree nearest query), and pieces are measured
     /// on the ellipsoid. The sectors' lengths add up to the whole boundary.
+    ///
+    /// - Returns: kilometres of boundary, by sector id.
+    /// - Throws: `SpatialError` when PROJ or GEOS fails.
     public func borderLengthsKm() throws -> [String: Double] {
         let pieces = try boundaryLine.densified(maxSegmentLength: 1000).geoJSON()
         guard case let .lineString(projected) = pieces, projected.count >= 2 else { return [:] }

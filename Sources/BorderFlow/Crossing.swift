@@ -3,13 +3,23 @@ import BorderFlowSpatial
 /// One facility where traffic crosses the border: a bridge, a gate, a rail bridge, a land port's lanes.
 public struct Crossing: Hashable, Sendable, Identifiable {
     /// What sort of facility it is.
+    ///
+    /// Descriptive only: routing and capacity follow a crossing's `modes`, `lanes` and `hours`, never its kind.
     public enum Kind: String, CaseIterable, Sendable {
+        /// A port of entry whose inspection facility stands at the line rather than on a bridge (`land-port`).
         case landPort = "land-port"
+        /// A road bridge over the Rio Grande, often with a walkway for pedestrians.
         case bridge
+        /// A gate or building for pedestrians only (`pedestrian-gate`).
         case pedestrianGate = "pedestrian-gate"
+        /// A footbridge for pedestrians only, such as the Cross Border Xpress to Tijuana's airport
+        /// (`pedestrian-bridge`).
         case pedestrianBridge = "pedestrian-bridge"
+        /// Any international rail crossing, bridge or at-grade gate (`rail-bridge`).
         case railBridge = "rail-bridge"
+        /// A hand-pulled ferry across the Rio Grande, such as Los Ebanos.
         case ferry
+        /// A road across the dam of a border reservoir (Amistad, Falcon).
         case dam
     }
 

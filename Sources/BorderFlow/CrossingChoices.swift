@@ -54,6 +54,11 @@ public struct CrossingChoices: Sendable {
     }
 
     /// Each trip's options cut to the cheapest `maximumOptions` within `maximumExtraSeconds` of its cheapest.
+    ///
+    /// - Parameters:
+    ///   - maximumOptions: how many options a trip keeps at most.
+    ///   - maximumExtraSeconds: how much dearer than the trip's cheapest an option may be.
+    /// - Returns: the same trips with fewer options, cheapest first.
     public func limited(maximumOptions: Int, maximumExtraSeconds: Double) -> CrossingChoices {
         var newOffsets = [0]
         var kept: [Option] = []
@@ -68,6 +73,9 @@ public struct CrossingChoices: Sendable {
     }
 
     /// The same trips with only the options `keep` accepts (trip index, option); order is kept.
+    ///
+    /// - Parameter keep: whether to keep an option, given its trip's index in `trips` and the option.
+    /// - Returns: the same trips with the options kept.
     public func filtered(_ keep: (Int, Option) -> Bool) -> CrossingChoices {
         var newOffsets = [0]
         var kept: [Option] = []

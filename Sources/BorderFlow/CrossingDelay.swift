@@ -13,6 +13,12 @@ public enum CrossingDelay {
     public static let beta = 2.0
 
     /// Seconds to pass at a daily volume; the free time alone when the capacity is zero and so is the volume.
+    ///
+    /// - Parameters:
+    ///   - volume: units a day through the crossing in the mode.
+    ///   - capacity: units a day the crossing can process in the mode.
+    ///   - freeSeconds: t₀, the time to pass at zero volume.
+    /// - Returns: t₀ × (1 + α (volume / capacity)^β); infinite for volume at a crossing with no capacity.
     @inlinable
     public static func waitSeconds(volume: Double, capacity: Double, freeSeconds: Double) -> Double {
         guard capacity > 0 else { return volume > 0 ? .infinity : freeSeconds }
@@ -21,6 +27,12 @@ public enum CrossingDelay {
     }
 
     /// d(wait)/d(volume), for the Newton steps of the equilibrium.
+    ///
+    /// - Parameters:
+    ///   - volume: units a day through the crossing in the mode.
+    ///   - capacity: units a day the crossing can process in the mode.
+    ///   - freeSeconds: t₀, the time to pass at zero volume.
+    /// - Returns: seconds of wait per extra unit a day; 0 at zero volume or zero capacity.
     @inlinable
     public static func waitDerivative(volume: Double, capacity: Double, freeSeconds: Double) -> Double {
         guard capacity > 0, volume > 0 else { return 0 }

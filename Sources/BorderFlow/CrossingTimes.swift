@@ -36,6 +36,12 @@ public enum CrossingTimes {
 
     /// The fastest a mode travels on a road of the given free-flow car speed: buses and trucks are capped,
     /// a pedestrian rides (car or bus) to and from the crossing and walks only across it.
+    ///
+    /// - Parameters:
+    ///   - mode: the mode.
+    ///   - carSpeedKph: the road's free-flow speed for a car (`Road.speedKph`).
+    /// - Returns: km/h: a car's speed for cars and pedestrians, at most 100 for buses and 90 for trucks; nil
+    ///   for rail, which uses no road.
     public static func roadSpeedKph(_ mode: Mode, carSpeedKph: Double) -> Double? {
         switch mode {
         case .pov, .pedestrian: return carSpeedKph

@@ -32,7 +32,9 @@ public struct Dataset: Sendable {
     /// - Parameters:
     ///   - directory: a folder with `crossings.geojson`, `sectors.geojson`, `boundary.geojson`, `places.geojson`.
     ///   - workingCRS: the CRS in metres for region questions.
-    /// - Throws: `DatasetError.invalid` listing every problem found, or `DatasetError.unusableCRS`.
+    /// - Returns: the dataset, each crossing with its sector and each road with its length.
+    /// - Throws: `DatasetError.invalid` listing every problem found, `DatasetError.missingDirectory`, or
+    ///   `DatasetError.unusableCRS`.
     public static func load(
         from directory: URL = DatasetFiles.bundledDirectory,
         workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip
@@ -46,6 +48,10 @@ public struct Dataset: Sendable {
 
     /// Every schema and geometry problem in a dataset directory; empty when it is valid.
     ///
+    /// - Parameters:
+    ///   - directory: the dataset folder.
+    ///   - workingCRS: the CRS in metres for region questions.
+    /// - Returns: the problems, each with its file, feature, field and message.
     /// - Throws: `DatasetError.missingDirectory` or `DatasetError.unusableCRS`, which are not problems of the data.
     public static func problems(
         in directory: URL, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip

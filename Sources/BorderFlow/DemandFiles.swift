@@ -10,6 +10,12 @@ public enum DemandFiles {
     public static let constants = "crossing-constants.csv"
 
     /// Writes the demand and constants of a fit into a directory, each atomically, rows in a fixed order.
+    ///
+    /// - Parameters:
+    ///   - fit: the fit whose demand and constants to write.
+    ///   - dataset: the dataset fitted, for place and crossing ids.
+    ///   - directory: the folder to write `demand.csv` and `crossing-constants.csv` into.
+    /// - Throws: `OutputError.cannotWrite` when a file cannot be written.
     public static func write(_ fit: DemandFit, dataset: Dataset, to directory: URL) throws {
         var demand = CSVTable(header: ["origin", "destination", "mode", "dailyTrips"])
         for (index, trip) in fit.demand.trips.enumerated() {
@@ -28,6 +34,10 @@ public enum DemandFiles {
 
     /// Reads a demand CSV: one row per origin, destination and mode, trips per day.
     ///
+    /// - Parameters:
+    ///   - url: the file, with the header `origin,destination,mode,dailyTrips`.
+    ///   - dataset: the dataset whose place ids the rows name.
+    /// - Returns: the trips in file order, places by index in the dataset.
     /// - Throws: `DemandFileError` naming the file, line and column.
     public static func readDemand(_ url: URL, dataset: Dataset) throws -> Demand {
         let file = url.lastPathComponent
@@ -63,6 +73,12 @@ public enum DemandFiles {
     }
 
     /// Reads crossing constants: seconds added to a crossing's cost for a mode.
+    ///
+    /// - Parameters:
+    ///   - url: the file, with the header `crossing,mode,constantSeconds`.
+    ///   - dataset: the dataset whose crossing ids the rows name.
+    /// - Returns: the constants per crossing (dataset index) and mode; a crossing-mode not listed has none.
+    /// - Throws: `DemandFileError` naming the file, line and column.
     public static func readConstants(_ url: URL, dataset: Dataset) throws -> [[Mode: Double]] {
         let file = url.lastPathComponent
         let rows = try readCSV(url, header: ["crossing", "mode", "constantSeconds"])
@@ -83,11 +99,11 @@ public enum DemandFiles {
         return constants
     }
 
-    /// Rows of a simple CSV (no quoted commas; the project writes none) with their line numbers, after
-    /// checking the header.
     /// The largest demand or constants file read: files are read whole.
     public static let maximumFileBytes: Int64 = 100_000_000
 
+    /// Rows of a simple CSV (no quoted commas; the project writes none) with their line numbers, after
+    /// checking the header.
     private static func readCSV(_ url: URL, header: [String]) throws -> [(Int, [String])] {
         let file = url.lastPathComponent
         if let size = fileSize(url), size > maximumFileBytes {

@@ -68,6 +68,13 @@ public enum DemandModel {
     }
 
     /// Builds and fits baseline demand on a network with every crossing open.
+    ///
+    /// - Parameters:
+    ///   - network: the network, whose crossings carry the observed daily volumes.
+    ///   - tolerance: the largest relative miss accepted at any crossing-mode with observed volume.
+    ///   - maximumRounds: how many rounds of assignment and adjustment to run at most.
+    ///   - model: how each round's demand is spread over the crossings.
+    /// - Returns: the demand, the crossing constants, the last assignment and the fit per crossing and mode.
     public static func fit(network: BorderNetwork, tolerance: Double = 0.05, maximumRounds: Int = 200,
                            model: AssignmentModel = .standard) -> DemandFit {
         let dataset = network.dataset

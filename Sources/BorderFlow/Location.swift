@@ -32,7 +32,9 @@ extension BorderRegion {
     ///   - coordinate: longitude and latitude in degrees (WGS 84).
     ///   - crossings: the crossings to rank by distance.
     ///   - limit: how many nearest crossings to return.
-    /// - Throws: `LocateError.invalidCoordinate` for a coordinate that is not a valid longitude/latitude.
+    /// - Returns: the point's side, sector, distance to the boundary and nearest crossings.
+    /// - Throws: `LocateError.invalidCoordinate` for a coordinate that is not a valid longitude/latitude;
+    ///   `SpatialError` when the point cannot be projected.
     public func locate(_ coordinate: Coordinate, crossings: [Crossing], limit: Int = 5) throws -> Location {
         guard coordinate.isValidGeographic else {
             throw LocateError.invalidCoordinate(coordinate)

@@ -3,10 +3,16 @@ import Foundation
 /// When a question is asked: an instant, or a wall-clock time read in each crossing's own time zone
 /// ("14:00 at every crossing"), as a user who types no time zone usually means.
 public enum Moment: Sendable, Equatable, CustomStringConvertible {
+    /// One instant, the same at every crossing: what a time typed with `Z` or an offset means.
     case instant(Date)
+    /// A wall-clock date and time with no zone, read in each crossing's own time zone: what a time typed
+    /// without an offset means.
     case localTime(DateComponents)
 
     /// The instant this moment names at a place in `timeZone`.
+    ///
+    /// - Parameter timeZone: an IANA time zone id, such as `America/Chicago`; ignored for an `instant`.
+    /// - Returns: the instant; nil for a local time when the zone is unknown or the components name no date.
     public func date(in timeZone: String) -> Date? {
         switch self {
         case let .instant(date):
@@ -32,6 +38,11 @@ public enum Moment: Sendable, Equatable, CustomStringConvertible {
 
     /// Reads `2023-12-10T14:00`, `2023-12-10 14:00:00`, `2023-12-10` (midnight) or any of these with a `Z`
     /// or `±HH:MM` offset.
+    ///
+    /// A text with an offset becomes an `instant`, one without a `localTime`; any other text, or a month,
+    /// day, hour, minute or second out of range, gives nil.
+    ///
+    /// - Parameter text: the date and time as typed; spaces around it are ignored.
     public init?(parsing text: String) {
         var body = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "T")
         var offsetSeconds: Int?

@@ -3,7 +3,12 @@ import Foundation
 /// Finds places and crossings by what users type: ids or names, ignoring case, accents and punctuation,
 /// with the closest matches suggested when nothing matches.
 public enum NameMatching {
+    /// The text as compared: lower case, accents dropped, letters and digits only.
+    ///
     /// "Ciudad Juárez" → "ciudadjuarez"; "ciudad-juarez" → "ciudadjuarez".
+    ///
+    /// - Parameter text: an id or name as typed.
+    /// - Returns: the key.
     public static func key(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
             .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }
@@ -11,6 +16,12 @@ public enum NameMatching {
     }
 
     /// Up to `limit` candidates closest to `text` by edit distance on their keys, closest first.
+    ///
+    /// - Parameters:
+    ///   - text: what the user typed.
+    ///   - candidates: the ids or names to choose from.
+    ///   - limit: how many to return at most.
+    /// - Returns: the closest candidates as given, ties in alphabetical order.
     public static func suggestions(for text: String, among candidates: [String], limit: Int = 3) -> [String] {
         let wanted = key(text)
         return candidates
@@ -59,6 +70,8 @@ public enum LookupError: Error, Sendable, Equatable, CustomStringConvertible {
 extension Dataset {
     /// The place with this id, or whose name matches ignoring case and accents.
     ///
+    /// - Parameter text: a place id or name, in any case, accents optional.
+    /// - Returns: the one place it names.
     /// - Throws: `LookupError.unknownPlace` with the closest ids, or `.ambiguousPlace` when a name is shared.
     public func place(named text: String) throws -> Place {
         if let exact = place(id: text) { return exact }

@@ -32,6 +32,9 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
     public var openHours: Double { Double(closesMinute - opensMinute) / 60 }
 
     /// Whether the crossing is open at a minute of the local day.
+    ///
+    /// - Parameter minute: minutes after local midnight, 0 to 1439.
+    /// - Returns: true from `opensMinute` (inclusive) until `closesMinute` (exclusive).
     public func isOpen(atMinuteOfDay minute: Int) -> Bool {
         minute >= opensMinute && minute < closesMinute
     }

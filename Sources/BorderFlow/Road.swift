@@ -3,12 +3,21 @@ import BorderFlowSpatial
 /// One road or rail segment between two network nodes, on one side of the border. Two-way.
 public struct Road: Hashable, Sendable, Identifiable {
     /// The class of a road, or rail.
+    ///
+    /// The class describes the road and sets its style on exported maps; travel times come from each
+    /// segment's own `speedKph`. Only `rail` changes what may use a segment.
     public enum RoadClass: String, CaseIterable, Sendable {
+        /// A controlled-access freeway: an Interstate, or a Mexican toll *cuota* (the `D` routes).
         case motorway
+        /// A four-lane divided highway or expressway that is not fully controlled-access.
         case trunk
+        /// A two-lane U.S. or state highway, or a Mexican federal highway (*libre*).
         case primary
+        /// A farm-to-market or other minor state road.
         case secondary
+        /// A port approach, urban arterial or short connector.
         case local
+        /// A freight rail line: trains only (`Mode.rail`), no road traffic; its speed is a train's.
         case rail
     }
 

@@ -30,6 +30,11 @@ extension Scenario {
 
     /// A scenario by name (a file in `directory` named NAME.yaml, .yml or .json) or by path.
     ///
+    /// - Parameters:
+    ///   - nameOrPath: a path to a scenario file, or a scenario's name; an existing path wins.
+    ///   - directory: the folder to look for names in.
+    ///   - dataset: the dataset to check the scenario against; nil to skip the check.
+    /// - Returns: the scenario.
     /// - Throws: `ScenarioError` when nothing matches (listing the known names) or the file is not valid.
     public static func find(_ nameOrPath: String, in directory: URL = bundledDirectory, dataset: Dataset? = nil) throws -> Scenario {
         let asPath = URL(fileURLWithPath: nameOrPath)
@@ -50,6 +55,10 @@ extension Scenario {
     public static let maximumFileBytes: Int64 = 10_000_000
 
     /// The names of the scenarios in a folder, sorted.
+    ///
+    /// - Parameter directory: the folder.
+    /// - Returns: the names of its `.yaml`, `.yml` and `.json` files, without extension; empty when the folder
+    ///   cannot be read.
     public static func bundledNames(in directory: URL = bundledDirectory) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
@@ -60,6 +69,10 @@ extension Scenario {
     /// Reads a scenario file and, when a dataset is given, checks every crossing, port, sector and mode it
     /// names against it.
     ///
+    /// - Parameters:
+    ///   - url: the YAML or JSON file; its name without extension is the id when the file gives none.
+    ///   - dataset: the dataset to check against; nil to skip the check.
+    /// - Returns: the scenario.
     /// - Throws: `ScenarioError` naming the file, the line and the field.
     public static func load(contentsOf url: URL, dataset: Dataset? = nil) throws -> Scenario {
         let file = url.lastPathComponent

@@ -6,11 +6,12 @@ import Foundation
 /// No authoritative sector polygon file is public, so each sector is the GEOS union of the counties in its
 /// documented area of responsibility (`sector-areas.json`), with named parts of counties moved between
 /// sectors where a sector line runs through a county, clipped to the 100-mile border zone: a GEOS buffer of
-/// the boundary line in the working CRS. The boundary is the Natural Earth line with its parts merged.
+/// the boundary line in the working CRS. The boundary is the counties' outline traced along the Natural Earth
+/// line (its parts merged), which follows the river more closely.
 public struct SectorBuilder {
     /// The result: the merged boundary and one sector polygon per entry of the areas file.
     public struct Output: Sendable {
-        /// The merged boundary line, west to east.
+        /// The boundary line, west to east: the county outlines traced along the Natural Earth line.
         public let boundary: [Coordinate]
         /// One polygon per sector of the areas file.
         public let sectors: [Sector]
@@ -41,7 +42,11 @@ public struct SectorBuilder {
         self.workingCRS = workingCRS
     }
 
-    /// - Throws: `SectorBuildError` naming the input and what is wrong with it; `GeoJSONError` for unreadable files.
+    /// Reads the three inputs and builds the boundary line and the sector polygons.
+    ///
+    /// - Returns: the boundary, one sector per entry of the areas file (in its order), and each sector's counties.
+    /// - Throws: `SectorBuildError` naming the input and what is wrong with it; `GeoJSONError` for unreadable
+    ///   files; `SpatialError` when PROJ or GEOS fails.
     public func build() throws -> Output {
         let context = GEOSContext()
         let toWorking = try CoordinateTransformer(from: .wgs84, to: workingCRS)
@@ -220,6 +225,12 @@ public struct SectorBuilder {
     }
 
     /// Writes `boundary.geojson` and `sectors.geojson` into a directory (each atomically).
+    ///
+    /// - Parameters:
+    ///   - output: what `build()` made.
+    ///   - directory: the dataset folder to write into.
+    /// - Throws: `JSONWriteError` for a NaN or infinite coordinate; `OutputError.cannotWrite` when a file cannot
+    ///   be written.
     public func write(_ output: Output, to directory: URL) throws {
         let writer = GeoJSONWriter()
         let boundaryFeature = GeoJSONOutputFeature(

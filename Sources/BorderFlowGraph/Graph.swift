@@ -7,16 +7,30 @@
 ///
 /// Edges keep the index they were given in (`EdgeID`); closure masks and results speak of those indexes.
 public struct Graph: Sendable {
+    /// A node's number, in `0..<nodeCount`.
     public typealias NodeID = Int32
+    /// An edge's number: its index in the edge list the graph was built from, in `0..<edgeCount`.
     public typealias EdgeID = Int32
 
     /// One edge as given to the builder: its end nodes and its cost in seconds in each layer
     /// (`.infinity` where it cannot be used).
     public struct Edge: Sendable, Equatable {
+        /// The node the edge leaves.
         public var from: NodeID
+        /// The node the edge enters.
         public var to: NodeID
+        /// The edge's cost in seconds in each layer, indexed by layer; `.infinity` where it cannot be used.
+        ///
+        /// The graph stores each cost rounded up to whole milliseconds.
         public var costSeconds: [Double]
 
+        /// Creates an edge with a cost in each layer.
+        ///
+        /// - Parameters:
+        ///   - from: the node the edge leaves.
+        ///   - to: the node the edge enters.
+        ///   - costSeconds: the cost in seconds in each layer, `.infinity` where the edge cannot be used;
+        ///     every edge of a graph needs the same number of layers.
         public init(from: NodeID, to: NodeID, costSeconds: [Double]) {
             self.from = from
             self.to = to
@@ -24,6 +38,11 @@ public struct Graph: Sendable {
         }
 
         /// A single-layer edge.
+        ///
+        /// - Parameters:
+        ///   - from: the node the edge leaves.
+        ///   - to: the node the edge enters.
+        ///   - costSeconds: the cost in seconds, or `.infinity` if the edge cannot be used.
         public init(from: NodeID, to: NodeID, costSeconds: Double) {
             self.init(from: from, to: to, costSeconds: [costSeconds])
         }
@@ -31,21 +50,35 @@ public struct Graph: Sendable {
 
     /// A node position in a projected CRS, in metres.
     public struct Point: Sendable, Equatable {
+        /// The easting, in metres.
         public var x: Double
+        /// The northing, in metres.
         public var y: Double
 
+        /// Creates a point from projected coordinates.
+        ///
+        /// - Parameters:
+        ///   - x: the easting, in metres.
+        ///   - y: the northing, in metres.
         public init(x: Double, y: Double) {
             self.x = x
             self.y = y
         }
     }
 
+    /// The stored cost of an edge that cannot be used in a layer: an edge given `.infinity` seconds there.
+    /// Searches skip it in that layer.
     public static let impassable = UInt32.max
     /// The largest cost one edge may carry: about 49 days.
     public static let maximumEdgeSeconds = Double(UInt32.max - 1) / 1000
 
+    /// The number of nodes; node ids run `0..<nodeCount`.
     public let nodeCount: Int
+    /// The number of edges; edge ids run `0..<edgeCount`.
     public let edgeCount: Int
+    /// The number of cost layers every edge has (in BorderFlow, one per travel mode).
+    ///
+    /// A graph built with no edges has one layer.
     public let layerCount: Int
     /// Node coordinates (metres in a projected CRS), when given; A* needs them.
     public let coordinates: [Point]?
@@ -141,23 +174,42 @@ public struct Graph: Sendable {
     }
 
     /// The cost of an edge in a layer, in milliseconds, or `Graph.impassable`.
+    ///
+    /// - Parameters:
+    ///   - edge: the edge's id.
+    ///   - layer: the cost layer, in `0..<layerCount`.
+    /// - Returns: the cost, rounded up to whole milliseconds when the graph was built.
     @inlinable
     public func costMilliseconds(of edge: EdgeID, layer: Int) -> UInt32 {
         costs[layer * edgeCount + Int(edge)]
     }
 
+    /// The node an edge leaves.
+    ///
+    /// - Parameter edge: the edge's id.
+    /// - Returns: the id of the edge's start node.
     @inlinable
     public func source(of edge: EdgeID) -> NodeID { edgeSources[Int(edge)] }
 
+    /// The node an edge enters.
+    ///
+    /// - Parameter edge: the edge's id.
+    /// - Returns: the id of the edge's end node.
     @inlinable
     public func target(of edge: EdgeID) -> NodeID { edgeTargets[Int(edge)] }
 
     /// The edges leaving a node, in the order they were given.
+    ///
+    /// - Parameter node: the node's id.
+    /// - Returns: the ids of the edges whose `from` is `node`.
     public func outgoingEdges(of node: NodeID) -> ArraySlice<EdgeID> {
         edgeAtPosition[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])]
     }
 
     /// The edges entering a node, in the order they were given.
+    ///
+    /// - Parameter node: the node's id.
+    /// - Returns: the ids of the edges whose `to` is `node`.
     public func incomingEdges(of node: NodeID) -> ArraySlice<EdgeID> {
         reverseEdgeAtPosition[Int(reverseOffsets[Int(node)])..<Int(reverseOffsets[Int(node) + 1])]
     }
@@ -165,15 +217,28 @@ public struct Graph: Sendable {
 
 /// Why a graph could not be built.
 public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The node count given, which is negative or more than a `NodeID` can number (2,147,483,646).
     case tooManyNodes(Int)
+    /// The number of edges given, which is more than an `EdgeID` can number (2,147,483,646).
     case tooManyEdges(Int)
+    /// The first edge has no costs, so the graph would have no layers.
     case noLayers
+    /// An edge runs from or to a node outside `0..<nodeCount`: `edge` is its index in the edge list, `from` and
+    /// `to` its end nodes, and `nodeCount` the graph's node count.
     case missingNode(edge: Int, from: Int32, to: Int32, nodeCount: Int)
+    /// An edge has a different number of cost layers from the first edge: `edge` is its index in the edge list,
+    /// `expected` the first edge's layer count, and `found` its own.
     case layerCount(edge: Int, expected: Int, found: Int)
+    /// An edge has a cost that is negative, NaN, `-infinity` or more than `Graph.maximumEdgeSeconds`: `edge` is
+    /// its index in the edge list, `layer` the layer, and `seconds` the cost given.
     case badCost(edge: Int, layer: Int, seconds: Double)
+    /// Coordinates were given, but not one per node: `expected` is the node count and `found` the number of
+    /// points.
     case coordinateCount(expected: Int, found: Int)
+    /// A node's x or y is infinite or NaN; `node` is the first such node.
     case nonFiniteCoordinate(node: Int)
 
+    /// A sentence that explains the error, naming the edge, node or count at fault.
     public var description: String {
         switch self {
         case let .tooManyNodes(count): return "\(count) nodes is more than a graph can hold (2,147,483,646)"

@@ -2,12 +2,16 @@
 /// by two-way edges to its nearest neighbours, with costs no less than straight-line distance over the
 /// fastest speed, so that A* with `millisecondsPerMeter` is exact. The same seed gives the same graph.
 public enum SyntheticGraph {
+    /// Builds a road-like graph with node coordinates and two cost layers from a seed.
+    ///
     /// - Parameters:
     ///   - nodes: how many nodes.
     ///   - neighbours: how many nearest neighbours each node is joined to.
-    ///   - sideMeters: the side of the square the nodes are scattered over.
+    ///   - sideMeters: the side of the square the nodes are scattered over, in metres.
     ///   - seed: the random seed.
     /// - Returns: the graph (two layers: cars, and trucks that may use about half the edges) and the A* bound.
+    /// - Throws: `GraphError` when the graph cannot be built, as when `sideMeters` is so large that an edge's
+    ///   cost passes `Graph.maximumEdgeSeconds`.
     public static func roadLike(nodes: Int, neighbours: Int = 3, sideMeters: Double = 200_000, seed: UInt64)
         throws -> (graph: Graph, millisecondsPerMeter: Double) {
         var random = SplitMix64(seed: seed)
@@ -62,10 +66,16 @@ public enum SyntheticGraph {
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// Creates a generator whose sequence is fixed by `seed`.
+    ///
+    /// - Parameter seed: any value, zero included.
     public init(seed: UInt64) {
         state = seed
     }
 
+    /// Advances the generator and returns its next 64 random bits.
+    ///
+    /// - Returns: the next value in the sequence.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -4,11 +4,20 @@ public struct CoordinateReferenceSystem: Hashable, Sendable, CustomStringConvert
     /// The definition handed to PROJ.
     public let definition: String
 
+    /// A CRS from a definition PROJ understands, with surrounding whitespace removed.
+    ///
+    /// The definition is not checked here: PROJ reads it when a ``CoordinateTransformer`` or a
+    /// ``ProjectionDistortion`` is made with it.
+    ///
+    /// - Parameter definition: An authority code such as `EPSG:4326`, a PROJ string, or WKT.
     public init(definition: String) {
         self.definition = definition.trimmingWhitespace()
     }
 
-    /// An EPSG code, for example `4326` or `3857`.
+    /// The CRS with an EPSG code, for example `4326` or `3857`.
+    ///
+    /// - Parameter code: The EPSG code.
+    /// - Returns: The CRS defined as `EPSG:<code>`.
     public static func epsg(_ code: Int) -> CoordinateReferenceSystem {
         CoordinateReferenceSystem(definition: "EPSG:\(code)")
     }
@@ -17,6 +26,8 @@ public struct CoordinateReferenceSystem: Hashable, Sendable, CustomStringConvert
     public static let wgs84 = CoordinateReferenceSystem.epsg(4326)
 
     /// Reads a user's CRS argument: a bare number means an EPSG code; anything else goes to PROJ as written.
+    ///
+    /// - Parameter text: The argument as typed, such as `32613`, `EPSG:32613` or `+proj=utm +zone=13 +datum=WGS84`.
     public init(parsing text: String) {
         let trimmed = text.trimmingWhitespace()
         if !trimmed.isEmpty, trimmed.allSatisfy(\.isNumber) {
@@ -26,6 +37,7 @@ public struct CoordinateReferenceSystem: Hashable, Sendable, CustomStringConvert
         }
     }
 
+    /// The definition, as handed to PROJ.
     public var description: String { definition }
 }
 

@@ -8,13 +8,20 @@ import CPROJ
 ///
 /// Not thread-safe: it owns a PROJ context, which may be used by one thread at a time. Make one per task.
 public final class CoordinateTransformer {
+    /// The CRS that `forward` transforms from and `inverse` transforms to.
     public let source: CoordinateReferenceSystem
+    /// The CRS that `forward` transforms to and `inverse` transforms from.
     public let target: CoordinateReferenceSystem
     private let context: ProjContext
     private let operation: OpaquePointer
 
-    /// - Throws: `SpatialError.unknownCRS` when either CRS is not understood, or
-    ///   `SpatialError.noTransformation` when PROJ finds no operation between them.
+    /// Makes the operation PROJ chooses between two CRSs, in a PROJ context that this transformer owns.
+    ///
+    /// - Parameters:
+    ///   - source: The CRS positions are given in.
+    ///   - target: The CRS positions are wanted in.
+    /// - Throws: `SpatialError.unknownCRS` when either CRS is not understood (or is an operation rather than
+    ///   a CRS), or `SpatialError.noTransformation` when PROJ finds no operation between them.
     public init(from source: CoordinateReferenceSystem, to target: CoordinateReferenceSystem) throws {
         self.source = source
         self.target = target
@@ -48,17 +55,27 @@ public final class CoordinateTransformer {
     }
 
     /// Transforms one position from the source CRS to the target CRS.
+    ///
+    /// - Parameter position: A position in the source CRS (longitude and latitude in degrees if geographic).
+    /// - Returns: The position in the target CRS.
+    /// - Throws: `SpatialError.transformationFailed` when the position is not finite or PROJ cannot transform
+    ///   it, for example outside the projection's domain.
     public func forward(_ position: Position) throws -> Position {
         try transform(position, direction: PJ_FWD)
     }
 
     /// Transforms one position from the target CRS back to the source CRS.
+    ///
+    /// - Parameter position: A position in the target CRS.
+    /// - Returns: The position in the source CRS.
+    /// - Throws: `SpatialError.transformationFailed` when the position is not finite or PROJ cannot transform it.
     public func inverse(_ position: Position) throws -> Position {
         try transform(position, direction: PJ_INV)
     }
 
     /// Transforms many positions in place with one `proj_trans_generic` call.
     ///
+    /// - Parameter positions: Positions in the source CRS, replaced by the same positions in the target CRS.
     /// - Throws: `SpatialError.transformationFailed` naming the first position PROJ could not transform;
     ///   the array is then left unchanged.
     public func forward(_ positions: inout [Position]) throws {
@@ -66,6 +83,10 @@ public final class CoordinateTransformer {
     }
 
     /// Transforms many positions from the target CRS back to the source CRS, in place.
+    ///
+    /// - Parameter positions: Positions in the target CRS, replaced by the same positions in the source CRS.
+    /// - Throws: `SpatialError.transformationFailed` naming the first position PROJ could not transform;
+    ///   the array is then left unchanged.
     public func inverse(_ positions: inout [Position]) throws {
         try transform(&positions, direction: PJ_INV)
     }

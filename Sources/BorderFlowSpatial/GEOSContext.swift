@@ -2,13 +2,16 @@ import CGEOS
 
 /// Owns one GEOS context handle (`GEOS_init_r`) and the error and notice messages GEOS reports through it.
 ///
-/// GEOS contexts are not thread-safe. A context, and every `Geometry`, `PreparedGeometry` and `SpatialIndex`
+/// GEOS contexts are not thread-safe. A context, and every `Geometry`, `PreparedGeometry` and `RegionIndex`
 /// made with it, must be used by one thread at a time; none of these types is `Sendable`. Make one context per
 /// owner (a loaded border region, a build step, a test) or per thread.
 public final class GEOSContext {
     let handle: GEOSContextHandle_t
     private let messages: GEOSMessages
 
+    /// Creates a GEOS context (`GEOS_init_r`) whose error and notice messages are kept, not printed.
+    ///
+    /// The last error GEOS reported becomes the reason of the next `SpatialError` thrown for this context.
     public init() {
         handle = GEOS_init_r()
         messages = GEOSMessages()

@@ -2,13 +2,19 @@
 ///
 /// In a GeoJSON file x is longitude and y latitude; after projection the same shape carries metres.
 public indirect enum GeoJSONGeometry: Equatable, Sendable {
+    /// A single position.
     case point(Position)
+    /// Unconnected positions.
     case multiPoint([Position])
+    /// A line through the positions in order.
     case lineString([Position])
+    /// Several lines, each given by its positions.
     case multiLineString([[Position]])
-    /// Rings: the exterior first, then holes; each closed (first position equals last).
+    /// A polygon given by its rings: the exterior first, then holes; each closed (first position equals last).
     case polygon([[Position]])
+    /// Several polygons, each given by its rings as in a polygon.
     case multiPolygon([[[Position]]])
+    /// Geometries of any type, collections included.
     case geometryCollection([GeoJSONGeometry])
 
     /// The GeoJSON `type` member.
@@ -36,12 +42,19 @@ public indirect enum GeoJSONGeometry: Equatable, Sendable {
     }
 
     /// The same geometry with every position replaced; used to move it between CRSs in one batch.
+    ///
+    /// - Parameter positions: The new positions in the order of ``allPositions``; there must be at least as many.
+    /// - Returns: A geometry of the same shape with the new positions.
     public func replacingPositions(with positions: [Position]) -> GeoJSONGeometry {
         var iterator = positions.makeIterator()
         return rebuilt { _ in iterator.next()! }
     }
 
     /// The same geometry with each position mapped by `transform`.
+    ///
+    /// - Parameter transform: The new position for an old one, called for each position in order.
+    /// - Returns: A geometry of the same shape with the mapped positions.
+    /// - Throws: Whatever `transform` throws.
     public func mapPositions(_ transform: (Position) throws -> Position) rethrows -> GeoJSONGeometry {
         try rebuilt(transform)
     }
@@ -59,6 +72,12 @@ public indirect enum GeoJSONGeometry: Equatable, Sendable {
     }
 
     /// Transforms the geometry with one batch call to PROJ.
+    ///
+    /// - Parameters:
+    ///   - transformer: The transformer between the geometry's CRS and the wanted one.
+    ///   - inverse: Whether to go from the transformer's target CRS to its source CRS instead.
+    /// - Returns: A geometry of the same shape in the other CRS.
+    /// - Throws: `SpatialError.transformationFailed` naming the first position PROJ could not transform.
     public func transformed(by transformer: CoordinateTransformer, inverse: Bool = false) throws -> GeoJSONGeometry {
         var positions = allPositions
         if inverse {
@@ -93,6 +112,9 @@ public indirect enum GeoJSONGeometry: Equatable, Sendable {
 /// Ring orientation helpers for RFC 7946's right-hand rule.
 public enum RingOrientation {
     /// Twice the signed area of a ring (shoelace formula): positive when counter-clockwise.
+    ///
+    /// - Parameter ring: The ring's positions, closed or not, with x east and y north.
+    /// - Returns: Twice the area in square units of the CRS, signed; 0 for fewer than three positions.
     public static func signedDoubleArea(_ ring: [Position]) -> Double {
         guard ring.count >= 3 else { return 0 }
         var sum = 0.0
@@ -104,11 +126,18 @@ public enum RingOrientation {
         return sum
     }
 
+    /// Whether a ring runs counter-clockwise, with x east and y north (its signed area is positive).
+    ///
+    /// - Parameter ring: The ring's positions, closed or not.
+    /// - Returns: True when counter-clockwise; false when clockwise or of no area.
     public static func isCounterClockwise(_ ring: [Position]) -> Bool {
         signedDoubleArea(ring) > 0
     }
 
     /// Exterior ring counter-clockwise, holes clockwise, as RFC 7946 §3.1.6 asks.
+    ///
+    /// - Parameter rings: A polygon's rings, the exterior first.
+    /// - Returns: The same rings, each reversed where its orientation was the wrong one.
     public static func rightHandRule(_ rings: [[Position]]) -> [[Position]] {
         rings.enumerated().map { index, ring in
             let wantCounterClockwise = index == 0

@@ -4,8 +4,12 @@ import Foundation
 public enum GeoJSONReader {
     /// Reads a FeatureCollection from a file.
     ///
-    /// - Parameter name: how errors name the file (defaults to its last path component).
-    /// - Throws: `GeoJSONError` when the file cannot be read, is not JSON, or is not a valid FeatureCollection.
+    /// - Parameters:
+    ///   - url: The file's location.
+    ///   - name: How errors name the file (defaults to its last path component).
+    /// - Returns: The collection, positions in WGS 84 longitude/latitude as written in the file.
+    /// - Throws: `GeoJSONError` when the file is missing, unreadable, empty or larger than ``maximumFileBytes``,
+    ///   is not JSON, or is not a valid FeatureCollection.
     public static func read(contentsOf url: URL, name: String? = nil) throws -> GeoJSONFeatureCollection {
         let fileName = name ?? url.lastPathComponent
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value
@@ -27,6 +31,13 @@ public enum GeoJSONReader {
     public static let maximumFileBytes: Int64 = 100_000_000
 
     /// Parses a FeatureCollection from bytes.
+    ///
+    /// - Parameters:
+    ///   - data: The file's contents, UTF-8 JSON.
+    ///   - file: How errors name the file.
+    /// - Returns: The collection, positions in WGS 84 longitude/latitude as written.
+    /// - Throws: `GeoJSONError` naming the file, and the feature and field where there is one, when the text is
+    ///   not JSON, the root is not a FeatureCollection, it has a `crs` member, or a feature or geometry is malformed.
     public static func parse(_ data: Data, file: String) throws -> GeoJSONFeatureCollection {
         let root = try parseJSON(data, file: file)
         guard let object = root.objectValue else {
@@ -50,6 +61,13 @@ public enum GeoJSONReader {
     }
 
     /// Parses JSON text into a value, turning the decoder's error into one that names the file.
+    ///
+    /// - Parameters:
+    ///   - data: UTF-8 JSON text.
+    ///   - file: How errors name the file.
+    /// - Returns: The value; object members are in sorted key order.
+    /// - Throws: `GeoJSONError` for text that is not JSON, with the line and column of a syntax error when known,
+    ///   or for a number beyond the range of a `Double`.
     public static func parseJSON(_ data: Data, file: String) throws -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
@@ -154,6 +172,13 @@ public enum GeoJSONReader {
     }
 
     /// Parses a geometry object; errors carry a JSON path such as `geometry.coordinates[0][3]`.
+    ///
+    /// - Parameters:
+    ///   - value: A GeoJSON geometry object.
+    ///   - file: How errors name the file.
+    /// - Returns: The geometry, positions as written.
+    /// - Throws: `GeoJSONError` naming the file and, as its field, the path of the member at fault: an unknown
+    ///   type, a missing member, a position that is not two finite numbers, or a ring that is short or unclosed.
     public static func geometry(_ value: JSONValue, file: String) throws -> GeoJSONGeometry {
         do {
             return try geometry(value, path: "geometry")

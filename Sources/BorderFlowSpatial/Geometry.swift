@@ -2,8 +2,10 @@ import CGEOS
 
 /// The outcome of a GEOS validity check.
 public enum GeometryValidity: Equatable, Sendable {
+    /// GEOS found nothing wrong.
     case valid
-    /// GEOS's reason (for example "Self-intersection") and where it found the problem.
+    /// GEOS found a problem: `reason` is its account (for example "Self-intersection") and `location` where it
+    /// found it, in the geometry's CRS, when GEOS gives one.
     case invalid(reason: String, location: Position?)
 
     /// Whether GEOS found nothing wrong.
@@ -31,14 +33,23 @@ public final class Geometry {
 
     /// Builds a GEOS geometry from a GeoJSON geometry value.
     ///
+    /// - Parameters:
+    ///   - geometry: The geometry value, in the CRS the geometry is to be used in.
+    ///   - context: The context that will own the geometry.
     /// - Throws: `SpatialError.invalidGeometry` for a ring with fewer than four positions, an unclosed ring,
-    ///   a line with fewer than two positions or a non-finite value; GEOS errors otherwise.
+    ///   a line with fewer than two positions or a non-finite value; `SpatialError.geometryOperationFailed`
+    ///   when GEOS cannot build it.
     public convenience init(_ geometry: GeoJSONGeometry, context: GEOSContext) throws {
         let handle = try Self.build(geometry, context: context)
         self.init(context: context, handle: handle)
     }
 
     /// A point geometry.
+    ///
+    /// - Parameters:
+    ///   - point: The point's position.
+    ///   - context: The context that will own the geometry.
+    /// - Throws: `SpatialError.invalidGeometry` when the position is not finite.
     public convenience init(point: Position, context: GEOSContext) throws {
         try self.init(.point(point), context: context)
     }
@@ -148,6 +159,12 @@ public final class Geometry {
     // MARK: Reading back
 
     /// The geometry as a GeoJSON value (`GEOSGeomTypeId_r`, `GEOSCoordSeq_copyToBuffer_r`).
+    ///
+    /// A linear ring reads as a LineString, an empty point as an empty MultiPoint (a GeoJSON Point needs a
+    /// position), and empty polygons inside a MultiPolygon are dropped.
+    ///
+    /// - Returns: The geometry value, in the geometry's CRS.
+    /// - Throws: `SpatialError.geometryOperationFailed` when GEOS cannot give a part's coordinates.
     public func geoJSON() throws -> GeoJSONGeometry {
         try Self.read(handle, context: context)
     }
@@ -208,6 +225,8 @@ public final class Geometry {
     // MARK: Predicates and measures
 
     /// `GEOSisValidDetail_r`: whether the geometry is valid and, if not, GEOS's reason and location.
+    ///
+    /// - Returns: ``GeometryValidity/valid``, or the first problem GEOS found.
     public func validity() -> GeometryValidity {
         let h = context.handle
         var reason: UnsafeMutablePointer<CChar>?
@@ -229,7 +248,7 @@ public final class Geometry {
         return .invalid(reason: text, location: position)
     }
 
-    /// `GEOSisEmpty_r`.
+    /// Whether the geometry has no points (`GEOSisEmpty_r`).
     public var isEmpty: Bool { GEOSisEmpty_r(context.handle, handle) == 1 }
 
     /// Area in the square units of the CRS (`GEOSArea_r`).
@@ -247,6 +266,10 @@ public final class Geometry {
     }
 
     /// Shortest planar distance to another geometry (`GEOSDistance_r`).
+    ///
+    /// - Parameter other: A geometry in the same CRS.
+    /// - Returns: The distance in the units of the CRS; 0 when the geometries meet, and also when either is empty.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when GEOS cannot measure it.
     public func distance(to other: Geometry) throws -> Double {
         var value = 0.0
         guard GEOSDistance_r(context.handle, handle, other.handle, &value) == 1 else {
@@ -256,6 +279,10 @@ public final class Geometry {
     }
 
     /// The closest pair of points, on this geometry and on `other` (`GEOSNearestPoints_r`).
+    ///
+    /// - Parameter other: A geometry in the same CRS.
+    /// - Returns: The point on this geometry and the point on `other` that are nearest to each other.
+    /// - Throws: `SpatialError.geometryOperationFailed` when GEOS cannot find them, as for an empty geometry.
     public func nearestPoints(to other: Geometry) throws -> (onSelf: Position, onOther: Position) {
         let h = context.handle
         guard let sequence = GEOSNearestPoints_r(h, handle, other.handle) else {
@@ -268,75 +295,127 @@ public final class Geometry {
         return (Position(x: ax, y: ay), Position(x: bx, y: by))
     }
 
-    /// `GEOSIntersects_r`.
+    /// Whether the geometries share at least one point (`GEOSIntersects_r`).
+    ///
+    /// - Parameter other: A geometry in the same CRS.
+    /// - Returns: True when they touch or overlap.
     public func intersects(_ other: Geometry) -> Bool {
         GEOSIntersects_r(context.handle, handle, other.handle) == 1
     }
 
-    /// `GEOSContains_r`: no point of `other` outside this geometry, and interiors meet.
+    /// Whether this geometry contains `other` (`GEOSContains_r`): no point of it outside, and interiors meet.
+    ///
+    /// - Parameter other: A geometry in the same CRS.
+    /// - Returns: True when this geometry contains `other`; false for a point on the boundary.
     public func contains(_ other: Geometry) -> Bool {
         GEOSContains_r(context.handle, handle, other.handle) == 1
     }
 
-    /// `GEOSCovers_r`: no point of `other` outside this geometry (boundary included).
+    /// Whether this geometry covers `other` (`GEOSCovers_r`): no point of it outside, boundary included.
+    ///
+    /// - Parameter other: A geometry in the same CRS.
+    /// - Returns: True when no point of `other` lies outside this geometry.
     public func covers(_ other: Geometry) -> Bool {
         GEOSCovers_r(context.handle, handle, other.handle) == 1
     }
 
     // MARK: Operations
 
-    /// `GEOSUnion_r`.
+    /// The points in either geometry (`GEOSUnion_r`).
+    ///
+    /// - Parameter other: A geometry in the same CRS.
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func union(_ other: Geometry) throws -> Geometry {
         try context.wrap(GEOSUnion_r(context.handle, handle, other.handle), operation: "union")
     }
 
     /// `GEOSUnaryUnion_r`: dissolves the parts of this geometry into one.
+    ///
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func unaryUnion() throws -> Geometry {
         try context.wrap(GEOSUnaryUnion_r(context.handle, handle), operation: "unary union")
     }
 
-    /// `GEOSIntersection_r`.
+    /// The points both geometries share (`GEOSIntersection_r`).
+    ///
+    /// - Parameter other: A geometry in the same CRS.
+    /// - Returns: A new geometry in this geometry's context; empty when they do not meet.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func intersection(_ other: Geometry) throws -> Geometry {
         try context.wrap(GEOSIntersection_r(context.handle, handle, other.handle), operation: "intersection")
     }
 
-    /// `GEOSDifference_r`.
+    /// The points of this geometry that are not in `other` (`GEOSDifference_r`).
+    ///
+    /// - Parameter other: A geometry in the same CRS.
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func difference(_ other: Geometry) throws -> Geometry {
         try context.wrap(GEOSDifference_r(context.handle, handle, other.handle), operation: "difference")
     }
 
-    /// `GEOSBuffer_r` with `quadrantSegments` segments per quarter circle.
+    /// The area within `distance` of the geometry (`GEOSBuffer_r`), with round corners and ends.
+    ///
+    /// - Parameters:
+    ///   - distance: The buffer's width in the units of the CRS; a negative width shrinks a polygon.
+    ///   - quadrantSegments: Segments per quarter circle in the rounded parts.
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func buffer(_ distance: Double, quadrantSegments: Int32 = 16) throws -> Geometry {
         try context.wrap(GEOSBuffer_r(context.handle, handle, distance, quadrantSegments), operation: "buffer")
     }
 
-    /// `GEOSMakeValid_r`.
+    /// A valid version of the geometry (`GEOSMakeValid_r`), which may be of another type: a self-intersecting
+    /// polygon can become a MultiPolygon.
+    ///
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func makeValid() throws -> Geometry {
         try context.wrap(GEOSMakeValid_r(context.handle, handle), operation: "make valid")
     }
 
     /// `GEOSLineMerge_r`: joins line parts that meet end to end.
+    ///
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func lineMerge() throws -> Geometry {
         try context.wrap(GEOSLineMerge_r(context.handle, handle), operation: "line merge")
     }
 
     /// `GEOSDensify_r`: adds vertices so no segment is longer than `tolerance`.
+    ///
+    /// - Parameter tolerance: The longest segment allowed, in the units of the CRS.
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func densified(maxSegmentLength tolerance: Double) throws -> Geometry {
         try context.wrap(GEOSDensify_r(context.handle, handle, tolerance), operation: "densify")
     }
 
     /// `GEOSGeom_setPrecision_r`: the geometry snapped to a grid of `gridSize`, kept valid by GEOS.
+    ///
     /// Used before writing coordinates with a fixed number of decimals, so rounding cannot break validity.
+    ///
+    /// - Parameter gridSize: The grid's spacing in the units of the CRS (`0.000001` for six decimals of degrees).
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func snapped(toGrid gridSize: Double) throws -> Geometry {
         try context.wrap(GEOSGeom_setPrecision_r(context.handle, handle, gridSize, 0), operation: "set precision")
     }
 
     /// `GEOSBoundary_r`: the outline of a polygon as lines.
+    ///
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
     public func outline() throws -> Geometry {
         try context.wrap(GEOSBoundary_r(context.handle, handle), operation: "boundary")
     }
 
-    /// `GEOSGetCentroid_r`.
+    /// The centre of mass of the geometry (`GEOSGetCentroid_r`), which can lie outside a concave shape.
+    ///
+    /// - Returns: The centroid's position in the geometry's CRS.
+    /// - Throws: `SpatialError.geometryOperationFailed` when the geometry is empty or GEOS fails.
     public func centroid() throws -> Position {
         let center = try context.wrap(GEOSGetCentroid_r(context.handle, handle), operation: "centroid")
         guard case let .point(position) = try center.geoJSON() else {
@@ -346,6 +425,9 @@ public final class Geometry {
     }
 
     /// `GEOSPointOnSurface_r`: a point inside the geometry (for a label), unlike the centroid of a concave shape.
+    ///
+    /// - Returns: The point's position in the geometry's CRS.
+    /// - Throws: `SpatialError.geometryOperationFailed` when the geometry is empty or GEOS fails.
     public func pointOnSurface() throws -> Position {
         let point = try context.wrap(GEOSPointOnSurface_r(context.handle, handle), operation: "point on surface")
         guard case let .point(position) = try point.geoJSON() else {
@@ -355,6 +437,9 @@ public final class Geometry {
     }
 
     /// The members of a collection (or the geometry itself when it is not one), as separate geometries.
+    ///
+    /// - Returns: New geometries in this geometry's context, or `[self]`.
+    /// - Throws: `SpatialError` when a member cannot be read back or rebuilt.
     public func parts() throws -> [Geometry] {
         switch try geoJSON() {
         case let .multiPolygon(polygons): return try polygons.map { try Geometry(.polygon($0), context: context) }
@@ -365,7 +450,11 @@ public final class Geometry {
         }
     }
 
-    /// `GEOSEnvelope_r` read as bounds.
+    /// The corners of the geometry's envelope: smallest x and y, largest x and y (`GEOSGeom_getXMin_r` and its
+    /// siblings).
+    ///
+    /// - Returns: The lower-left and upper-right corners in the geometry's CRS.
+    /// - Throws: `SpatialError.geometryOperationFailed` when GEOS cannot give them (for an empty geometry).
     public func bounds() throws -> (min: Position, max: Position) {
         var xmin = 0.0, ymin = 0.0, xmax = 0.0, ymax = 0.0
         let h = context.handle
@@ -380,6 +469,12 @@ public final class Geometry {
 extension Geometry {
     /// The union of many geometries: clones gathered into one collection (`GEOSGeom_clone_r`,
     /// `GEOSGeom_createCollection_r`) and dissolved with one `GEOSUnaryUnion_r`.
+    ///
+    /// - Parameters:
+    ///   - geometries: The geometries to join, all in the same CRS and made with `context`.
+    ///   - context: The context that will own the result.
+    /// - Returns: One geometry covering all of them; empty when there are none.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when a step fails.
     public static func union(of geometries: [Geometry], context: GEOSContext) throws -> Geometry {
         let h = context.handle
         var clones: [OpaquePointer?] = []

@@ -4,10 +4,14 @@ import CPROJ
 ///
 /// Not thread-safe: it owns a PROJ context. Make one per task.
 public final class ProjectionDistortion {
+    /// The projected CRS whose scale is measured.
     public let crs: CoordinateReferenceSystem
     private let context: ProjContext
     private let projection: OpaquePointer
 
+    /// Reads a projected CRS for measuring its scale, in a PROJ context that this object owns.
+    ///
+    /// - Parameter crs: A projected CRS, such as ``WorkingCRS/borderStrip``.
     /// - Throws: `SpatialError.unknownCRS` when the CRS is not understood or is not a projection.
     public init(crs: CoordinateReferenceSystem) throws {
         self.crs = crs
@@ -39,6 +43,11 @@ public final class ProjectionDistortion {
     }
 
     /// Scale along the meridian (`h`) and the parallel (`k`) at a coordinate; both 1 where the map is true to scale.
+    ///
+    /// - Parameter coordinate: Longitude and latitude in degrees, on the CRS's datum.
+    /// - Returns: The meridional and parallel scale factors.
+    /// - Throws: `SpatialError.transformationFailed`, with the longitude as x and the latitude as y, when PROJ
+    ///   cannot evaluate the projection there.
     public func scaleFactors(at coordinate: Coordinate) throws -> (meridional: Double, parallel: Double) {
         let radians = Double.pi / 180
         context.resetErrors()
@@ -54,6 +63,10 @@ public final class ProjectionDistortion {
     }
 
     /// The largest of the meridional and parallel scale factors at a coordinate.
+    ///
+    /// - Parameter coordinate: Longitude and latitude in degrees, on the CRS's datum.
+    /// - Returns: The larger scale factor.
+    /// - Throws: `SpatialError.transformationFailed` when PROJ cannot evaluate the projection there.
     public func largestScaleFactor(at coordinate: Coordinate) throws -> Double {
         let factors = try scaleFactors(at: coordinate)
         return max(factors.meridional, factors.parallel)

@@ -7,12 +7,18 @@ import CGEOS
 /// Not thread-safe (it holds GEOS objects of one context). Regions are identified by their index in the
 /// array given at creation.
 public final class RegionIndex {
+    /// The regions in the order given; the index's answers are positions in this array.
     public let regions: [Geometry]
     private let prepared: [PreparedGeometry]
     private let context: GEOSContext
     private let tree: OpaquePointer
 
-    /// - Throws: `SpatialError` when a region cannot be prepared.
+    /// Indexes regions that share one GEOS context.
+    ///
+    /// - Parameters:
+    ///   - regions: The regions, all in the same CRS and made with `context`.
+    ///   - context: The context of the regions, which the index keeps alive.
+    /// - Throws: `SpatialError.geometryOperationFailed` when a region cannot be prepared or the tree cannot be made.
     public init(regions: [Geometry], context: GEOSContext) throws {
         self.regions = regions
         self.context = context
@@ -32,12 +38,19 @@ public final class RegionIndex {
     }
 
     /// Indexes of the regions that cover the position (boundary included), in ascending order.
+    ///
+    /// - Parameter position: A position in the regions' CRS.
+    /// - Returns: Indexes into ``regions``; empty when no region covers the position.
+    /// - Throws: `SpatialError.invalidGeometry` when the position is not finite.
     public func regions(covering position: Position) throws -> [Int] {
         let point = try Geometry(point: position, context: context)
         return candidates(intersectingEnvelopeOf: point).filter { prepared[$0].covers(point) }
     }
 
     /// Indexes of the regions whose envelopes meet the geometry's envelope, ascending (the STRtree query).
+    ///
+    /// - Parameter geometry: A geometry in the regions' CRS.
+    /// - Returns: Indexes into ``regions`` of the candidates, which still need an exact test.
     public func candidates(intersectingEnvelopeOf geometry: Geometry) -> [Int] {
         let collector = IndexCollector()
         GEOSSTRtree_query_r(context.handle, tree, geometry.handle, { item, userData in
@@ -50,6 +63,11 @@ public final class RegionIndex {
 
     /// The region nearest to a position and its planar distance (0 when a region covers it), or nil when there
     /// are no regions. Uses `GEOSSTRtree_nearest_generic_r`.
+    ///
+    /// - Parameter position: A position in the regions' CRS.
+    /// - Returns: The region's index into ``regions`` and its distance in the units of the CRS, or nil.
+    /// - Throws: `SpatialError.invalidGeometry` when the position is not finite, or
+    ///   `SpatialError.geometryOperationFailed` when the search fails.
     public func nearest(to position: Position) throws -> (index: Int, distance: Double)? {
         if regions.isEmpty { return nil }
         let point = try Geometry(point: position, context: context)

@@ -1,16 +1,19 @@
 /// A failure in the spatial layer, carrying the message PROJ or GEOS gave.
 public enum SpatialError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// PROJ could not understand a CRS definition.
+    /// PROJ could not understand a CRS definition: the `definition` as given, and PROJ's `reason`.
     case unknownCRS(definition: String, reason: String)
-    /// PROJ could not build an operation between two CRSs.
+    /// PROJ could not build an operation between two CRSs: the `source` and `target` definitions, and
+    /// PROJ's `reason`.
     case noTransformation(source: String, target: String, reason: String)
-    /// A coordinate could not be transformed (outside the projection's domain, for example).
+    /// A coordinate could not be transformed (outside the projection's domain, for example): its `x` and `y`
+    /// as given, and PROJ's `reason`.
     case transformationFailed(x: Double, y: Double, reason: String)
-    /// A GEOS operation failed.
+    /// A GEOS operation failed: the `operation`'s name, and GEOS's `reason`.
     case geometryOperationFailed(operation: String, reason: String)
-    /// Geometry that cannot be built (too few points, an unclosed ring, a non-finite value).
+    /// Geometry that cannot be built (too few points, an unclosed ring, a non-finite value); the value says why.
     case invalidGeometry(String)
 
+    /// The message for users; for an unknown CRS it adds examples of definitions that work.
     public var description: String {
         switch self {
         case let .unknownCRS(definition, reason):

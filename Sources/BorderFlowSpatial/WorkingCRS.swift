@@ -20,7 +20,7 @@ public struct ScaleErrorSurvey: Sendable, Equatable {
     public let smallestScaleFactor: Double
     /// The largest scale factor seen; A* divides straight-line distances by it to stay a lower bound.
     public let largestScaleFactor: Double
-    /// Where the worst departure from 1 occurs.
+    /// Where the worst departure from 1 occurs; (0, 0) when no coordinates were measured.
     public let worstCoordinate: Coordinate
 
     /// The worst relative scale error, |k − 1|, as a fraction (0.002 is 0.2 %).
@@ -30,6 +30,9 @@ public struct ScaleErrorSurvey: Sendable, Equatable {
 
     /// Measures the scale of `crs` at every coordinate.
     ///
+    /// - Parameters:
+    ///   - crs: A projected CRS, such as ``WorkingCRS/borderStrip``.
+    ///   - coordinates: WGS 84 coordinates in degrees; with none, both scale factors are 1.
     /// - Throws: `SpatialError` when the CRS is not a projection or a coordinate is outside its domain.
     public init(crs: CoordinateReferenceSystem, coordinates: [Coordinate]) throws {
         let distortion = try ProjectionDistortion(crs: crs)

@@ -12,6 +12,12 @@ public enum CrossingStatus: String, Sendable, CaseIterable {
 
 extension Diversion {
     /// A crossing's status in the scenario.
+    ///
+    /// - Parameters:
+    ///   - index: the crossing's index in the dataset.
+    ///   - dataset: the dataset, for whether the crossing is in service.
+    /// - Returns: open, partial or closed by how many of its modes the scenario closes; out of service for a
+    ///   crossing that takes no traffic.
     public func status(ofCrossing index: Int, in dataset: Dataset) -> CrossingStatus {
         guard dataset.crossings[index].inService else { return .outOfService }
         let modes = crossings.filter { $0.crossing == index }
@@ -21,11 +27,18 @@ extension Diversion {
     }
 
     /// A crossing's changes by mode.
+    ///
+    /// - Parameter index: the crossing's index in the dataset.
+    /// - Returns: baseline against scenario for each mode the crossing serves.
     public func changes(ofCrossing index: Int) -> [Mode: CrossingChange] {
         Dictionary(uniqueKeysWithValues: crossings.filter { $0.crossing == index }.map { ($0.mode, $0) })
     }
 
     /// A sector's baseline and scenario totals by mode.
+    ///
+    /// - Parameter id: the sector's id.
+    /// - Returns: daily volume per mode over the sector's crossings, with every crossing open and under the
+    ///   scenario; empty for a sector with no crossing.
     public func totals(ofSector id: String) -> (baseline: [Mode: Double], scenario: [Mode: Double]) {
         let rows = sectors.filter { $0.key == id }
         return (Dictionary(uniqueKeysWithValues: rows.map { ($0.mode, $0.baseline) }),

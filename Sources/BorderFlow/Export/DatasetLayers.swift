@@ -4,11 +4,17 @@ import BorderFlowSpatial
 public enum DatasetLayers {
     /// A layer `borderflow export` can write, named as its file is.
     public enum Name: String, CaseIterable, Sendable {
+        /// Points: the crossing facilities with their ports, modes, lanes, hours and daily volumes.
         case crossings
+        /// MultiPolygons: the Border Patrol sectors, with how many crossings each holds.
         case sectors
+        /// A line: the international boundary.
         case boundary
+        /// Points: the places trips start and end at, with their populations.
         case places
+        /// Lines: the road and rail segments, with class, speed and length.
         case roads
+        /// Points: the road and rail junctions.
         case junctions
 
         /// The names, comma-separated, for help and error messages.
@@ -16,6 +22,11 @@ public enum DatasetLayers {
     }
 
     /// The named layers, in the order asked for.
+    ///
+    /// - Parameters:
+    ///   - names: the layers to make.
+    ///   - dataset: the dataset to draw them from.
+    /// - Returns: one layer per name, with simplestyle properties for drawing.
     public static func layers(_ names: [Name], of dataset: Dataset) -> [GeoJSONLayer] {
         names.map { name in
             switch name {

@@ -23,7 +23,12 @@ public struct DiversionLayers: Sendable {
     /// the bundled December 2023 run has tens of thousands of streams, most of them a fraction of a trip.
     public static let defaultMinimumVolume = 1.0
 
-    /// - Parameter minimumVolume: the smallest stream to include, in daily trips (0 includes every one).
+    /// The layers of a diversion, with each stream's line traced along its roads.
+    ///
+    /// - Parameters:
+    ///   - diversion: the diversion to draw.
+    ///   - network: the network it was assigned on, for the roads the streams follow.
+    ///   - minimumVolume: the smallest stream to include, in daily trips (0 includes every one).
     public init(diversion: Diversion, network: BorderNetwork, minimumVolume: Double = defaultMinimumVolume) {
         let dataset = network.dataset
         crossings = Self.crossingLayer(diversion, dataset)
@@ -133,6 +138,7 @@ extension Diversion {
     /// The diversion as map layers: crossings, flows, sectors and the boundary.
     ///
     /// - Parameter minimumVolume: the smallest stream to include, in daily trips (0 includes every one).
+    /// - Returns: the crossings, flows, sectors and boundary layers.
     public func layers(minimumVolume: Double = DiversionLayers.defaultMinimumVolume) -> DiversionLayers {
         DiversionLayers(diversion: self, network: network, minimumVolume: minimumVolume)
     }
@@ -141,6 +147,7 @@ extension Diversion {
     /// layer's name in the property `layer` (as `borderflow divert --geojson FILE.geojson` writes it).
     ///
     /// - Parameter minimumVolume: the smallest stream to include, in daily trips (0 includes every one).
+    /// - Returns: the GeoJSON text.
     /// - Throws: `JSONWriteError` if a value is NaN or infinite.
     public func geoJSON(minimumVolume: Double = DiversionLayers.defaultMinimumVolume) throws -> String {
         try GeoJSONLayerFiles.combinedText(of: layers(minimumVolume: minimumVolume).all, name: "diversion", encoding: .featureCollection)

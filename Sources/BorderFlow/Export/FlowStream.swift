@@ -27,6 +27,9 @@ extension Diversion {
     ///
     /// Scenario flows at a rail crossing over its daily capacity are scaled down by the share that is
     /// deferred, so that the streams through a crossing add up to its scenario volume.
+    ///
+    /// - Parameter dataset: the dataset, for the ids the streams are ordered by.
+    /// - Returns: one stream per trip and crossing with flow in either assignment.
     public func streams(in dataset: Dataset) -> [FlowStream] {
         struct Key: Hashable { let trip: Int; let crossing: Int }
         var volumes: [Key: (baseline: Double, scenario: Double)] = [:]

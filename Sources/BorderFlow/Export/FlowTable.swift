@@ -5,6 +5,11 @@ import BorderFlowSpatial
 /// scenario), and the crossing's own columns give a second arc through the crossing.
 public enum FlowTable {
     /// The CSV text: a header and a row per stream, in the streams' order.
+    ///
+    /// - Parameters:
+    ///   - streams: the streams, as from `Diversion.streams(in:)`.
+    ///   - dataset: the dataset, for the places' and crossings' ids and coordinates.
+    /// - Returns: the text, volumes to two decimals and coordinates to six.
     public static func csv(_ streams: [FlowStream], dataset: Dataset) -> String {
         var table = CSVTable(header: [
             "origin_lon", "origin_lat", "dest_lon", "dest_lat", "count", "origin", "destination", "crossing",

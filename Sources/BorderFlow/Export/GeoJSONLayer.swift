@@ -9,6 +9,10 @@ public struct GeoJSONLayer: Sendable, Equatable {
     public var features: [GeoJSONOutputFeature]
 
     /// A layer of the given features.
+    ///
+    /// - Parameters:
+    ///   - name: the layer's name, used for its file and its features' `layer` property.
+    ///   - features: the features, in the order to write them.
     public init(name: String, features: [GeoJSONOutputFeature]) {
         self.name = name
         self.features = features
@@ -18,7 +22,9 @@ public struct GeoJSONLayer: Sendable, Equatable {
 /// How features are written: one FeatureCollection, or newline-delimited GeoJSON text sequences (RFC 8142:
 /// each feature on its own line after an ASCII record separator), which large outputs can stream.
 public enum GeoJSONEncoding: Sendable {
+    /// One RFC 7946 FeatureCollection, written as `.geojson`.
     case featureCollection
+    /// One feature per line, each after an ASCII record separator (RFC 8142), written as `.geojsons`.
     case textSequence
 
     /// The file extension GDAL and other readers recognise.
@@ -42,6 +48,9 @@ public enum GeoJSONLayerFiles {
     public static let fileExtensions: Set<String> = ["geojson", "json", "geojsons"]
 
     /// Whether a path names one file rather than a folder.
+    ///
+    /// - Parameter url: the output path.
+    /// - Returns: true for a path ending in one of `fileExtensions` that is not an existing folder.
     public static func isSingleFile(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue { return false }
@@ -49,6 +58,13 @@ public enum GeoJSONLayerFiles {
     }
 
     /// The files and texts that `write` would write.
+    ///
+    /// - Parameters:
+    ///   - layers: the layers.
+    ///   - url: one file, or a folder for a file per layer (see `isSingleFile(_:)`).
+    ///   - encoding: FeatureCollection or text sequence.
+    /// - Returns: each file's location and its whole text.
+    /// - Throws: `JSONWriteError` for a NaN or infinite value.
     public static func texts(of layers: [GeoJSONLayer], at url: URL, encoding: GeoJSONEncoding) throws -> [(url: URL, text: String)] {
         if isSingleFile(url) {
             return [(url, try combinedText(of: layers, name: url.deletingPathExtension().lastPathComponent, encoding: encoding))]
@@ -59,6 +75,13 @@ public enum GeoJSONLayerFiles {
     }
 
     /// Every layer's features in one text, each tagged with its layer's name as the first property, `layer`.
+    ///
+    /// - Parameters:
+    ///   - layers: the layers, written one after another.
+    ///   - name: the FeatureCollection's name.
+    ///   - encoding: FeatureCollection or text sequence.
+    /// - Returns: the GeoJSON text.
+    /// - Throws: `JSONWriteError` for a NaN or infinite value.
     public static func combinedText(of layers: [GeoJSONLayer], name: String, encoding: GeoJSONEncoding) throws -> String {
         let features = layers.flatMap { layer in
             layer.features.map { feature in
@@ -79,6 +102,11 @@ public enum GeoJSONLayerFiles {
 
     /// Writes the layers and returns the files written.
     ///
+    /// - Parameters:
+    ///   - layers: the layers.
+    ///   - url: one file, or a folder for a file per layer (see `isSingleFile(_:)`).
+    ///   - encoding: FeatureCollection or text sequence.
+    /// - Returns: the files written.
     /// - Throws: `JSONWriteError` for a NaN or infinite value (nothing is written then); `OutputError` when
     ///   a file cannot be written.
     @discardableResult

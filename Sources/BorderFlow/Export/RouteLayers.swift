@@ -3,6 +3,9 @@ import BorderFlowSpatial
 extension RouteAnswer {
     /// The answer as one map layer: the best route, the alternatives and the all-open route as lines along
     /// their roads, the crossings they use, and the two ends.
+    ///
+    /// - Parameter network: the network the answer came from, for the roads the lines follow.
+    /// - Returns: a layer named `route`, with simplestyle colours for the best route, alternatives and all-open route.
     public func layer(on network: BorderNetwork) -> GeoJSONLayer {
         let dataset = network.dataset
         var lines: [(role: String, rank: Int, route: Route)] = []

@@ -3,6 +3,9 @@
 /// GitHub draw as they are. They sit beside the raw numbers, so QGIS or kepler.gl can restyle by those.
 public enum SimpleStyle {
     /// Colours for change, from ColorBrewer's diverging RdBu scheme: reds for fewer crossings, blues for more.
+    ///
+    /// - Parameter percent: the change in percent, or nil where a percentage means nothing.
+    /// - Returns: a hex colour, from one of the seven `changeClasses`; `neutral` for nil.
     public static func changeColor(percent: Double?) -> String {
         guard let percent else { return neutral }
         switch percent {
@@ -32,6 +35,11 @@ public enum SimpleStyle {
     public static let boundary = "#3f007d"
 
     /// Streams: gained in blue, lost in red, unchanged in grey.
+    ///
+    /// - Parameters:
+    ///   - change: scenario less baseline, in daily trips.
+    ///   - baseline: daily trips with every crossing open.
+    /// - Returns: a hex colour; grey when the change is under 0.5 % of the baseline (or of one trip).
     public static func streamColor(change: Double, baseline: Double) -> String {
         if abs(change) < 0.005 * max(baseline, 1) { return "#7f7f7f" }
         return change > 0 ? "#2166ac" : "#b2182b"
@@ -39,12 +47,20 @@ public enum SimpleStyle {
 
     /// Line width in pixels: 0.5 to 8, by the square root of the volume over the largest, so that area-like
     /// thickness follows volume.
+    ///
+    /// - Parameters:
+    ///   - volume: the line's daily volume.
+    ///   - largest: the largest volume drawn.
+    /// - Returns: the width, to two decimals.
     public static func strokeWidth(volume: Double, largest: Double) -> Double {
         guard largest > 0, volume > 0 else { return 0.5 }
         return rounded(0.5 + 7.5 * (volume / largest).squareRoot(), decimals: 2)
     }
 
     /// simplestyle's three marker sizes, by daily crossings.
+    ///
+    /// - Parameter dailyCrossings: units a day over every mode.
+    /// - Returns: `small` under 2,000, `medium` under 15,000, `large` from there on.
     public static func markerSize(dailyCrossings: Double) -> String {
         switch dailyCrossings {
         case ..<2_000: return "small"

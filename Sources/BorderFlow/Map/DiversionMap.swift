@@ -27,6 +27,11 @@ public struct DiversionMap {
     static let mapFrame = (left: 20.0, top: 104.0, right: 1580.0, bottom: 860.0)
 
     /// A map of a diversion; `svg()` draws it.
+    ///
+    /// - Parameters:
+    ///   - diversion: the diversion to draw.
+    ///   - title: the heading.
+    ///   - subtitle: the line under the heading.
     public init(diversion: Diversion, title: String, subtitle: String) {
         self.diversion = diversion
         self.title = title
@@ -35,6 +40,7 @@ public struct DiversionMap {
 
     /// The SVG text.
     ///
+    /// - Returns: an SVG 1.1 document, 1600 × 1040 pixels.
     /// - Throws: `SpatialError` when PROJ cannot project the data to the working CRS.
     public func svg() throws -> String {
         let dataset = network.dataset

@@ -22,6 +22,8 @@ public struct CalibrationReport: Sendable {
     }
 
     /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an object with the fit's trips, rounds, worst error and gap, and a `crossings` array of rows.
     public func json() -> JSONValue {
         .object(JSONObject([
             ("trips", .number(Double(fit.demand.trips.count))),
@@ -39,6 +41,8 @@ public struct CalibrationReport: Sendable {
     }
 
     /// The report as a table for people.
+    ///
+    /// - Returns: a row per crossing and mode, then a line on the whole fit.
     public func table() -> String {
         var table = TextTable(columns: [.init("CROSSING"), .init("MODE"), .init("OBSERVED/DAY", .right), .init("MODELLED/DAY", .right), .init("ERROR %", .right)])
         for row in fit.fit {
@@ -49,6 +53,8 @@ public struct CalibrationReport: Sendable {
     }
 
     /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per crossing and mode.
     public func csv() -> String {
         var table = CSVTable(header: ["crossing", "mode", "observed", "modelled", "errorPercent"])
         for row in fit.fit {

@@ -13,6 +13,13 @@ public struct CrossingsReport: Sendable {
     }
 
     /// Filters by sector id, state and mode (each optional).
+    ///
+    /// - Parameters:
+    ///   - crossings: the crossings to filter.
+    ///   - sector: a sector id, or nil for any.
+    ///   - state: a U.S. state postal code in any case, or nil for any.
+    ///   - mode: a mode the crossing must serve, or nil for any.
+    /// - Returns: the crossings that pass every filter given, in their order.
     public static func filtered(_ crossings: [Crossing], sector: String?, state: String?, mode: Mode?) -> [Crossing] {
         crossings.filter { crossing in
             (sector == nil || crossing.sector == sector)
@@ -22,6 +29,8 @@ public struct CrossingsReport: Sendable {
     }
 
     /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an array with one object per crossing.
     public func json() -> JSONValue {
         .array(crossings.map { crossing in
             func perMode<T>(_ values: [Mode: T], _ convert: (T) -> JSONValue) -> JSONValue {
@@ -50,6 +59,8 @@ public struct CrossingsReport: Sendable {
     }
 
     /// The report as a table for people.
+    ///
+    /// - Returns: a row per crossing with its daily volumes, then a line counting them.
     public func table() -> String {
         var table = TextTable(columns: [
             .init("ID"), .init("NAME"), .init("PORT"), .init("CODE"), .init("ST"), .init("SECTOR"), .init("MODES"),
@@ -68,6 +79,8 @@ public struct CrossingsReport: Sendable {
     }
 
     /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per crossing.
     public func csv() -> String {
         var table = CSVTable(header: ["id", "name", "kind", "port", "portCode", "state", "sector", "mexicanCity", "mexicanState",
                                       "longitude", "latitude", "modes"] + Mode.allCases.map { "dailyVolume_\($0.rawValue)" })

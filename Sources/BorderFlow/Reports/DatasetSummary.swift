@@ -28,11 +28,16 @@ public struct DatasetSummary: Sendable {
     public let dailyVolume: [(mode: Mode, volume: Double)]
     /// The working CRS.
     public let workingCRS: CoordinateReferenceSystem
-    /// The working CRS.
+    /// The working CRS's name: the default's, or "user-supplied".
     public let workingCRSName: String
     /// The working CRS's scale error, measured at every coordinate of the dataset.
     public let scale: ScaleErrorSurvey
 
+    /// Counts and measures a dataset, and surveys the working CRS's scale error at every one of its coordinates.
+    ///
+    /// - Parameters:
+    ///   - dataset: the dataset.
+    ///   - region: the dataset's region, for the boundary length and the working CRS.
     /// - Throws: `SpatialError` when the scale cannot be measured (a CRS that is not a projection).
     public init(dataset: Dataset, region: BorderRegion) throws {
         directory = dataset.directory.path
@@ -53,6 +58,8 @@ public struct DatasetSummary: Sendable {
     }
 
     /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an object with the counts, lengths, daily volumes and a `workingCRS` object.
     public func json() -> JSONValue {
         .object(JSONObject([
             ("dataset", .string(directory)),
@@ -80,6 +87,8 @@ public struct DatasetSummary: Sendable {
     }
 
     /// The report as a table for people.
+    ///
+    /// - Returns: a line per subject, labels aligned.
     public func table() -> String {
         var text = "Dataset      \(directory)\n"
         text += "Crossings    \(crossingCount) facilities at \(portCount) CBP ports ("
@@ -98,6 +107,8 @@ public struct DatasetSummary: Sendable {
     }
 
     /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: `key,value` rows.
     public func csv() -> String {
         var table = CSVTable(header: ["key", "value"])
         table.append(["dataset", directory])

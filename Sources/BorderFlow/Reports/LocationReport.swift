@@ -13,6 +13,8 @@ public struct LocationReport: Sendable {
     }
 
     /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an object with the point, its side, sector, distance to the border and nearest crossings.
     public func json() -> JSONValue {
         .object(JSONObject([
             ("longitude", .number(location.coordinate.longitude)),
@@ -30,6 +32,8 @@ public struct LocationReport: Sendable {
     static func round(_ km: Double) -> Double { (km * 1000).rounded() / 1000 }
 
     /// The report as a table for people.
+    ///
+    /// - Returns: the point's side, sector and distance to the border, then the nearest crossings.
     public func table() -> String {
         let country: String
         switch location.country {
@@ -51,6 +55,8 @@ public struct LocationReport: Sendable {
     }
 
     /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per nearest crossing, each repeating the point; one row when there is none.
     public func csv() -> String {
         var table = CSVTable(header: ["longitude", "latitude", "country", "sector", "distanceToBorderKm", "rank", "crossing", "distanceKm"])
         let prefix = [formatFixed(location.coordinate.longitude, decimals: 6), formatFixed(location.coordinate.latitude, decimals: 6),

@@ -23,6 +23,8 @@ public struct RouteReport: Sendable {
     }
 
     /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an object with the ends, mode and route (or the reason there is none), the detour and alternatives.
     public func json() -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("origin", .string(answer.origin.id)),
@@ -48,7 +50,10 @@ public struct RouteReport: Sendable {
     /// Seconds to the millisecond the costs are kept in, without binary noise in the last digits.
     static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 
-    /// "4 h 05 min".
+    /// A duration for people, to the minute: "4 h 05 min", or "35 min" under an hour.
+    ///
+    /// - Parameter seconds: the duration.
+    /// - Returns: the text.
     public static func duration(_ seconds: Double) -> String {
         let minutes = Int((seconds / 60).rounded())
         return minutes >= 60 ? "\(minutes / 60) h \(minutes % 60 < 10 ? "0" : "")\(minutes % 60) min" : "\(minutes) min"
@@ -87,6 +92,8 @@ public struct RouteReport: Sendable {
     }
 
     /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per route: the alternatives when there are any, otherwise the best route.
     public func csv() -> String {
         var table = CSVTable(header: ["rank", "origin", "destination", "mode", "crossing", "travelSeconds", "lengthMeters", "path"])
         let routes = answer.alternatives.isEmpty ? [answer.route].compactMap { $0 } : answer.alternatives

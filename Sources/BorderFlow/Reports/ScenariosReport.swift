@@ -13,6 +13,8 @@ public struct ScenariosReport: Sendable {
     }
 
     /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an array with one object per scenario.
     public func json() -> JSONValue {
         .array(scenarios.map { scenario in
             .object(JSONObject([
@@ -29,6 +31,8 @@ public struct ScenariosReport: Sendable {
     }
 
     /// The report as a table for people.
+    ///
+    /// - Returns: a row per scenario.
     public func table() -> String {
         var table = TextTable(columns: [.init("ID"), .init("DATE"), .init("CLOSURES", .right), .init("CAPACITY", .right), .init("TITLE")])
         for scenario in scenarios {
@@ -39,6 +43,8 @@ public struct ScenariosReport: Sendable {
     }
 
     /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per scenario.
     public func csv() -> String {
         var table = CSVTable(header: ["id", "date", "closures", "capacityChanges", "title"])
         for scenario in scenarios {

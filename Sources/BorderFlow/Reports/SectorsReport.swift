@@ -19,6 +19,11 @@ public struct SectorsReport: Sendable {
     /// One row per sector.
     public let rows: [Row]
 
+    /// Measures each sector's area and border length and lists its crossings.
+    ///
+    /// - Parameters:
+    ///   - dataset: the dataset, for the sectors and their crossings.
+    ///   - region: the dataset's region, which measures areas and lengths.
     /// - Throws: `SpatialError` from the area and length computations.
     public init(dataset: Dataset, region: BorderRegion) throws {
         let areas = try region.sectorAreasKm2()
@@ -30,6 +35,8 @@ public struct SectorsReport: Sendable {
     }
 
     /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an array with one object per sector.
     public func json() -> JSONValue {
         .array(rows.map { row in
             .object(JSONObject([
@@ -43,6 +50,8 @@ public struct SectorsReport: Sendable {
     }
 
     /// The report as a table for people.
+    ///
+    /// - Returns: a row per sector, then a line on the whole border.
     public func table() -> String {
         var table = TextTable(columns: [.init("ID"), .init("NAME"), .init("AREA KM²", .right), .init("BORDER KM", .right),
                                         .init("CROSSINGS", .right), .init("FIRST CROSSINGS")])
@@ -55,6 +64,8 @@ public struct SectorsReport: Sendable {
     }
 
     /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per sector.
     public func csv() -> String {
         var table = CSVTable(header: ["id", "name", "areaKm2", "borderKm", "crossings"])
         for row in rows {

@@ -21,6 +21,8 @@ public struct ValidationReport: Sendable {
     public var isValid: Bool { problems.isEmpty }
 
     /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an object with the folder, whether it is valid, and every problem.
     public func json() -> JSONValue {
         .object(JSONObject([
             ("dataset", .string(directory)),
@@ -38,6 +40,8 @@ public struct ValidationReport: Sendable {
     }
 
     /// The report as a table for people.
+    ///
+    /// - Returns: "valid", or the number of problems and one line per problem.
     public func table() -> String {
         if isValid { return "\(directory): valid\n" }
         var text = "\(directory): \(problems.count) problem\(problems.count == 1 ? "" : "s")\n"
@@ -46,6 +50,8 @@ public struct ValidationReport: Sendable {
     }
 
     /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per problem.
     public func csv() -> String {
         var table = CSVTable(header: ["file", "featureIndex", "featureId", "field", "message"])
         for problem in problems {
