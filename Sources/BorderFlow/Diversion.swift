@@ -90,8 +90,8 @@ public struct Diversion: Sendable {
     public let deferred: [Mode: Double]
     /// Extra hours per day for the trips still made, per mode, in generalized time (road time, wait, and the
     /// crossing's calibrated constant, which stands for what travellers value in a crossing beyond time), in
-    /// the mode's units: person-hours for pedestrians, vehicle-hours for cars and trucks, bus-hours,
-    /// railcar-hours.
+    /// the mode's units: person-hours, vehicle-hours, bus-hours, truck-hours, railcar-hours. Railcars deferred
+    /// at a full rail crossing do not cross that day and are not counted here.
     public let extraHours: [Mode: Double]
     /// The twenty trips losing most time in all (trips × extra minutes), largest first.
     public let detours: [Detour]
@@ -302,12 +302,23 @@ public final class DiversionModel: Sendable {
 
         // Trains beyond a rail crossing's daily capacity wait for another day: the excess is deferred.
         var scenarioVolume = scenario.volumes
+        var railShareCrossing = [Double](repeating: 1, count: crossings.count)
         for index in crossings.indices {
             guard let volume = scenarioVolume[index][.rail] else { continue }
             let limit = scenarioCapacity(index, .rail)
             if volume > limit {
                 deferred[.rail, default: 0] += volume - limit
                 scenarioVolume[index][.rail] = limit
+                railShareCrossing[index] = limit / volume
+            }
+        }
+        /// A trip's daily units that cross: all it serves, less, by rail, the railcars deferred at a full crossing
+        /// (they are counted once, as deferred, and neither in extra hours nor in detours).
+        func crossingToday(_ t: Int) -> Double {
+            guard demand.trips[t].mode == .rail else { return served[t] }
+            let base = scenario.choices.offsets[t]
+            return scenario.choices.options(ofTrip: t).enumerated().reduce(0) { sum, entry in
+                sum + scenario.optionFlows[base + entry.offset] * railShareCrossing[entry.element.crossing]
             }
         }
 
@@ -351,11 +362,12 @@ public final class DiversionModel: Sendable {
         for t in demand.trips.indices where served[t] > 0 {
             guard let before = baselineCosts[t], let after = scenario.tripCost(t) else { continue }
             let mode = demand.trips[t].mode
-            extra[mode, default: 0] += served[t] * (after.seconds - before.seconds) / 3600
-            if after.seconds - before.seconds > 60 {
+            let trips = crossingToday(t)
+            extra[mode, default: 0] += trips * (after.seconds - before.seconds) / 3600
+            if after.seconds - before.seconds > 60, trips > 0 {
                 detours.append(Diversion.Detour(
                     origin: dataset.places[demand.trips[t].origin].id, destination: dataset.places[demand.trips[t].destination].id,
-                    mode: mode, dailyTrips: served[t], baselineMinutes: before.seconds / 60, scenarioMinutes: after.seconds / 60,
+                    mode: mode, dailyTrips: trips, baselineMinutes: before.seconds / 60, scenarioMinutes: after.seconds / 60,
                     baselineCrossing: crossings[before.crossing].id, scenarioCrossing: crossings[after.crossing].id))
             }
         }

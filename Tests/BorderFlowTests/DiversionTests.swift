@@ -149,4 +149,31 @@ struct DiversionTests {
         #expect(flows.volumes[otayMesa][.pedestrian] ?? 0 == 0)
         #expect(flows.waits.allSatisfy { $0.values.allSatisfy { $0.isFinite } })
     }
+    @Test func railcarsDeferredAtAFullCrossingAreCountedOnceAsDeferredNotAlsoInExtraHours() throws {
+        // With Laredo's rail bridge closed, Eagle Pass fills up and the railcars beyond its capacity wait.
+        let diversion = try divert { try $0.close(crossing: "laredo-rail") }
+        let deferred = try #require(diversion.deferred[.rail])
+        #expect(deferred > 0)
+        // The share of each crossing's assigned railcars that cross: its reported (capped) volume over the assignment's.
+        let assigned = diversion.scenario.volumes
+        let share = network.dataset.crossings.indices.map { index -> Double in
+            let reported = diversion.crossings.first { $0.crossing == index && $0.mode == .rail }?.scenario ?? 0
+            let volume = assigned[index][.rail] ?? 0
+            return volume > 0 ? reported / volume : 1
+        }
+        #expect(share.contains { $0 < 1 })
+        let choices = diversion.scenario.choices
+        var expected = 0.0, uncapped = 0.0
+        for t in choices.trips.indices where choices.trips[t].mode == .rail {
+            guard let before = diversion.baseline.tripCost(t), let after = diversion.scenario.tripCost(t) else { continue }
+            for (k, option) in choices.options(ofTrip: t).enumerated() {
+                let flow = diversion.scenario.optionFlows[choices.offsets[t] + k]
+                expected += flow * share[option.crossing] * (after.seconds - before.seconds) / 3600
+                uncapped += flow * (after.seconds - before.seconds) / 3600
+            }
+        }
+        let hours = try #require(diversion.extraHours[.rail])
+        #expect(abs(hours - expected) <= 1e-6 * max(1, expected), "\(hours) against \(expected)")
+        #expect(hours < uncapped)
+    }
 }
