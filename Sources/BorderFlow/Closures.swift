@@ -56,9 +56,13 @@ public struct Closures: Sendable, Equatable {
     ///   - start: when the closure begins (nil: always has).
     ///   - end: when it ends, exclusive (nil: never).
     /// - Throws: `ClosureError.windowEndsBeforeItStarts` when `to` is before `from`; `ClosureError.notAPolygon`
-    ///   for a polygon target whose geometry holds no polygon.
+    ///   for a polygon target whose geometry holds no polygon, `ClosureError.invalidPolygon` for one GEOS finds
+    ///   invalid.
     public mutating func close(_ target: Target, from start: Moment? = nil, to end: Moment? = nil) throws {
-        if case let .polygon(geometry, name) = target, geometry.polygons.isEmpty { throw ClosureError.notAPolygon(name) }
+        if case let .polygon(geometry, name) = target {
+            guard !geometry.polygons.isEmpty else { throw ClosureError.notAPolygon(name) }
+            if let problem = geometry.polygonProblem() { throw ClosureError.invalidPolygon(name, reason: problem) }
+        }
         let window = start == nil && end == nil ? nil : try ClosureWindow(start: start, end: end)
         closures.append(Closure(target: target, window: window))
     }
@@ -127,8 +131,8 @@ public struct Closures: Sendable, Equatable {
     ///   - name: what to call the area in messages.
     ///   - start: when the closure begins (nil: always has).
     ///   - end: when it ends, exclusive (nil: never).
-    /// - Throws: `ClosureError.notAPolygon` when the geometry holds no polygon;
-    ///   `ClosureError.windowEndsBeforeItStarts`.
+    /// - Throws: `ClosureError.notAPolygon` when the geometry holds no polygon; `ClosureError.invalidPolygon`
+    ///   when GEOS finds it invalid; `ClosureError.windowEndsBeforeItStarts`.
     public mutating func close(polygon: GeoJSONGeometry, named name: String, from start: Moment? = nil, to end: Moment? = nil) throws {
         try close(.polygon(polygon, name: name), from: start, to: end)
     }
@@ -227,6 +231,9 @@ public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
     case modeNotServed(Mode, at: String, served: [Mode])
     /// A polygon closure's geometry has no polygon.
     case notAPolygon(String)
+    /// A polygon closure's geometry is not valid (GEOS's reason and where), so which crossings lie inside it
+    /// would be a guess.
+    case invalidPolygon(String, reason: String)
     /// The window's end is not after its start.
     case windowEndsBeforeItStarts(Moment, Moment)
 
@@ -243,6 +250,8 @@ public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(at) does not serve \(mode.rawValue); it serves \(served.map(\.rawValue).joined(separator: ", "))"
         case let .notAPolygon(name):
             return "\(name) is not a Polygon or MultiPolygon"
+        case let .invalidPolygon(name, reason):
+            return "\(name) is not a valid polygon: \(reason); the rings must not cross themselves or each other, and holes must lie inside their shell"
         case let .windowEndsBeforeItStarts(start, end):
             return "the closure window ends (\(end)) before it starts (\(start)); give `to` after `from`"
         }
@@ -332,5 +341,19 @@ extension Crossing {
         calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0)!
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         return hours.isOpen(atMinuteOfDay: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+    }
+}
+
+extension GeoJSONGeometry {
+    /// Why GEOS finds this area invalid, and where (longitude, latitude); nil when it is valid. An invalid
+    /// polygon (a self-intersecting ring, a hole outside its shell) has no well-defined inside.
+    func polygonProblem() -> String? {
+        do {
+            let geometry = try Geometry(self, context: GEOSContext())
+            guard case let .invalid(reason, location) = geometry.validity() else { return nil }
+            return reason + (location.map { " at \(Coordinate($0))" } ?? "")
+        } catch {
+            return "\(error)"
+        }
     }
 }

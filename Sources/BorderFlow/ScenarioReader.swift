@@ -269,6 +269,9 @@ struct ScenarioReader {
                 throw fail(polygonNode, "\(field).polygon", error.message)
             }
             guard !geometry.polygons.isEmpty else { throw fail(polygonNode, "\(field).polygon", "expected a GeoJSON Polygon or MultiPolygon in longitude/latitude") }
+            if let problem = geometry.polygonProblem() {
+                throw fail(polygonNode, "\(field).polygon", "not a valid polygon: \(problem); the rings must not cross themselves or each other, and holes must lie inside their shell")
+            }
             if modes != nil { throw fail(value(node, "modes"), "\(field).modes", "a polygon closes every mode of the crossings inside it") }
             targets = [.polygon(geometry, name: "\(file) \(field)")]
         }

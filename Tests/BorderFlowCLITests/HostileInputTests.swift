@@ -228,4 +228,31 @@ struct HostileInputTests {
         let map = try BorderFlowRun("map", "--scenario", scenario.path, "--out", output.appendingPathComponent("map.svg").path)
         #expect(map.status == 0, "\(map.standardError)")
     }
+    @Test func anInvalidClosurePolygonIsRefusedWithGEOSReasonAndPlace() throws {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let bowtie = "[[[-111,31],[-110,32],[-110,31],[-111,32],[-111,31]]]"
+        let holeOutside = "[[[-111,31],[-110,31],[-110,32],[-111,32],[-111,31]],[[-100,20],[-99,20],[-99,21],[-100,21],[-100,20]]]"
+        for (name, rings, reason) in [("bowtie", bowtie, "Self-intersection at (-110.5, 31.5)"), ("hole", holeOutside, "Hole lies outside shell")] {
+            let file = output.appendingPathComponent("\(name).geojson")
+            try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":\#(rings)}}]}"#.utf8).write(to: file)
+            let route = try BorderFlowRun("route", "nogales-son", "tucson", "--close-polygon", file.path, "--geojson", output.appendingPathComponent("route.geojson").path)
+            #expect(route.status == 1)
+            #expect(route.standardError.contains("\(name).geojson feature 0 is not a valid polygon: \(reason)"), "\(route.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("route.geojson").path))
+
+            let scenario = output.appendingPathComponent("\(name).yaml")
+            try Data("""
+                id: \(name)
+                title: "An invalid polygon"
+                sources:
+                  - title: hand-made
+                closures:
+                  - polygon: {"type": "Polygon", "coordinates": \(rings)}
+                """.utf8).write(to: scenario)
+            let divert = try BorderFlowRun("divert", "--scenario", scenario.path)
+            #expect(divert.status == 1)
+            #expect(divert.standardError.contains("\(name).yaml:6: field \"closures[0].polygon\": not a valid polygon: \(reason)"), "\(divert.standardError)")
+        }
+    }
 }
