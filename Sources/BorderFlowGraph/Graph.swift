@@ -241,7 +241,8 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A sentence that explains the error, naming the edge, node or count at fault.
     public var description: String {
         switch self {
-        case let .tooManyNodes(count): return "\(count) nodes is more than a graph can hold (2,147,483,646)"
+        case let .tooManyNodes(count):
+            return count < 0 ? "a graph cannot have \(count) nodes" : "\(count) nodes is more than a graph can hold (2,147,483,646)"
         case let .tooManyEdges(count): return "\(count) edges is more than a graph can hold (2,147,483,646)"
         case .noLayers: return "edges need at least one cost layer"
         case let .missingNode(edge, from, to, nodeCount):

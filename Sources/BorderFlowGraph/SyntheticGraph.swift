@@ -10,10 +10,13 @@ public enum SyntheticGraph {
     ///   - sideMeters: the side of the square the nodes are scattered over, in metres.
     ///   - seed: the random seed.
     /// - Returns: the graph (two layers: cars, and trucks that may use about half the edges) and the A* bound.
-    /// - Throws: `GraphError` when the graph cannot be built, as when `sideMeters` is so large that an edge's
-    ///   cost passes `Graph.maximumEdgeSeconds`.
+    /// - Throws: `GraphError` when the graph cannot be built: `tooManyNodes` for a negative count, or
+    ///   `badCost` when `sideMeters` is so large that an edge's cost passes `Graph.maximumEdgeSeconds`.
+    ///   `sideMeters` must be a positive number of metres.
     public static func roadLike(nodes: Int, neighbours: Int = 3, sideMeters: Double = 200_000, seed: UInt64)
         throws -> (graph: Graph, millisecondsPerMeter: Double) {
+        guard nodes >= 0 else { throw GraphError.tooManyNodes(nodes) }
+        precondition(sideMeters > 0 && sideMeters.isFinite, "the square's side must be a positive number of metres")
         var random = SplitMix64(seed: seed)
         let points = (0..<nodes).map { _ in
             Graph.Point(x: Double.random(in: 0..<sideMeters, using: &random), y: Double.random(in: 0..<sideMeters, using: &random))

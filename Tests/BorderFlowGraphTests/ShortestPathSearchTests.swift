@@ -123,6 +123,9 @@ struct ShortestPathSearchTests {
             _ = try Graph(nodeCount: 2, edges: [Graph.Edge(from: 0, to: 1, costSeconds: [1, 2]), Graph.Edge(from: 1, to: 0, costSeconds: 1)])
         }
         #expect(throws: GraphError.self) { _ = try Graph(nodeCount: 2, edges: [], coordinates: [Graph.Point(x: 0, y: 0)]) }
+        #expect(throws: GraphError.tooManyNodes(-5)) { _ = try Graph(nodeCount: -5, edges: []) }
+        #expect(GraphError.tooManyNodes(-5).description == "a graph cannot have -5 nodes")
+        #expect(throws: GraphError.tooManyNodes(-5)) { _ = try SyntheticGraph.roadLike(nodes: -5, seed: 1) }
     }
 
     @Test func costsAreExactMillisecondsRoundedUp() throws {
