@@ -68,7 +68,7 @@ public struct Scenario: Sendable, Equatable {
     /// The closures, ready for `BorderNetwork.mask(for:at:)`.
     public var closures: Closures {
         var closures = Closures()
-        // Entries were checked when read (windows in order, polygons with an area), so they go in as they are.
+        // Entries were checked when read (windows in order, polygons valid by GEOS), so they go in as they are.
         for entry in closureEntries { closures.add(Closures.Closure(target: entry.target, window: entry.window)) }
         return closures
     }
