@@ -115,6 +115,18 @@ public struct Diversion: Sendable {
 
     /// A discretionary trip is forgone when its cost rises by more than both of these.
     public static let forgoneThreshold = (seconds: 3_600.0, fraction: 0.5)
+
+    /// Whether a trip is given up: never freight, which diverts or is deferred; a pedestrian, car or bus trip
+    /// when its cost rises by more than ``forgoneThreshold`` (an hour, and half of what it cost before).
+    ///
+    /// - Parameters:
+    ///   - mode: the trip's mode.
+    ///   - before: its cost with every crossing open, in seconds.
+    ///   - after: its cost under the scenario, in seconds.
+    /// - Returns: true when the trip is not made.
+    public static func isForgone(_ mode: Mode, before: Double, after: Double) -> Bool {
+        !mode.isFreight && after - before > max(forgoneThreshold.seconds, forgoneThreshold.fraction * before)
+    }
 }
 
 extension BorderNetwork {
@@ -284,16 +296,14 @@ public final class DiversionModel: Sendable {
         var forgone: [Mode: Double] = [:], deferred: [Mode: Double] = [:]
         for t in demand.trips.indices where demand.dailyTrips[t] > 0 {
             let mode = demand.trips[t].mode
-            let freight = mode == .truck || mode == .rail
             let options = scenarioChoices.options(ofTrip: t)
             guard let cheapest = options.map({ $0.accessSeconds + free(mode) }).min() else {
                 // No open crossing for this trip at all.
-                if freight { deferred[mode, default: 0] += served[t] } else { forgone[mode, default: 0] += served[t] }
+                if mode.isFreight { deferred[mode, default: 0] += served[t] } else { forgone[mode, default: 0] += served[t] }
                 served[t] = 0
                 continue
             }
-            if !freight, let before = baselineCosts[t]?.seconds,
-               cheapest - before > max(Diversion.forgoneThreshold.seconds, Diversion.forgoneThreshold.fraction * before) {
+            if let before = baselineCosts[t]?.seconds, Diversion.isForgone(mode, before: before, after: cheapest) {
                 forgone[mode, default: 0] += served[t]
                 served[t] = 0
             }

@@ -22,6 +22,9 @@ public enum Mode: String, CaseIterable, Codable, Sendable, Comparable, CustomStr
         }
     }
 
+    /// Trucks and trains: freight is never forgone; with no open crossing it is deferred.
+    public var isFreight: Bool { self == .truck || self == .rail }
+
     /// One unit of this mode, to name hours by: person-hours, vehicle-hours, bus-hours, truck-hours, railcar-hours.
     public var unitSingular: String {
         switch self {

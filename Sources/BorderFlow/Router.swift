@@ -151,7 +151,8 @@ public struct Router: Sendable {
     ///   - northbound: true for Mexico to the U.S.
     /// - Returns: true when the crossing serves the mode and its edge that way is open.
     public func isOpen(crossing: Int, mode: Mode, northbound: Bool = true) -> Bool {
-        open[Self.slot(mode, northbound: northbound)].contains { Int($0.crossing) == crossing }
+        network.crossings.indices.contains(crossing)
+            && network.isOpen(crossing: crossing, mode: mode, northbound: northbound, mask: mask)
     }
 }
 

@@ -27,6 +27,9 @@ struct DailySimulation: Sendable {
             detourMilliseconds += other.detourMilliseconds
         }
 
+        /// Whether any crosser counted at this port: crossed, forgone or deferred there (reports list only these).
+        var hasCrossers: Bool { crossings + forgone + deferred > 0 }
+
         /// Mean extra minutes of the crossers diverted here; nil when none were.
         var meanDetourMinutes: Double? {
             diverted > 0 ? Double(detourMilliseconds) / Double(diverted) / 60_000 : nil
@@ -123,14 +126,12 @@ struct DailySimulation: Sendable {
         guard let usual = allOpen[trip], let usualCrossing = usual.crossing else { return }
         let usualPort = portOfCrossing[usualCrossing]
         let mode = demand.trips[trip].mode
-        let freight = mode == .truck || mode == .rail
         guard let today = router.route(demand.trips[trip]), let crossing = today.crossing else {
-            if freight { ports[usualPort].deferred += 1 } else { ports[usualPort].forgone += 1 }
+            if mode.isFreight { ports[usualPort].deferred += 1 } else { ports[usualPort].forgone += 1 }
             return
         }
         let extra = today.travelMilliseconds > usual.travelMilliseconds ? today.travelMilliseconds - usual.travelMilliseconds : 0
-        let threshold = Diversion.forgoneThreshold
-        if !freight, Double(extra) / 1000 > max(threshold.seconds, threshold.fraction * usual.travelSeconds) {
+        if Diversion.isForgone(mode, before: usual.travelSeconds, after: today.travelSeconds) {
             ports[usualPort].forgone += 1
             return
         }

@@ -11,7 +11,7 @@ struct SimulationReport {
     private var rows: [(date: String, port: Int, figures: DailySimulation.PortDay)] {
         days.flatMap { day in
             day.ports.enumerated()
-                .filter { $0.element.crossings + $0.element.forgone + $0.element.deferred > 0 }
+                .filter { $0.element.hasCrossers }
                 .map { (day.date, $0.offset, $0.element) }
         }
     }
@@ -38,7 +38,7 @@ struct SimulationReport {
             ("days", .array(days.map { day in
                 .object(JSONObject([
                     ("date", .string(day.date)),
-                    ("ports", .array(day.ports.enumerated().filter { $0.element.crossings + $0.element.forgone + $0.element.deferred > 0 }.map { index, figures in
+                    ("ports", .array(day.ports.enumerated().filter { $0.element.hasCrossers }.map { index, figures in
                         .object(JSONObject([
                             ("portCode", .string(ports[index].code)), ("port", .string(ports[index].name)),
                             ("crossings", .number(Double(figures.crossings))), ("diverted", .number(Double(figures.diverted))),
