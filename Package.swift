@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "BorderFlow", targets: ["BorderFlow"]),
+        .library(name: "BorderFlowOutput", targets: ["BorderFlowOutput"]),
         .library(name: "BorderFlowSpatial", targets: ["BorderFlowSpatial"]),
         .library(name: "BorderFlowGraph", targets: ["BorderFlowGraph"]),
         .executable(name: "borderflow", targets: ["BorderFlowCLI"]),
@@ -39,18 +40,31 @@ let package = Package(
             name: "BorderFlowGraph",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")]
         ),
-        // Flow layer: the dataset, its validation, the border region model; the public library API.
+        // The model, in the order data flows: dataset → region → costing → network → scenario → routing →
+        // flows, with support beside them. The library API; each folder's README says what it may use.
         .target(
             name: "BorderFlow",
-            dependencies: ["BorderFlowSpatial", "BorderFlowGraph", .product(name: "Yams", package: "Yams")]
+            dependencies: ["BorderFlowSpatial", "BorderFlowGraph", .product(name: "Yams", package: "Yams")],
+            exclude: ["Dataset/README.md", "Region/README.md", "Costing/README.md", "Network/README.md",
+                      "Scenario/README.md", "Routing/README.md", "Flows/README.md", "Support/README.md"]
         ),
+        // What users read: reports (table, JSON, CSV), GeoJSON layers and the SVG map. Built on the model's
+        // public API alone: without package access, the compiler keeps outputs from reaching into the model.
+        .target(
+            name: "BorderFlowOutput",
+            dependencies: ["BorderFlow", "BorderFlowSpatial"],
+            exclude: ["README.md"],
+            packageAccess: false
+        ),
+        // The command line tool: options in, one report out; public API only, like any user of the library.
         .executableTarget(
             name: "BorderFlowCLI",
             dependencies: [
                 "BorderFlow",
-                "BorderFlowGraph",
+                "BorderFlowOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            packageAccess: false
         ),
         // The simulation loop of the documentation, as a program: `swift run SimulationLoop`.
         .executableTarget(
@@ -68,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BorderFlowTests",
-            dependencies: ["BorderFlow", "BorderFlowSpatial"],
+            dependencies: ["BorderFlow", "BorderFlowOutput", "BorderFlowSpatial"],
             resources: [.copy("Fixtures")]
         ),
         // End-to-end: runs the built `borderflow` binary as a user would.

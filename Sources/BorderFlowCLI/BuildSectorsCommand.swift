@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderFlow
+import BorderFlowOutput
 import Foundation
 
 struct BuildSectorsCommand: ParsableCommand {

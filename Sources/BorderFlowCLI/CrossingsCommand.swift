@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderFlow
+import BorderFlowOutput
 
 struct CrossingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,6 @@
 import BorderFlow
+import BorderFlowOutput
+import BorderFlowGraph
 import Foundation
 
 /// Days of crossers drawn from the demand, each routed through the library's `Router` under that day's

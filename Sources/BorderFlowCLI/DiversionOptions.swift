@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderFlow
+import BorderFlowOutput
 import Foundation
 
 /// The options `divert` and `map` share, and the run they describe: the fitted baseline against a scenario.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderFlow
+import BorderFlowOutput
 
 struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

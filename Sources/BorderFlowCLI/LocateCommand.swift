@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderFlow
+import BorderFlowOutput
 import BorderFlowSpatial
 
 struct LocateCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderFlow
+import BorderFlowOutput
 
 struct ScenariosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BorderFlow
+import BorderFlowOutput
 
 struct SectorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

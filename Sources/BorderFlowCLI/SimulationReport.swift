@@ -1,4 +1,6 @@
 import BorderFlow
+import BorderFlowOutput
+import BorderFlowSpatial
 
 /// The `simulate` answer in its three forms: one row per day and port that saw any crosser.
 struct SimulationReport {

@@ -2,6 +2,7 @@ import BorderFlowSpatial
 import Foundation
 import Testing
 @testable import BorderFlow
+import BorderFlowOutput
 
 /// Broken datasets: each problem is reported with its file, feature and field; nothing crashes.
 @Suite("Dataset validation")

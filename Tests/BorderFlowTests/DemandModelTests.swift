@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BorderFlow
+import BorderFlowOutput
 
 @Suite("Fitting demand to observed volumes")
 struct DemandModelTests {

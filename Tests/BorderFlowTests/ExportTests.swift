@@ -2,6 +2,7 @@ import BorderFlowSpatial
 import Foundation
 import Testing
 @testable import BorderFlow
+import BorderFlowOutput
 
 /// GeoJSON layers, streams and the map of a diversion on the bundled data.
 @Suite("Export of diversions and the network")

@@ -2,6 +2,7 @@ import BorderFlowGraph
 import Foundation
 import Testing
 @testable import BorderFlow
+import BorderFlowOutput
 
 /// Which crossing modes a mask closes, as "crossing/mode" strings.
 func closedModes(_ network: BorderNetwork, _ mask: ClosureMask) -> Set<String> {

@@ -2,6 +2,7 @@ import BorderFlowSpatial
 import Foundation
 import Testing
 @testable import BorderFlow
+import BorderFlowOutput
 
 @Suite("Building sectors from counties")
 struct SectorBuilderTests {

@@ -1,0 +1,44 @@
+import BorderFlowGraph
+import Foundation
+
+extension BorderNetwork {
+    /// The fitted baseline demand and crossing constants in a dataset folder (written by `borderflow calibrate`).
+    ///
+    /// - Parameter directory: the folder holding `demand.csv` and, optionally, `crossing-constants.csv`; nil
+    ///   for the dataset's own folder.
+    /// - Returns: the demand, and the constants per crossing and mode (none when there is no constants file).
+    /// - Throws: `DemandFileError` when there is no demand file or a file is not valid.
+    public func baselineDemand(in directory: URL? = nil) throws -> (demand: Demand, constants: [[Mode: Double]]) {
+        let folder = directory ?? dataset.directory
+        let demandURL = folder.appendingPathComponent(DemandFiles.demand)
+        guard FileManager.default.fileExists(atPath: demandURL.path) else {
+            throw DemandFileError(file: DemandFiles.demand, line: nil, column: nil,
+                                  message: "the dataset in \(folder.path) has no fitted demand; run `borderflow calibrate --data \(folder.path)` to fit one, or pass --demand FILE")
+        }
+        let demand = try DemandFiles.readDemand(demandURL, dataset: dataset)
+        let constantsURL = folder.appendingPathComponent(DemandFiles.constants)
+        let constants = FileManager.default.fileExists(atPath: constantsURL.path)
+            ? try DemandFiles.readConstants(constantsURL, dataset: dataset)
+            : [[Mode: Double]](repeating: [:], count: dataset.crossings.count)
+        return (demand, constants)
+    }
+
+    /// Runs baseline and scenario and compares them (a `DiversionModel` made for one use).
+    ///
+    /// - Parameters:
+    ///   - demand: the demand (see ``baselineDemand(in:)``).
+    ///   - constants: seconds added to each crossing's cost per mode.
+    ///   - closures: what is closed.
+    ///   - moment: the scenario's day; nil applies every closure whatever its window.
+    ///   - lanes: inspection lanes per crossing and mode in the scenario; the dataset's when nil.
+    ///   - model: how trips spread over their options.
+    /// - Returns: the comparison of scenario and baseline.
+    /// - Throws: ``ClosureError`` for a closure the network cannot apply.
+    public func divert(
+        demand: Demand, constants: [[Mode: Double]], closures: Closures, at moment: Moment?,
+        lanes: ((Crossing, Mode) -> Int)? = nil, model: AssignmentModel = .standard
+    ) throws -> Diversion {
+        try DiversionModel(network: self, demand: demand, constants: constants, model: model)
+            .divert(closures: closures, at: moment, lanes: lanes)
+    }
+}

@@ -1,0 +1,230 @@
+import BorderFlowGraph
+import BorderFlowSpatial
+import Foundation
+
+/// The border's road, rail and crossing network as a graph: built once from a dataset, with one cost layer
+/// per mode, coordinates in the working CRS for A*, and tables that turn graph nodes and edges back into
+/// places, roads and crossings.
+///
+/// Immutable and `Sendable`: share one network between tasks; make one `Router` per closure state and share it too.
+public final class BorderNetwork: Sendable {
+    /// What a graph node stands for.
+    public enum NodeKind: Sendable, Equatable {
+        /// A place, by index in the dataset's places.
+        case place(index: Int)
+        /// A road or rail junction, by index in the dataset's junctions.
+        case junction(index: Int)
+        /// One side of a crossing: where its roads on that side meet it.
+        case crossingSide(crossing: Int, country: Country)
+    }
+
+    /// A graph node: a place, a junction, or one side of a crossing.
+    public struct Node: Sendable, Equatable {
+        /// What the node stands for.
+        public let kind: NodeKind
+        /// The place, junction or crossing id.
+        public let id: String
+        /// The side of the border the node is on.
+        public let country: Country
+        /// Longitude and latitude (WGS 84).
+        public let coordinate: Coordinate
+    }
+
+    /// What a graph edge stands for.
+    public enum EdgeKind: Sendable, Equatable {
+        /// A road or rail segment, by index in the dataset's roads, travelled one way (each segment is two edges).
+        case road(index: Int)
+        /// Passing a crossing in one mode, northbound (Mexico to the U.S.) or southbound.
+        case crossing(index: Int, mode: Mode, northbound: Bool)
+    }
+
+    /// A graph edge: a road or rail segment one way, or passing a crossing in one mode and direction.
+    public struct Edge: Sendable, Equatable {
+        /// What the edge stands for.
+        public let kind: EdgeKind
+        /// Geodesic length of a road or rail segment; 0 for a crossing edge.
+        public let lengthMeters: Double
+    }
+
+    /// The dataset the network was built from.
+    public let dataset: Dataset
+    /// The graph: compressed sparse rows with one cost layer per mode (`layer(of:)`), in whole milliseconds.
+    public let graph: Graph
+    /// What each graph node stands for, by node id.
+    public let nodes: [Node]
+    /// What each graph edge stands for, by edge id.
+    public let edges: [Edge]
+    /// The CRS in metres that node coordinates (for A*) are in.
+    public let workingCRS: CoordinateReferenceSystem
+    /// The largest scale factor of the working CRS over the dataset; straight lines are divided by it so
+    /// that A*'s estimate stays below every true cost.
+    public let largestScaleFactor: Double
+    /// A* lower bound per mode: milliseconds per metre of straight line in the working CRS.
+    let millisecondsPerMeter: [Double]
+    let nodeIndex: [String: Int32]
+    let crossingSideNodes: [[Country: Int32]]
+    /// Crossing index by id, and each crossing's edges with their modes, so closing is a few bit writes.
+    let crossingIndex: [String: Int]
+    let crossingEdges: [[(mode: Mode, edge: Graph.EdgeID)]]
+    /// For each layer, the first layer with the same cost on every road and rail edge: searches that keep off
+    /// the crossings (the access trees) give the same answer in both, so one serves (cars and pedestrians).
+    let roadLayer: [Int]
+    /// Exclusions by trip direction: a Mexico-to-U.S. trip may not use southbound crossing edges, and so on,
+    /// so that every route crosses the border exactly once, or not at all.
+    let southboundEdges: ClosureMask
+    let northboundEdges: ClosureMask
+    let allCrossingEdges: ClosureMask
+    /// Road costs between places and crossing sides, which no closure changes; built on first use.
+    let accessCostsCache = AccessCostsCache()
+
+    /// Builds the graph of a dataset: a node per place, junction and side of each crossing; two edges per road
+    /// or rail segment, one each way; and per in-service crossing one edge per mode and direction.
+    ///
+    /// Costs are travel times per mode: a segment's length at the mode's speed on it (`CrossingTimes`), and a
+    /// crossing's flat inspection time. An out-of-service crossing gets nodes but no crossing edges.
+    ///
+    /// - Parameters:
+    ///   - dataset: a loaded dataset with a road network.
+    ///   - workingCRS: the CRS in metres the node coordinates for A* are projected into.
+    /// - Throws: `NetworkError.noRoads` when the dataset has no road layer; `SpatialError` when the working CRS
+    ///   cannot be used.
+    public init(dataset: Dataset, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
+        guard !dataset.roads.isEmpty else { throw NetworkError.noRoads(directory: dataset.directory.path) }
+        self.dataset = dataset
+        self.workingCRS = workingCRS
+
+        var nodes: [Node] = []
+        var nodeIndex: [String: Int32] = [:]
+        func add(_ node: Node) -> Int32 {
+            nodes.append(node)
+            return Int32(nodes.count - 1)
+        }
+        for (index, place) in dataset.places.enumerated() {
+            nodeIndex[place.id] = add(Node(kind: .place(index: index), id: place.id, country: place.country, coordinate: place.coordinate))
+        }
+        for (index, junction) in dataset.junctions.enumerated() {
+            nodeIndex[junction.id] = add(Node(kind: .junction(index: index), id: junction.id, country: junction.country, coordinate: junction.coordinate))
+        }
+        var crossingSideNodes: [[Country: Int32]] = []
+        for (index, crossing) in dataset.crossings.enumerated() {
+            var sides: [Country: Int32] = [:]
+            for country in Country.allCases {
+                sides[country] = add(Node(kind: .crossingSide(crossing: index, country: country), id: crossing.id,
+                                          country: country, coordinate: crossing.coordinate))
+            }
+            crossingSideNodes.append(sides)
+        }
+        let crossingIndex = Dictionary(uniqueKeysWithValues: dataset.crossings.enumerated().map { ($1.id, $0) })
+        func node(_ id: String, country: Country) throws -> Int32 {
+            if let crossing = crossingIndex[id], let side = crossingSideNodes[crossing][country] { return side }
+            guard let node = nodeIndex[id] else { throw NetworkError.unknownNode(id) }
+            return node
+        }
+
+        var graphEdges: [Graph.Edge] = []
+        var edges: [Edge] = []
+        let modes = Mode.allCases
+        for (index, road) in dataset.roads.enumerated() {
+            let costs = modes.map { mode -> Double in
+                let kph: Double?
+                if road.isRail {
+                    kph = mode == .rail ? road.speedKph : nil
+                } else {
+                    kph = CrossingTimes.roadSpeedKph(mode, carSpeedKph: road.speedKph)
+                }
+                guard let kph else { return .infinity }
+                return road.lengthMeters / (kph / 3.6)
+            }
+            let a = try node(road.from, country: road.country)
+            let b = try node(road.to, country: road.country)
+            for (from, to) in [(a, b), (b, a)] {
+                graphEdges.append(Graph.Edge(from: from, to: to, costSeconds: costs))
+                edges.append(Edge(kind: .road(index: index), lengthMeters: road.lengthMeters))
+            }
+        }
+        var southbound: [Int32] = [], northbound: [Int32] = []
+        var crossingEdges = [[(mode: Mode, edge: Graph.EdgeID)]](repeating: [], count: dataset.crossings.count)
+        for (index, crossing) in dataset.crossings.enumerated() {
+            guard crossing.inService, let mexico = crossingSideNodes[index][.mx], let us = crossingSideNodes[index][.us] else { continue }
+            for mode in crossing.modes {
+                for isNorthbound in [true, false] {
+                    var costs = [Double](repeating: .infinity, count: modes.count)
+                    costs[modes.firstIndex(of: mode)!] = 60 * (isNorthbound ? CrossingTimes.northboundMinutes(mode) : CrossingTimes.southboundMinutes(mode))
+                    graphEdges.append(Graph.Edge(from: isNorthbound ? mexico : us, to: isNorthbound ? us : mexico, costSeconds: costs))
+                    edges.append(Edge(kind: .crossing(index: index, mode: mode, northbound: isNorthbound), lengthMeters: 0))
+                    crossingEdges[index].append((mode, Graph.EdgeID(edges.count - 1)))
+                    if isNorthbound { northbound.append(Int32(edges.count - 1)) } else { southbound.append(Int32(edges.count - 1)) }
+                }
+            }
+        }
+
+        // Coordinates in the working CRS, and the scale bound for A*.
+        let transformer = try CoordinateTransformer(from: .wgs84, to: workingCRS)
+        var positions = nodes.map { Position($0.coordinate) }
+        try transformer.forward(&positions)
+        let survey = try ScaleErrorSurvey(crs: workingCRS, coordinates: dataset.allCoordinates)
+        let graph = try Graph(nodeCount: nodes.count, edges: graphEdges, coordinates: positions.map { Graph.Point(x: $0.x, y: $0.y) })
+
+        var factors: [Double] = []
+        for (layer, mode) in modes.enumerated() {
+            var fastest = 0.0 // metres per second over straight-line-bearing edges usable in this layer
+            for (index, edge) in edges.enumerated() where graph.costMilliseconds(of: Int32(index), layer: layer) != Graph.impassable {
+                if case .road = edge.kind, edge.lengthMeters > 0 {
+                    let seconds = Double(graph.costMilliseconds(of: Int32(index), layer: layer)) / 1000
+                    if seconds > 0 { fastest = max(fastest, edge.lengthMeters / seconds) }
+                }
+            }
+            _ = mode
+            // A hair under the bound: geodesics between two data points may bow a little beyond the
+            // latitudes where the scale factor was measured.
+            factors.append(fastest > 0 ? 0.9999 * 1000 / (survey.largestScaleFactor * fastest) : 0)
+        }
+
+        var southMask = ClosureMask(for: graph), northMask = ClosureMask(for: graph)
+        for edge in southbound { southMask.close(edge: edge) }
+        for edge in northbound { northMask.close(edge: edge) }
+        var bothMask = southMask
+        bothMask.formUnion(northMask)
+
+        self.graph = graph
+        self.nodes = nodes
+        self.edges = edges
+        self.nodeIndex = nodeIndex
+        self.crossingSideNodes = crossingSideNodes
+        self.crossingIndex = crossingIndex
+        self.crossingEdges = crossingEdges
+        let roadEdges = edges.indices.filter { if case .road = edges[$0].kind { return true } else { return false } }.map { Graph.EdgeID($0) }
+        self.roadLayer = modes.indices.map { layer in
+            (0...layer).first { other in
+                roadEdges.allSatisfy { graph.costMilliseconds(of: $0, layer: other) == graph.costMilliseconds(of: $0, layer: layer) }
+            } ?? layer
+        }
+        self.largestScaleFactor = survey.largestScaleFactor
+        self.millisecondsPerMeter = factors
+        self.southboundEdges = southMask
+        self.northboundEdges = northMask
+        self.allCrossingEdges = bothMask
+    }
+
+    /// The graph layer of a mode: its position in `Mode.allCases`.
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: the layer index.
+    @inline(__always)
+    public static func layer(of mode: Mode) -> Int {
+        // A switch, not a search of `allCases`: routers ask this for every query.
+        switch mode {
+        case .pedestrian: return 0
+        case .pov: return 1
+        case .bus: return 2
+        case .truck: return 3
+        case .rail: return 4
+        }
+    }
+
+    /// The graph node of a place or junction id.
+    ///
+    /// - Parameter id: a place's or junction's id (a crossing has two nodes, one per side, and no entry here).
+    /// - Returns: the node, or nil when no place or junction has that id.
+    public func node(id: String) -> Int32? { nodeIndex[id] }
+}

@@ -1,0 +1,21 @@
+import BorderFlowGraph
+import BorderFlowSpatial
+import Foundation
+
+/// Why a network could not be built or queried.
+public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The dataset has no road and rail network, so nothing can be routed.
+    case noRoads(directory: String)
+    /// No node has this id.
+    case unknownNode(String)
+
+    /// A message for people: what is wrong and how to fix it.
+    public var description: String {
+        switch self {
+        case let .noRoads(directory):
+            return "the dataset in \(directory) has no \(DatasetFiles.roads); routing needs the road and rail network"
+        case let .unknownNode(id):
+            return "no place, junction or crossing has the id \"\(id)\""
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import BorderFlow
+import BorderFlowSpatial
+
+/// An SVG 1.1 document built element by element, with numbers to one decimal so the same picture always
+/// gives the same bytes.
+struct SVGDocument {
+    let width: Double
+    let height: Double
+    private(set) var body = ""
+
+    init(width: Double, height: Double) {
+        self.width = width
+        self.height = height
+    }
+
+    static func number(_ value: Double) -> String { formatFixed(value, decimals: 1) }
+
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Attributes in the order given; values escaped.
+    private static func attributes(_ list: [(String, String)]) -> String {
+        list.map { " \($0.0)=\"\(escaped($0.1))\"" }.joined()
+    }
+
+    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+        body += "<\(name)\(Self.attributes(attributes))>\n"
+    }
+
+    mutating func close(_ name: String) {
+        body += "</\(name)>\n"
+    }
+
+    mutating func element(_ name: String, _ attributes: [(String, String)]) {
+        body += "<\(name)\(Self.attributes(attributes))/>\n"
+    }
+
+    mutating func text(_ content: String, x: Double, y: Double, _ attributes: [(String, String)] = []) {
+        body += "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\"\(Self.attributes(attributes))>\(Self.escaped(content))</text>\n"
+    }
+
+    /// A path through points: `M x y L x y ...`, closed with `Z` for rings.
+    static func pathData(_ points: [Position], closed: Bool) -> String {
+        var data = ""
+        for (index, point) in points.enumerated() {
+            data += (index == 0 ? "M" : "L") + number(point.x) + " " + number(point.y)
+        }
+        return closed ? data + "Z" : data
+    }
+
+    func rendered(title: String) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" "
+            + "viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
+            + "<title>\(Self.escaped(title))</title>\n" + body + "</svg>\n"
+    }
+}

@@ -1,0 +1,138 @@
+import BorderFlow
+import BorderFlowSpatial
+
+/// The `divert` answer in its three forms.
+public struct DiversionReport: Sendable {
+    /// The diversion reported.
+    public let diversion: Diversion
+    /// The dataset, for ids and names.
+    public let dataset: Dataset
+    /// The first line of the table.
+    public let title: String
+
+    /// A report of a diversion.
+    ///
+    /// - Parameters:
+    ///   - diversion: the diversion.
+    ///   - dataset: its dataset.
+    ///   - title: the first line of the table.
+    public init(diversion: Diversion, dataset: Dataset, title: String) {
+        self.diversion = diversion
+        self.dataset = dataset
+        self.title = title
+    }
+
+    private static func round(_ value: Double, _ decimals: Int = 1) -> JSONValue {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return .number((value * scale).rounded() / scale)
+    }
+
+    private func totals(_ rows: [Diversion.Total], key: String) -> JSONValue {
+        .array(rows.map { row in
+            .object(JSONObject([
+                (key, .string(row.key)), ("name", .string(row.name)), ("mode", .string(row.mode.rawValue)),
+                ("baseline", Self.round(row.baseline)), ("scenario", Self.round(row.scenario)), ("change", Self.round(row.change)),
+                ("percentChange", row.percentChange.map { Self.round($0) } ?? .null),
+                ("waitMinutesBaseline", Self.round(row.waitMinutesBaseline)), ("waitMinutesScenario", Self.round(row.waitMinutesScenario)),
+            ]))
+        })
+    }
+
+    private func perMode(_ values: [Mode: Double]) -> JSONValue {
+        .object(JSONObject(Mode.allCases.map { ($0.rawValue, Self.round(values[$0] ?? 0)) }))
+    }
+
+    /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an object with the crossings, sectors, ports, per-mode totals, ten largest detours and the model.
+    public func json() -> JSONValue {
+        let model = diversion.scenario
+        return .object(JSONObject([
+            ("title", .string(title)),
+            ("crossings", .array(diversion.crossings.map { change in
+                .object(JSONObject([
+                    ("id", .string(dataset.crossings[change.crossing].id)),
+                    ("mode", .string(change.mode.rawValue)),
+                    ("status", .string(change.closed ? "closed" : "open")),
+                    ("baseline", Self.round(change.baseline)),
+                    ("scenario", Self.round(change.scenario)),
+                    ("change", Self.round(change.change)),
+                    ("percentChange", change.percentChange.map { Self.round($0) } ?? .null),
+                    ("waitMinutesBaseline", Self.round(change.waitMinutesBaseline)),
+                    ("waitMinutesScenario", change.closed ? .null : Self.round(change.waitMinutesScenario)),
+                ]))
+            })),
+            ("sectors", totals(diversion.sectors, key: "id")),
+            ("ports", totals(diversion.ports, key: "portCode")),
+            ("forgone", perMode(diversion.forgone)),
+            ("deferred", perMode(diversion.deferred)),
+            ("extraHours", perMode(diversion.extraHours)),
+            ("largestDetours", .array(diversion.detours.prefix(10).map { detour in
+                .object(JSONObject([
+                    ("origin", .string(detour.origin)), ("destination", .string(detour.destination)), ("mode", .string(detour.mode.rawValue)),
+                    ("dailyTrips", Self.round(detour.dailyTrips)), ("baselineMinutes", Self.round(detour.baselineMinutes)),
+                    ("scenarioMinutes", Self.round(detour.scenarioMinutes)),
+                    ("baselineCrossing", detour.baselineCrossing.map(JSONValue.string) ?? .null),
+                    ("scenarioCrossing", detour.scenarioCrossing.map(JSONValue.string) ?? .null),
+                ]))
+            })),
+            ("model", .object(JSONObject([
+                ("name", .string(model.model.name)),
+                ("relativeGap", .number(model.relativeGap)),
+                ("iterations", .number(Double(model.iterations))),
+            ]))),
+        ]))
+    }
+
+    /// What a person reads first: the crossings that changed most, with units, then the totals.
+    ///
+    /// - Parameter rows: how many crossing-modes to list, largest change first; changes under half a unit
+    ///   are left out.
+    /// - Returns: the title, the crossings, the sectors that changed, the daily totals per mode and the model.
+    public func table(rows: Int = 15) -> String {
+        var text = "\(title)\n\n"
+        let ranked = diversion.crossings.filter { abs($0.change) >= 0.5 }
+            .sorted { (abs($0.change), dataset.crossings[$1.crossing].id) > (abs($1.change), dataset.crossings[$0.crossing].id) }
+        var table = TextTable(columns: [.init("CROSSING"), .init("MODE"), .init("BASELINE/DAY", .right), .init("SCENARIO/DAY", .right),
+                                        .init("CHANGE", .right), .init("%", .right), .init("WAIT MIN", .right), .init("UNIT")])
+        for change in ranked.prefix(rows) {
+            let wait = change.closed ? "closed" : "\(formatFixed(change.waitMinutesBaseline, decimals: 0)) → \(formatFixed(change.waitMinutesScenario, decimals: 0))"
+            table.append([dataset.crossings[change.crossing].id, change.mode.rawValue, formatCount(change.baseline), formatCount(change.scenario),
+                          (change.change > 0 ? "+" : "") + formatCount(change.change),
+                          change.percentChange.map { (($0 > 0 ? "+" : "") + formatFixed($0, decimals: 0)) } ?? "-", wait, change.mode.unit])
+        }
+        text += ranked.isEmpty ? "No crossing's volume changes.\n" : table.render()
+        var sectors = TextTable(columns: [.init("SECTOR"), .init("MODE"), .init("BASELINE/DAY", .right), .init("SCENARIO/DAY", .right), .init("CHANGE", .right)])
+        for row in diversion.sectors where abs(row.change) >= 0.5 {
+            sectors.append([row.name, row.mode.rawValue, formatCount(row.baseline), formatCount(row.scenario), (row.change > 0 ? "+" : "") + formatCount(row.change)])
+        }
+        if !sectors.rows.isEmpty { text += "\n" + sectors.render() }
+        text += "\nPer day:"
+        for mode in Mode.allCases {
+            let hours = diversion.extraHours[mode] ?? 0, forgone = diversion.forgone[mode] ?? 0, deferred = diversion.deferred[mode] ?? 0
+            guard abs(hours) >= 0.5 || forgone >= 0.5 || deferred >= 0.5 else { continue }
+            text += "\n  \(mode.displayName): \(formatCount(hours)) extra \(mode.unitSingular)-hours"
+            func units(_ count: Double) -> String { formatCount(count) + " " + (formatCount(count) == "1" ? mode.unitSingular : mode.unit) }
+            if forgone >= 0.5 { text += ", \(units(forgone)) forgone" }
+            if deferred >= 0.5 { text += ", \(units(deferred)) deferred" }
+        }
+        let model = diversion.scenario
+        text += "\n\nModel: \(model.model.name)"
+        if case .equilibrium = model.model { text += ", relative gap \(String(format: "%.1e", model.relativeGap)) after \(model.iterations) iterations" }
+        return text + "\n"
+    }
+
+    /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per crossing and mode.
+    public func csv() -> String {
+        var table = CSVTable(header: ["crossing", "mode", "status", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario"])
+        for change in diversion.crossings {
+            table.append([dataset.crossings[change.crossing].id, change.mode.rawValue, change.closed ? "closed" : "open",
+                          formatFixed(change.baseline, decimals: 1), formatFixed(change.scenario, decimals: 1), formatFixed(change.change, decimals: 1),
+                          formatFixed(change.waitMinutesBaseline, decimals: 1), change.closed ? "" : formatFixed(change.waitMinutesScenario, decimals: 1)])
+        }
+        return table.render()
+    }
+}

@@ -1,0 +1,107 @@
+import BorderFlow
+import BorderFlowSpatial
+
+/// The `route` answer in its three forms.
+public struct RouteReport: Sendable {
+    /// The answer reported.
+    public let answer: RouteAnswer
+
+    /// A report of a route answer.
+    ///
+    /// - Parameter answer: the answer.
+    public init(answer: RouteAnswer) {
+        self.answer = answer
+    }
+
+    static func json(_ route: Route) -> [(String, JSONValue)] {
+        [
+            ("crossing", route.crossing.map(JSONValue.string) ?? .null),
+            ("travelSeconds", .number(milliseconds(route.travelSeconds))),
+            ("lengthMeters", .number(route.lengthMeters.rounded())),
+            ("path", .array(route.path.map(JSONValue.string))),
+            ("roads", .array(route.roads.map(JSONValue.string))),
+        ]
+    }
+
+    /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an object with the ends, mode and route (or the reason there is none), the detour and alternatives.
+    public func json() -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("origin", .string(answer.origin.id)),
+            ("destination", .string(answer.destination.id)),
+            ("mode", .string(answer.mode.rawValue)),
+        ]
+        if let route = answer.route {
+            members += Self.json(route)
+        } else {
+            members += [("crossing", .null), ("travelSeconds", .null), ("lengthMeters", .null), ("path", .array([])),
+                        ("reason", .string(answer.reason ?? "no route"))]
+        }
+        if answer.closuresApplied {
+            members.append(("detourSeconds", answer.detourSeconds.map { .number(Self.milliseconds($0)) } ?? .null))
+            members.append(("allOpenCrossing", answer.allOpen?.crossing.map(JSONValue.string) ?? .null))
+        }
+        if !answer.alternatives.isEmpty {
+            members.append(("alternatives", .array(answer.alternatives.map { .object(JSONObject(Self.json($0))) })))
+        }
+        return .object(JSONObject(members))
+    }
+
+    /// Seconds to the millisecond the costs are kept in, without binary noise in the last digits.
+    static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+
+    /// A duration for people, to the minute: "4 h 05 min", or "35 min" under an hour.
+    ///
+    /// - Parameter seconds: the duration.
+    /// - Returns: the text.
+    public static func duration(_ seconds: Double) -> String {
+        let minutes = Int((seconds / 60).rounded())
+        return minutes >= 60 ? "\(minutes / 60) h \(minutes % 60 < 10 ? "0" : "")\(minutes % 60) min" : "\(minutes) min"
+    }
+
+    /// The report as a table for people.
+    ///
+    /// - Parameter crossingNames: crossing names by id, to print beside the ids.
+    /// - Returns: the text.
+    public func table(crossingNames: [String: String]) -> String {
+        var text = "\(answer.origin.name) (\(answer.origin.country.rawValue)) → \(answer.destination.name) (\(answer.destination.country.rawValue)) by \(answer.mode.displayName)\n"
+        guard let route = answer.route else {
+            // The reason starts with "no open route" or "no route even with every crossing open".
+            let reason = answer.reason ?? "no route"
+            return text + reason.prefix(1).uppercased() + reason.dropFirst() + "\n"
+        }
+        let crossing = route.crossing.map { "\(crossingNames[$0] ?? $0) (\($0))" } ?? "none (the trip stays on one side)"
+        text += "Crossing  \(crossing)\n"
+        text += "Time      \(Self.duration(route.travelSeconds))"
+        if answer.closuresApplied, let detour = answer.detourSeconds {
+            text += detour > 0.5 ? ", \(Self.duration(detour)) longer than with every crossing open (via \(answer.allOpen?.crossing ?? "-"))" : ", no longer than with every crossing open"
+        }
+        text += "\nDistance  \(formatFixed(route.lengthMeters / 1000, decimals: 1)) km\n"
+        text += "Via       \(route.roads.joined(separator: " → "))\n"
+        text += "Path      \(route.path.joined(separator: " → "))\n"
+        if answer.alternatives.count > 1 || (answer.alternatives.count == 1 && answer.alternatives[0].crossing != route.crossing) {
+            var table = TextTable(columns: [.init("#", .right), .init("CROSSING"), .init("TIME", .right), .init("EXTRA", .right), .init("KM", .right)])
+            for (rank, alternative) in answer.alternatives.enumerated() {
+                table.append(["\(rank + 1)", alternative.crossing ?? "-", Self.duration(alternative.travelSeconds),
+                              "+" + Self.duration(alternative.travelSeconds - route.travelSeconds),
+                              formatFixed(alternative.lengthMeters / 1000, decimals: 1)])
+            }
+            text += "\nAlternatives (best route through each crossing)\n" + table.render()
+        }
+        return text
+    }
+
+    /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per route: the alternatives when there are any, otherwise the best route.
+    public func csv() -> String {
+        var table = CSVTable(header: ["rank", "origin", "destination", "mode", "crossing", "travelSeconds", "lengthMeters", "path"])
+        let routes = answer.alternatives.isEmpty ? [answer.route].compactMap { $0 } : answer.alternatives
+        for (rank, route) in routes.enumerated() {
+            table.append(["\(rank + 1)", route.origin, route.destination, route.mode.rawValue, route.crossing ?? "",
+                          formatFixed(route.travelSeconds, decimals: 3), formatFixed(route.lengthMeters, decimals: 0), route.path.joined(separator: ";")])
+        }
+        return table.render()
+    }
+}
