@@ -38,10 +38,10 @@ case "graph":
 case "demand":
     let network = try BorderNetwork(dataset: try Dataset.load())
     let places = network.dataset.places
-    var trips: [CrossingChoices.Trip] = []
+    var trips: [Trip] = []
     for origin in places.indices {
         for destination in places.indices where places[origin].country != places[destination].country {
-            for mode in Mode.allCases { trips.append(CrossingChoices.Trip(origin: origin, destination: destination, mode: mode)) }
+            for mode in Mode.allCases { trips.append(Trip(origin: origin, destination: destination, mode: mode)) }
         }
     }
     let demand = Demand(trips: trips, dailyTrips: trips.map { _ in 1 })

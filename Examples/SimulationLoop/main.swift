@@ -9,7 +9,7 @@ let scenario = try Scenario.find("dec-2023", dataset: network.dataset)
 
 // The agents: one per trip a day in the fitted demand (origin, destination, mode), about 340,000.
 let agents = zip(demand.trips, demand.dailyTrips).flatMap { trip, daily in
-    [CrossingChoices.Trip](repeating: trip, count: Int(daily.rounded()))
+    [Trip](repeating: trip, count: Int(daily.rounded()))
 }
 
 // Where each agent crosses with every crossing open, to measure the closures against.

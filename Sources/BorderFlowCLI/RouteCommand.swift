@@ -1,11 +1,10 @@
 import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
-import BorderFlowGraph
 import BorderFlowSpatial
 import Foundation
 
-extension ShortestPathSearch.Algorithm: ExpressibleByArgument {}
+extension SearchAlgorithm: ExpressibleByArgument {}
 
 struct RouteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +36,7 @@ struct RouteCommand: ParsableCommand {
     var alternatives: Int = 0
 
     @Option(help: "Search algorithm: astar or dijkstra (the same costs; A* searches less).")
-    var algorithm: ShortestPathSearch.Algorithm = .astar
+    var algorithm: SearchAlgorithm = .astar
 
     @Option(help: ArgumentHelp("Also write the routes as GeoJSON: the route, alternatives and all-open route along their roads, and the ends.", valueName: "FILE"))
     var geojson: String?

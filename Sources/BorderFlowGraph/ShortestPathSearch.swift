@@ -67,7 +67,7 @@ public final class ShortestPathSearch {
     ///   - source: the node the path starts from.
     ///   - target: the node the path ends at.
     ///   - layer: the cost layer (travel mode) to use, in `0..<graph.layerCount`.
-    ///   - closures: nodes and edges the search must not use.
+    ///   - mask: nodes and edges the search must not use.
     ///   - exclusions: a second mask, for restrictions that belong to the query rather than the scenario.
     ///   - algorithm: `.astar` needs node coordinates and a lower bound on cost per metre.
     ///   - millisecondsPerMeter: for A*, a number no greater than any path's cost per metre of straight-line
@@ -75,14 +75,14 @@ public final class ShortestPathSearch {
     /// - Returns: the path's cost in milliseconds, or nil when `target` cannot be reached.
     public func cost(
         from source: NodeID, to target: NodeID, layer: Int,
-        closures: ClosureMask? = nil, exclusions: ClosureMask? = nil,
+        mask: ClosureMask? = nil, exclusions: ClosureMask? = nil,
         algorithm: Algorithm = .dijkstra, millisecondsPerMeter: Double = 0
     ) -> UInt64? {
         precondition(algorithm == .dijkstra || graph.coordinates != nil, "A* needs node coordinates")
         // A node that is not in the graph is unreachable by either algorithm; A* has no position to aim at.
         let inGraph = target >= 0 && Int(target) < graph.nodeCount
         let factor = algorithm == .astar && inGraph ? millisecondsPerMeter : 0
-        run(from: source, direction: .forward, layer: layer, closures: closures, exclusions: exclusions,
+        run(from: source, direction: .forward, layer: layer, mask: mask, exclusions: exclusions,
             stopAt: target, heuristicTarget: factor > 0 ? target : -1, millisecondsPerMeter: factor)
         return reached(target) ? distance[Int(target)] : nil
     }
@@ -94,14 +94,14 @@ public final class ShortestPathSearch {
     ///   - source: the node the paths start from.
     ///   - targets: the nodes the paths end at.
     ///   - layer: the cost layer (travel mode) to use, in `0..<graph.layerCount`.
-    ///   - closures: nodes and edges the search must not use.
+    ///   - mask: nodes and edges the search must not use.
     ///   - exclusions: a second mask, for restrictions that belong to the query rather than the scenario.
     ///   - costs: receives the cost in milliseconds to each target, in the order of `targets`.
     public func costs(
         from source: NodeID, to targets: [NodeID], layer: Int,
-        closures: ClosureMask? = nil, exclusions: ClosureMask? = nil, into costs: inout [UInt64?]
+        mask: ClosureMask? = nil, exclusions: ClosureMask? = nil, into costs: inout [UInt64?]
     ) {
-        run(from: source, direction: .forward, layer: layer, closures: closures, exclusions: exclusions,
+        run(from: source, direction: .forward, layer: layer, mask: mask, exclusions: exclusions,
             stopAt: -1, heuristicTarget: -1, millisecondsPerMeter: 0, remainingTargets: targets)
         if costs.count != targets.count { costs = [UInt64?](repeating: nil, count: targets.count) }
         for (index, target) in targets.enumerated() {
@@ -116,13 +116,13 @@ public final class ShortestPathSearch {
     ///   - root: the node the tree grows from.
     ///   - direction: `.forward` for costs from `root`, `.backward` for costs to it.
     ///   - layer: the cost layer (travel mode) to use, in `0..<graph.layerCount`.
-    ///   - closures: nodes and edges the search must not use.
+    ///   - mask: nodes and edges the search must not use.
     ///   - exclusions: a second mask, for restrictions that belong to the query rather than the scenario.
     public func tree(
         from root: NodeID, direction: Direction = .forward, layer: Int,
-        closures: ClosureMask? = nil, exclusions: ClosureMask? = nil
+        mask: ClosureMask? = nil, exclusions: ClosureMask? = nil
     ) {
-        run(from: root, direction: direction, layer: layer, closures: closures, exclusions: exclusions,
+        run(from: root, direction: direction, layer: layer, mask: mask, exclusions: exclusions,
             stopAt: -1, heuristicTarget: -1, millisecondsPerMeter: 0)
     }
 
@@ -207,7 +207,7 @@ public final class ShortestPathSearch {
 
     private func run(
         from root: NodeID, direction: Direction, layer: Int,
-        closures: ClosureMask?, exclusions: ClosureMask?,
+        mask: ClosureMask?, exclusions: ClosureMask?,
         stopAt target: NodeID, heuristicTarget: NodeID, millisecondsPerMeter factor: Double,
         remainingTargets: [NodeID] = []
     ) {
@@ -216,7 +216,7 @@ public final class ShortestPathSearch {
         lastDirection = direction
         lastRoot = root
         guard root >= 0, Int(root) < graph.nodeCount else { return }
-        if closures?.isClosed(node: root) == true || exclusions?.isClosed(node: root) == true { return }
+        if mask?.isClosed(node: root) == true || exclusions?.isClosed(node: root) == true { return }
         var waiting = 0
         for target in remainingTargets where target >= 0 && Int(target) < graph.nodeCount && targetStamp[Int(target)] != generation {
             targetStamp[Int(target)] = generation
@@ -250,10 +250,10 @@ public final class ShortestPathSearch {
                 let edge = direction == .forward ? graph.edgeAtPosition[position] : graph.reverseEdgeAtPosition[position]
                 let cost = graph.costs[layerBase + Int(edge)]
                 if cost == Graph.impassable { continue }
-                if let closures, closures.isClosed(edge: edge) { continue }
+                if let mask, mask.isClosed(edge: edge) { continue }
                 if let exclusions, exclusions.isClosed(edge: edge) { continue }
                 let next = direction == .forward ? graph.targets[position] : graph.reverseSources[position]
-                if let closures, closures.isClosed(node: next) { continue }
+                if let mask, mask.isClosed(node: next) { continue }
                 if let exclusions, exclusions.isClosed(node: next) { continue }
                 let candidate = settledCost + UInt64(cost)
                 let index = Int(next)

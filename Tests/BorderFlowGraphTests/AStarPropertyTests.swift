@@ -21,8 +21,8 @@ struct AStarPropertyTests {
                 let from = Int32.random(in: 0..<Int32(graph.nodeCount), using: &random)
                 let to = Int32.random(in: 0..<Int32(graph.nodeCount), using: &random)
                 let layer = Int.random(in: 0..<2, using: &random)
-                let dijkstra = search.cost(from: from, to: to, layer: layer, closures: closures)
-                let astar = search.cost(from: from, to: to, layer: layer, closures: closures, algorithm: .astar, millisecondsPerMeter: factor)
+                let dijkstra = search.cost(from: from, to: to, layer: layer, mask: closures)
+                let astar = search.cost(from: from, to: to, layer: layer, mask: closures, algorithm: .astar, millisecondsPerMeter: factor)
                 #expect(astar == dijkstra, "seed \(seed) round \(round), query \(checked): \(from) → \(to) layer \(layer)")
                 checked += 1
             }

@@ -46,16 +46,16 @@ struct ShortestPathSearchTests {
         let search = ShortestPathSearch(graph: graph)
         var closures = ClosureMask(for: graph)
         closures.close(edge: 2) // 1 → 2
-        #expect(search.cost(from: 0, to: 4, layer: 0, closures: closures) == 45_000)
+        #expect(search.cost(from: 0, to: 4, layer: 0, mask: closures) == 45_000)
         closures.reopen(edge: 2)
         closures.close(node: 2)
-        #expect(search.cost(from: 0, to: 4, layer: 0, closures: closures) == 45_000)
+        #expect(search.cost(from: 0, to: 4, layer: 0, mask: closures) == 45_000)
         closures.close(node: 3)
-        #expect(search.cost(from: 0, to: 4, layer: 0, closures: closures) == nil)
+        #expect(search.cost(from: 0, to: 4, layer: 0, mask: closures) == nil)
         closures.reopen(node: 2)
         closures.reopen(node: 3)
         #expect(closures.isEmpty)
-        #expect(search.cost(from: 0, to: 4, layer: 0, closures: closures) == 25_000)
+        #expect(search.cost(from: 0, to: 4, layer: 0, mask: closures) == 25_000)
     }
 
     @Test func aStarAgreesAndSettlesNoMoreNodes() throws {
@@ -85,7 +85,7 @@ struct ShortestPathSearchTests {
         closures.close(node: 2)
         closures.close(node: 4)
         var costs: [UInt64?] = []
-        ShortestPathSearch(graph: graph).costs(from: 0, to: [1, 1, 4, 99], layer: 0, closures: closures, into: &costs)
+        ShortestPathSearch(graph: graph).costs(from: 0, to: [1, 1, 4, 99], layer: 0, mask: closures, into: &costs)
         #expect(costs == [10_000, 10_000, nil, nil])
     }
 
@@ -112,7 +112,7 @@ struct ShortestPathSearchTests {
         let graph = try diamond()
         var closures = ClosureMask(for: graph)
         closures.close(node: 0)
-        #expect(ShortestPathSearch(graph: graph).cost(from: 0, to: 4, layer: 0, closures: closures) == nil)
+        #expect(ShortestPathSearch(graph: graph).cost(from: 0, to: 4, layer: 0, mask: closures) == nil)
     }
 
     @Test func badEdgesAreErrorsNotCrashes() {

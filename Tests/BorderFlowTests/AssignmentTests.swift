@@ -9,7 +9,7 @@ import BorderFlowOutput
 @Suite("Assigning demand to crossings")
 struct AssignmentTests {
     let network: BorderNetwork
-    let trips: [CrossingChoices.Trip]
+    let trips: [Trip]
     let demand: [Double]
 
     init() throws {
@@ -30,7 +30,7 @@ struct AssignmentTests {
     }
 
     func assign(_ model: AssignmentModel, closures: Closures = Closures()) throws -> CrossingAssignment {
-        let choices = network.crossingChoices(for: trips, closures: try network.mask(for: closures))
+        let choices = network.crossingChoices(for: trips, mask: try network.mask(for: closures))
         return choices.assign(demand: demand, model: model, crossingCount: network.dataset.crossings.count) { crossing, mode in
             network.dataset.crossings[crossing].dailyCapacity(for: mode)
         }

@@ -1,7 +1,7 @@
 import BorderFlowGraph
 import Foundation
 import Testing
-@testable import BorderFlow
+@_spi(Internals) @testable import BorderFlow
 import BorderFlowOutput
 
 /// Routing on the bundled network, checked against the real closures of 2023.
@@ -96,8 +96,8 @@ struct BundledRoutingTests {
                 let to = places[Int.random(in: 0..<places.count, using: &random)]
                 let mode = Mode.allCases[Int.random(in: 0..<Mode.allCases.count, using: &random)]
                 let layer = BorderNetwork.layer(of: mode)
-                let dijkstra = search.cost(from: from, to: to, layer: layer, closures: closures)
-                let astar = search.cost(from: from, to: to, layer: layer, closures: closures, algorithm: .astar,
+                let dijkstra = search.cost(from: from, to: to, layer: layer, mask: closures)
+                let astar = search.cost(from: from, to: to, layer: layer, mask: closures, algorithm: .astar,
                                         millisecondsPerMeter: network.millisecondsPerMeter[layer])
                 #expect(astar == dijkstra, "seed \(seed), query \(checked): \(network.nodes[Int(from)].id) → \(network.nodes[Int(to)].id) by \(mode)")
                 checked += 1

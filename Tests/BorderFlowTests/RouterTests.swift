@@ -2,7 +2,7 @@ import BorderFlowGraph
 import BorderFlowSpatial
 import Foundation
 import Testing
-@testable import BorderFlow
+@_spi(Internals) @testable import BorderFlow
 import BorderFlowOutput
 
 /// The closure states the router is checked under on the bundled network: nothing closed, a crossing, a
@@ -84,11 +84,11 @@ struct RouterTests {
                 let exclusions = place.country == .mx ? network.southboundEdges : network.northboundEdges
                 for mode in Mode.allCases {
                     let layer = BorderNetwork.layer(of: mode)
-                    search.tree(from: nodes[origin], layer: layer, closures: router.mask, exclusions: exclusions)
+                    search.tree(from: nodes[origin], layer: layer, mask: router.mask, exclusions: exclusions)
                     treeCrossings.reset()
                     for (destination, other) in places.enumerated() {
                         let target = nodes[destination]
-                        let answer = router.route(CrossingChoices.Trip(origin: origin, destination: destination, mode: mode))
+                        let answer = router.route(Trip(origin: origin, destination: destination, mode: mode))
                         let expected = search.cost(to: target)
                         // Issues are recorded only on a mismatch: there are over a million comparisons.
                         if answer?.travelMilliseconds != expected {
@@ -120,7 +120,7 @@ struct RouterTests {
         let places = network.places.map(\.id)
         for state in try RouterStates.all(network) {
             let router = try network.router(closures: state.closures, at: state.moment, applyingOpeningHours: state.hours)
-            let reference = RouteSearch(network: network, closures: router.mask)
+            let reference = RouteSearch(network: network, mask: router.mask)
             for _ in 0..<300 {
                 let origin = places.randomElement(using: &random)!, destination = places.randomElement(using: &random)!
                 let mode = Mode.allCases.randomElement(using: &random)!
@@ -267,7 +267,7 @@ struct HandMadeRouterTests {
         var routed = 0
         for (closures, moment) in states {
             let router = try network.router(closures: closures, at: moment)
-            let reference = RouteSearch(network: network, closures: router.mask)
+            let reference = RouteSearch(network: network, mask: router.mask)
             for origin in places {
                 for destination in places {
                     for mode in Mode.allCases {

@@ -2,7 +2,7 @@ import BorderFlowGraph
 import BorderFlowSpatial
 import Foundation
 import Testing
-@testable import BorderFlow
+@_spi(Internals) @testable import BorderFlow
 import BorderFlowOutput
 
 /// Routing on the hand-made network: Pueblo Sur and Villa Este in Mexico, North Town and East Town in the

@@ -6,7 +6,7 @@
 // SwiftGraph's distances); a mismatch fails the benchmark run.
 
 import Benchmark
-import BorderFlow
+@_spi(Internals) import BorderFlow
 import BorderFlowGraph
 import Foundation
 import SwiftGraph
@@ -151,11 +151,11 @@ enum BundledNetwork {
     }
 
     /// A* must find Dijkstra's route time for every pair.
-    static func check(_ router: RouteSearch, _ pairs: [(origin: String, destination: String)]) throws {
+    static func check(_ search: RouteSearch, _ pairs: [(origin: String, destination: String)]) throws {
         var found = 0
         for pair in pairs {
-            let astar = try router.route(from: pair.origin, to: pair.destination, mode: .pov, algorithm: .astar)
-            let dijkstra = try router.route(from: pair.origin, to: pair.destination, mode: .pov, algorithm: .dijkstra)
+            let astar = try search.route(from: pair.origin, to: pair.destination, mode: .pov, algorithm: .astar)
+            let dijkstra = try search.route(from: pair.origin, to: pair.destination, mode: .pov, algorithm: .dijkstra)
             guard astar?.travelSeconds == dijkstra?.travelSeconds else {
                 throw CheckFailed(description: "\(pair.origin) → \(pair.destination): A* \(astar.map { "\($0.travelSeconds) s" } ?? "no route"), Dijkstra \(dijkstra.map { "\($0.travelSeconds) s" } ?? "no route")")
             }
@@ -248,18 +248,18 @@ let benchmarks: @Sendable () -> Void = {
         registerDiversionBenchmarks(network: network)
         registerSimulationBenchmarks(network: network)
         Benchmark(routes, configuration: configuration(iterations: Inputs.routeCount)) { benchmark, state in
-            let (router, pairs) = state
+            let (search, pairs) = state
             let pair = item(pairs, for: benchmark)
-            blackHole(try router.route(from: pair.origin, to: pair.destination, mode: .pov, algorithm: .astar))
+            blackHole(try search.route(from: pair.origin, to: pair.destination, mode: .pov, algorithm: .astar))
         } setup: {
             setUp(routes) { () throws -> (RouteSearch, [(origin: String, destination: String)]) in
                 let pairs = BundledNetwork.pairs(in: network)
                 guard pairs.count == Inputs.routeCount else {
                     throw CheckFailed(description: "the bundled dataset needs places on both sides of the border")
                 }
-                let router = RouteSearch(network: network)
-                try BundledNetwork.check(router, pairs)
-                return (router, pairs)
+                let search = RouteSearch(network: network)
+                try BundledNetwork.check(search, pairs)
+                return (search, pairs)
             }
         }
     case let .failure(error as NetworkError):

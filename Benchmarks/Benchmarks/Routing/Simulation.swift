@@ -1,5 +1,6 @@
 import Benchmark
-import BorderFlow
+@_spi(Internals) import BorderFlow
+import BorderFlowGraph
 import Foundation
 
 /// Routed crossers on the bundled network with the closures changing every day, as a simulation runs:
@@ -17,7 +18,7 @@ enum SimulationInputs {
 /// The days' moments (local noon), the drawn crossers, and the scenario's closures.
 struct SimulationFixture {
     let moments: [Moment]
-    let trips: [CrossingChoices.Trip]
+    let trips: [Trip]
     let closures: Closures
 
     init(network: BorderNetwork) throws {
@@ -51,7 +52,7 @@ struct SimulationFixture {
     func check(network: BorderNetwork) throws {
         for day in moments.indices {
             let router = try router(day: day, network: network)
-            let search = RouteSearch(network: network, closures: router.mask)
+            let search = RouteSearch(network: network, mask: router.mask)
             for trip in trips.prefix(SimulationInputs.searchBatch) {
                 let origin = network.places[trip.origin].id, destination = network.places[trip.destination].id
                 let expected = try search.route(from: origin, to: destination, mode: trip.mode, algorithm: .astar)
@@ -95,7 +96,7 @@ func registerSimulationBenchmarks(network: BorderNetwork) {
 
     Benchmark(searchName, configuration: configuration(SimulationInputs.days)) { benchmark, fixture in
         let router = try fixture.router(day: benchmark.currentIteration, network: network)
-        let search = RouteSearch(network: network, closures: router.mask)
+        let search = RouteSearch(network: network, mask: router.mask)
         var routed = 0
         for trip in fixture.trips.prefix(SimulationInputs.searchBatch) {
             let origin = network.places[trip.origin].id, destination = network.places[trip.destination].id

@@ -25,7 +25,7 @@ extension BorderNetwork {
     public var crossings: [Crossing] { dataset.crossings }
     /// The Border Patrol sectors.
     public var sectors: [Sector] { dataset.sectors }
-    /// The places trips start and end at, in dataset order (`CrossingChoices.Trip` indexes them).
+    /// The places trips start and end at, in dataset order (`Trip` indexes them).
     public var places: [Place] { dataset.places }
 
 }

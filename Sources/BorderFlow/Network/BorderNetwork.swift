@@ -9,7 +9,7 @@ import Foundation
 /// Immutable and `Sendable`: share one network between tasks; make one `Router` per closure state and share it too.
 public final class BorderNetwork: Sendable {
     /// What a graph node stands for.
-    public enum NodeKind: Sendable, Equatable {
+    package enum NodeKind: Sendable, Equatable {
         /// A place, by index in the dataset's places.
         case place(index: Int)
         /// A road or rail junction, by index in the dataset's junctions.
@@ -19,19 +19,19 @@ public final class BorderNetwork: Sendable {
     }
 
     /// A graph node: a place, a junction, or one side of a crossing.
-    public struct Node: Sendable, Equatable {
+    package struct Node: Sendable, Equatable {
         /// What the node stands for.
-        public let kind: NodeKind
+        package let kind: NodeKind
         /// The place, junction or crossing id.
-        public let id: String
+        package let id: String
         /// The side of the border the node is on.
-        public let country: Country
+        package let country: Country
         /// Longitude and latitude (WGS 84).
-        public let coordinate: Coordinate
+        package let coordinate: Coordinate
     }
 
     /// What a graph edge stands for.
-    public enum EdgeKind: Sendable, Equatable {
+    package enum EdgeKind: Sendable, Equatable {
         /// A road or rail segment, by index in the dataset's roads, travelled one way (each segment is two edges).
         case road(index: Int)
         /// Passing a crossing in one mode, northbound (Mexico to the U.S.) or southbound.
@@ -39,21 +39,21 @@ public final class BorderNetwork: Sendable {
     }
 
     /// A graph edge: a road or rail segment one way, or passing a crossing in one mode and direction.
-    public struct Edge: Sendable, Equatable {
+    package struct Edge: Sendable, Equatable {
         /// What the edge stands for.
-        public let kind: EdgeKind
+        package let kind: EdgeKind
         /// Geodesic length of a road or rail segment; 0 for a crossing edge.
-        public let lengthMeters: Double
+        package let lengthMeters: Double
     }
 
     /// The dataset the network was built from.
     public let dataset: Dataset
     /// The graph: compressed sparse rows with one cost layer per mode (`layer(of:)`), in whole milliseconds.
-    public let graph: Graph
+    package let graph: Graph
     /// What each graph node stands for, by node id.
-    public let nodes: [Node]
+    package let nodes: [Node]
     /// What each graph edge stands for, by edge id.
-    public let edges: [Edge]
+    package let edges: [Edge]
     /// The CRS in metres that node coordinates (for A*) are in.
     public let workingCRS: CoordinateReferenceSystem
     /// The largest scale factor of the working CRS over the dataset; straight lines are divided by it so
@@ -211,7 +211,7 @@ public final class BorderNetwork: Sendable {
     /// - Parameter mode: the mode.
     /// - Returns: the layer index.
     @inline(__always)
-    public static func layer(of mode: Mode) -> Int {
+    package static func layer(of mode: Mode) -> Int {
         // A switch, not a search of `allCases`: routers ask this for every query.
         switch mode {
         case .pedestrian: return 0
@@ -226,5 +226,5 @@ public final class BorderNetwork: Sendable {
     ///
     /// - Parameter id: a place's or junction's id (a crossing has two nodes, one per side, and no entry here).
     /// - Returns: the node, or nil when no place or junction has that id.
-    public func node(id: String) -> Int32? { nodeIndex[id] }
+    package func node(id: String) -> Int32? { nodeIndex[id] }
 }

@@ -16,7 +16,7 @@ public final class BorderRegion {
     let context: GEOSContext
     let toWorking: CoordinateTransformer
     /// Geodesic distances on the WGS 84 ellipsoid.
-    public let geodesic: Geodesic
+    package let geodesic: Geodesic
     /// Sector polygons in the working CRS, in `sectors` order.
     let projectedSectors: [Geometry]
     let sectorIndex: RegionIndex

@@ -24,7 +24,7 @@ extension BorderNetwork {
         let byOrigin = Dictionary(grouping: trips.indices) { End(place: trips[$0].origin, layer: roadLayer[Self.layer(of: trips[$0].mode)]) }
         for (end, members) in byOrigin.sorted(by: { ($0.key.place, $0.key.layer) < ($1.key.place, $1.key.layer) }) {
             search.tree(from: node(ofPlace: end.place), direction: .forward, layer: end.layer,
-                        closures: ClosureMask(for: graph), exclusions: allCrossingEdges)
+                        mask: ClosureMask(for: graph), exclusions: allCrossingEdges)
             let country = dataset.places[end.place].country
             for t in members {
                 let trip = trips[t]
@@ -39,7 +39,7 @@ extension BorderNetwork {
         let byDestination = Dictionary(grouping: crossingTrips) { End(place: trips[$0].destination, layer: roadLayer[Self.layer(of: trips[$0].mode)]) }
         for (end, members) in byDestination.sorted(by: { ($0.key.place, $0.key.layer) < ($1.key.place, $1.key.layer) }) {
             search.tree(from: node(ofPlace: end.place), direction: .backward, layer: end.layer,
-                        closures: ClosureMask(for: graph), exclusions: allCrossingEdges)
+                        mask: ClosureMask(for: graph), exclusions: allCrossingEdges)
             let country = dataset.places[end.place].country
             for t in members {
                 let crossing = trips[t].crossing!

@@ -17,16 +17,16 @@ extension BorderNetwork {
     /// - Throws: `LookupError` for an unknown place, `ClosureError` for an unknown crossing, port or sector.
     public func answer(
         from origin: String, to destination: String, mode: Mode, closures: Closures = Closures(), at moment: Moment? = nil,
-        alternatives: Int = 0, algorithm: ShortestPathSearch.Algorithm = .astar
+        alternatives: Int = 0, algorithm: SearchAlgorithm = .astar
     ) throws -> RouteAnswer {
         let from = try dataset.place(named: origin)
         let to = try dataset.place(named: destination)
         let mask = try self.mask(for: closures, at: moment)
-        let router = RouteSearch(network: self, closures: mask)
-        let route = try router.route(from: from.id, to: to.id, mode: mode, algorithm: algorithm)
+        let search = RouteSearch(network: self, mask: mask)
+        let route = try search.route(from: from.id, to: to.id, mode: mode, algorithm: algorithm)
         let applied = !mask.isEmpty
         let allOpen = applied ? try RouteSearch(network: self).route(from: from.id, to: to.id, mode: mode, algorithm: algorithm) : route
-        let others = try router.alternatives(from: from.id, to: to.id, mode: mode, count: alternatives)
+        let others = try search.alternatives(from: from.id, to: to.id, mode: mode, count: alternatives)
         var reason: String?
         if route == nil {
             if let allOpen {

@@ -27,7 +27,7 @@ extension BorderNetwork {
     ///   - mode: how the trip travels.
     /// - Returns: the trip, places by index, ready for ``Router/route(_:)->RouteCost?``.
     /// - Throws: `LookupError.unknownPlace` with the closest names.
-    public func trip(from origin: String, to destination: String, mode: Mode) throws -> CrossingChoices.Trip {
+    public func trip(from origin: String, to destination: String, mode: Mode) throws -> Trip {
         func index(_ text: String) throws -> Int {
             let place = try dataset.place(named: text)
             guard let node = node(id: place.id), case let .place(index) = nodes[Int(node)].kind else {
@@ -35,6 +35,6 @@ extension BorderNetwork {
             }
             return index
         }
-        return CrossingChoices.Trip(origin: try index(origin), destination: try index(destination), mode: mode)
+        return Trip(origin: try index(origin), destination: try index(destination), mode: mode)
     }
 }

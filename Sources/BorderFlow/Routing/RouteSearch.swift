@@ -1,16 +1,19 @@
 import BorderFlowGraph
 import BorderFlowSpatial
 
-/// Searches the graph for one route at a time, A* or Dijkstra, under one set of closures: the engine behind
+/// Searches the graph for one route at a time, A* or Dijkstra, under one closure mask: the engine behind
 /// `BorderNetwork.answer`, and the reference that `Router`'s precomputed answers are tested against.
+///
+/// Not part of the library's API: the package and its tests use it, and the benchmarks reach it through
+/// `@_spi(Internals) import BorderFlow` to measure `Router` against it, as the tests do to check it.
 ///
 /// Holds search buffers that are reused from query to query, so it is not thread-safe: make one per task
 /// (cheap: two arrays per node). The network it reads is shared.
-public final class RouteSearch {
+@_spi(Internals) public final class RouteSearch {
     /// The network searched.
     public let network: BorderNetwork
     /// What is closed: crossing edges (or any nodes and edges) the search must not use.
-    public let closures: ClosureMask
+    public let mask: ClosureMask
     private let search: ShortestPathSearch
     private let reverseSearch: ShortestPathSearch
     private var edgeBuffer: [Graph.EdgeID] = []
@@ -20,10 +23,10 @@ public final class RouteSearch {
     ///
     /// - Parameters:
     ///   - network: the network to search.
-    ///   - closures: the mask to apply (from `BorderNetwork.mask(for:at:applyingOpeningHours:)`); nil for none.
-    public init(network: BorderNetwork, closures: ClosureMask? = nil) {
+    ///   - mask: the mask to apply (from `BorderNetwork.mask(for:at:applyingOpeningHours:)`); nil for none.
+    public init(network: BorderNetwork, mask: ClosureMask? = nil) {
         self.network = network
-        self.closures = closures ?? ClosureMask(for: network.graph)
+        self.mask = mask ?? ClosureMask(for: network.graph)
         search = ShortestPathSearch(graph: network.graph)
         reverseSearch = ShortestPathSearch(graph: network.graph)
     }
@@ -41,11 +44,11 @@ public final class RouteSearch {
     /// - Returns: the route, or nil when every route is closed.
     /// - Throws: `NetworkError.unknownNode` for a place id not in the network.
     public func route(from origin: String, to destination: String, mode: Mode,
-                      algorithm: ShortestPathSearch.Algorithm = .astar) throws -> Route? {
+                      algorithm: SearchAlgorithm = .astar) throws -> Route? {
         let (source, target, exclusions) = try endpoints(origin, destination)
         let layer = BorderNetwork.layer(of: mode)
-        guard search.cost(from: source, to: target, layer: layer, closures: closures, exclusions: exclusions,
-                          algorithm: algorithm, millisecondsPerMeter: network.millisecondsPerMeter[layer]) != nil else { return nil }
+        guard search.cost(from: source, to: target, layer: layer, mask: mask, exclusions: exclusions,
+                          algorithm: algorithm.graphAlgorithm, millisecondsPerMeter: network.millisecondsPerMeter[layer]) != nil else { return nil }
         search.path(to: target, into: &edgeBuffer)
         return describe(source: source, edges: edgeBuffer, origin: origin, destination: destination, mode: mode,
                         costMilliseconds: search.cost(to: target) ?? 0)
@@ -66,14 +69,14 @@ public final class RouteSearch {
         let (source, target, _) = try endpoints(origin, destination)
         guard count > 0, let direction = tripDirection(source, target) else { return [] }
         let layer = BorderNetwork.layer(of: mode)
-        search.tree(from: source, direction: .forward, layer: layer, closures: closures, exclusions: network.allCrossingEdges)
-        reverseSearch.tree(from: target, direction: .backward, layer: layer, closures: closures, exclusions: network.allCrossingEdges)
+        search.tree(from: source, direction: .forward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
+        reverseSearch.tree(from: target, direction: .backward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
         var candidates: [(cost: UInt64, crossing: String, edge: Graph.EdgeID)] = []
         for (index, edge) in network.edges.enumerated() {
             guard case let .crossing(crossingIndex, edgeMode, northbound) = edge.kind, edgeMode == mode,
                   northbound == direction else { continue }
             let id = Graph.EdgeID(index)
-            guard !closures.isClosed(edge: id) else { continue }
+            guard !mask.isClosed(edge: id) else { continue }
             let cost = network.graph.costMilliseconds(of: id, layer: layer)
             guard cost != Graph.impassable,
                   let toCrossing = search.cost(to: network.graph.source(of: id)),

@@ -25,7 +25,7 @@ public struct Router: Sendable {
     /// The moment the closures were read at, or nil for every closure whatever its window.
     public let moment: Moment?
     /// The graph mask the closures and moment make.
-    public let mask: ClosureMask
+    @_spi(Internals) public let mask: ClosureMask
     let access: AccessCosts
     /// Open crossings per mode and direction, by crossing index: `open[slot(mode, northbound)]`.
     let open: [[OpenCrossing]]
@@ -61,7 +61,7 @@ public struct Router: Sendable {
     /// - Parameter trip: places by index in ``BorderNetwork/places`` (see ``BorderNetwork/trip(from:to:mode:)``,
     ///   which checks names); like an array subscript, an index out of range stops the program.
     /// - Returns: the crossing, travel time and length, or nil.
-    public func route(_ trip: CrossingChoices.Trip) -> RouteCost? {
+    public func route(_ trip: Trip) -> RouteCost? {
         let access = self.access
         let mexicoToUS = access.placeIsInMexico[trip.origin]
         guard mexicoToUS != access.placeIsInMexico[trip.destination] else {
@@ -98,7 +98,7 @@ public struct Router: Sendable {
     ///
     /// - Parameter trips: the trips, places by index.
     /// - Returns: one answer per trip, nil where no open route exists.
-    public func route(_ trips: some Sequence<CrossingChoices.Trip>) -> [RouteCost?] {
+    public func route(_ trips: some Sequence<Trip>) -> [RouteCost?] {
         trips.map { route($0) }
     }
 
@@ -116,7 +116,7 @@ public struct Router: Sendable {
         let trip = try network.trip(from: origin, to: destination, mode: mode)
         let from = network.dataset.places[trip.origin].id, to = network.dataset.places[trip.destination].id
         guard let cost = route(trip) else { return nil }
-        let search = RouteSearch(network: network, closures: mask)
+        let search = RouteSearch(network: network, mask: mask)
         guard let crossing = cost.crossing else {
             return try search.route(from: from, to: to, mode: mode)
         }

@@ -14,7 +14,7 @@ extension BorderNetwork {
     ///   - applyingOpeningHours: with a moment, whether to close each crossing's modes outside their hours.
     /// - Returns: a mask with the closed crossing edges set, for `Router`, `RouteSearch` or `crossingChoices`.
     /// - Throws: `ClosureError` for an unknown crossing, port or sector, or a mode a crossing does not serve.
-    public func mask(for closures: Closures, at moment: Moment? = nil, applyingOpeningHours: Bool = true) throws -> ClosureMask {
+    package func mask(for closures: Closures, at moment: Moment? = nil, applyingOpeningHours: Bool = true) throws -> ClosureMask {
         var mask = ClosureMask(for: graph)
         var closed = [Set<Mode>](repeating: [], count: dataset.crossings.count)
         let crossings = dataset.crossings

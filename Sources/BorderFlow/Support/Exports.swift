@@ -5,3 +5,5 @@
 @_exported import enum BorderFlowSpatial.GeoJSONGeometry
 @_exported import struct BorderFlowSpatial.CoordinateReferenceSystem
 @_exported import enum BorderFlowSpatial.WorkingCRS
+@_exported import struct BorderFlowSpatial.Position
+@_exported import struct BorderFlowSpatial.GeoJSONError

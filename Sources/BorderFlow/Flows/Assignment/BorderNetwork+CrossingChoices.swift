@@ -11,15 +11,15 @@ extension BorderNetwork {
     ///
     /// - Parameters:
     ///   - trips: places by dataset index.
-    ///   - closures: the closure mask (from `mask(for:at:)`); only its crossing edges are read.
+    ///   - mask: the closure mask (from `mask(for:at:)`); only its crossing edges are read.
     ///   - maximumOptions: how many options a trip keeps at most.
     ///   - maximumExtraSeconds: how much dearer than its cheapest an option may be.
     /// - Returns: the trips with their options, cheapest first.
-    public func crossingChoices(
-        for trips: [CrossingChoices.Trip], closures: ClosureMask? = nil,
+    package func crossingChoices(
+        for trips: [Trip], mask: ClosureMask? = nil,
         maximumOptions: Int = 8, maximumExtraSeconds: Double = 6 * 3600
     ) -> CrossingChoices {
-        let mask = closures ?? ClosureMask(for: graph)
+        let mask = mask ?? ClosureMask(for: graph)
         let access = accessCosts
         let crossingCount = dataset.crossings.count
         var offsets = [0]

@@ -8,28 +8,6 @@ import BorderFlowGraph
 /// (which close crossings only), so these access costs come from one table per network, built with one
 /// search tree from and one to every place; an assignment then only chooses among a trip's options.
 public struct CrossingChoices: Sendable {
-    /// A trip to assign: places by index in the dataset, and a mode.
-    public struct Trip: Sendable, Hashable {
-        /// The origin, by index in the dataset's places.
-        public let origin: Int
-        /// The destination, by index in the dataset's places.
-        public let destination: Int
-        /// How the trip travels.
-        public let mode: Mode
-
-        /// A trip between two places by index.
-        ///
-        /// - Parameters:
-        ///   - origin: the origin's index in `BorderNetwork.places`.
-        ///   - destination: the destination's index.
-        ///   - mode: how the trip travels.
-        public init(origin: Int, destination: Int, mode: Mode) {
-            self.origin = origin
-            self.destination = destination
-            self.mode = mode
-        }
-    }
-
     /// One way across for one trip.
     public struct Option: Sendable, Equatable {
         /// The crossing, by index in the dataset.

@@ -3,7 +3,7 @@ import Foundation
 /// Daily trips per mode between places, and how they were made.
 public struct Demand: Sendable {
     /// The trips, places by index in the dataset.
-    public let trips: [CrossingChoices.Trip]
+    public let trips: [Trip]
     /// Daily trips per entry of `trips`, in the mode's units.
     public let dailyTrips: [Double]
 
@@ -12,7 +12,7 @@ public struct Demand: Sendable {
     /// - Parameters:
     ///   - trips: the trips, places by index in `BorderNetwork.places`.
     ///   - dailyTrips: one count per trip, zero or more, in the mode's units.
-    public init(trips: [CrossingChoices.Trip], dailyTrips: [Double]) {
+    public init(trips: [Trip], dailyTrips: [Double]) {
         precondition(trips.count == dailyTrips.count, "one daily count per trip")
         self.trips = trips
         self.dailyTrips = dailyTrips

@@ -43,9 +43,9 @@ public enum DemandFiles {
         let file = url.lastPathComponent
         let rows = try readCSV(url, header: ["origin", "destination", "mode", "dailyTrips"])
         let index = Dictionary(uniqueKeysWithValues: dataset.places.enumerated().map { ($1.id, $0) })
-        var trips: [CrossingChoices.Trip] = []
+        var trips: [Trip] = []
         var daily: [Double] = []
-        var seen = Set<CrossingChoices.Trip>()
+        var seen = Set<Trip>()
         for (line, fields) in rows {
             func place(_ id: String, _ column: String) throws -> Int {
                 guard let found = index[id] else {
@@ -62,7 +62,7 @@ public enum DemandFiles {
             guard let count = Double(fields[3]), count.isFinite, count >= 0 else {
                 throw DemandFileError(file: file, line: line, column: "dailyTrips", message: "\"\(fields[3])\" is not a number of trips of zero or more")
             }
-            let trip = CrossingChoices.Trip(origin: origin, destination: destination, mode: mode)
+            let trip = Trip(origin: origin, destination: destination, mode: mode)
             guard seen.insert(trip).inserted else {
                 throw DemandFileError(file: file, line: line, column: nil, message: "\(fields[0]) → \(fields[1]) by \(fields[2]) is listed twice")
             }

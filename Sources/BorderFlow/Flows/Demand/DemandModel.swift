@@ -28,7 +28,7 @@ public enum DemandModel {
         let dataset = network.dataset
         let origins = dataset.places.indices.filter { dataset.places[$0].country == .mx }
         let destinations = dataset.places.indices.filter { dataset.places[$0].country == .us }
-        var trips: [CrossingChoices.Trip] = []
+        var trips: [Trip] = []
         for mode in Mode.allCases where dataset.crossings.contains(where: { ($0.dailyVolume[mode] ?? 0) > 0 }) {
             for origin in origins {
                 for destination in destinations {
