@@ -45,7 +45,7 @@ case "demand":
         }
     }
     let demand = Demand(trips: trips, dailyTrips: trips.map { _ in 1 })
-    let constants = [[Mode: Double]](repeating: [:], count: network.dataset.crossings.count)
+    let constants = [PerMode<Double>](repeating: [:], count: network.dataset.crossings.count)
     let model = DiversionModel(network: network, demand: demand, constants: constants)
     print("demand trips=\(trips.count) options=\(model.baseline.choices.options.count) peak=\(megabytes(peakResidentBytes())) bytesPerTrip=\(peakResidentBytes() / trips.count) seconds=\(clock.now - start)")
 default:

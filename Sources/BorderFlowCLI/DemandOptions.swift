@@ -9,7 +9,7 @@ struct DemandOptions: ParsableArguments {
     var demand: String?
 
     /// The dataset's fitted demand and crossing constants, the demand replaced by `--demand`'s file when given.
-    func baseline(for network: BorderNetwork) throws -> (demand: Demand, constants: [[Mode: Double]]) {
+    func baseline(for network: BorderNetwork) throws -> (demand: Demand, constants: [PerMode<Double>]) {
         var baseline = try network.baselineDemand()
         if let demand {
             baseline.demand = try DemandFiles.readDemand(URL(fileURLWithPath: demand), dataset: network.dataset)

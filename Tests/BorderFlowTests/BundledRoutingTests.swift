@@ -95,7 +95,7 @@ struct BundledRoutingTests {
                 let from = places[Int.random(in: 0..<places.count, using: &random)]
                 let to = places[Int.random(in: 0..<places.count, using: &random)]
                 let mode = Mode.allCases[Int.random(in: 0..<Mode.allCases.count, using: &random)]
-                let layer = BorderNetwork.layer(of: mode)
+                let layer = mode.index
                 let dijkstra = search.cost(from: from, to: to, layer: layer, mask: closures)
                 let astar = search.cost(from: from, to: to, layer: layer, mask: closures, algorithm: .astar,
                                         millisecondsPerMeter: network.millisecondsPerMeter[layer])

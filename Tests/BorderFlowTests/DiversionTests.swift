@@ -7,13 +7,13 @@ import BorderFlowOutput
 /// Diversions on the bundled network with the bundled fitted demand (GeoData/demand.csv).
 @Suite("Diverted flows on the bundled data")
 struct DiversionTests {
-    static let baseline = Result { () throws -> (Demand, [[Mode: Double]]) in
+    static let baseline = Result { () throws -> (Demand, [PerMode<Double>]) in
         let network = try BundledRoutingTests.loaded.get()
         return try network.baselineDemand()
     }
     let network: BorderNetwork
     let demand: Demand
-    let constants: [[Mode: Double]]
+    let constants: [PerMode<Double>]
 
     init() throws {
         network = try BundledRoutingTests.loaded.get()

@@ -83,7 +83,7 @@ struct RouterTests {
                 // northbound crossing edges, one from the U.S. only southbound ones (so within a country none).
                 let exclusions = place.country == .mx ? network.southboundEdges : network.northboundEdges
                 for mode in Mode.allCases {
-                    let layer = BorderNetwork.layer(of: mode)
+                    let layer = mode.index
                     search.tree(from: nodes[origin], layer: layer, mask: router.mask, exclusions: exclusions)
                     treeCrossings.reset()
                     for (destination, other) in places.enumerated() {

@@ -13,7 +13,7 @@ func registerDiversionBenchmarks(network: BorderNetwork) {
         units: [.throughput: .count, .mallocCountTotal: .count], warmupIterations: 1, scalingFactor: .one,
         maxDuration: .seconds(60), maxIterations: 20)
 
-    func inputs() throws -> (Demand, [[Mode: Double]], Scenario) {
+    func inputs() throws -> (Demand, [PerMode<Double>], Scenario) {
         let (demand, constants) = try network.baselineDemand()
         let scenario = try Scenario.find("dec-2023", dataset: network.dataset)
         return (demand, constants, scenario)

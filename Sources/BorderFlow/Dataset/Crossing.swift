@@ -44,13 +44,13 @@ public struct Crossing: Hashable, Sendable, Identifiable {
     /// The modes served, in `Mode.allCases` order.
     public let modes: [Mode]
     /// Opening hours per mode, in `timeZone`.
-    public let hours: [Mode: OpeningHours]
+    public let hours: PerMode<OpeningHours>
     /// IANA time zone of the opening hours.
     public let timeZone: String
     /// Primary inspection lanes (booths for pedestrians, tracks for rail) per mode.
-    public let lanes: [Mode: Int]
+    public let lanes: PerMode<Int>
     /// Average northbound units per day per mode (see `Mode.unit`).
-    public let dailyVolume: [Mode: Double]
+    public let dailyVolume: PerMode<Double>
     /// Where the baseline volumes come from.
     public let volumeSource: String
     /// Anything else worth knowing about the facility.

@@ -50,10 +50,22 @@ public enum Mode: String, CaseIterable, Codable, Sendable, Comparable, CustomStr
     /// The id users type (`pov`, `rail`, …).
     public var description: String { rawValue }
 
-    /// Modes order as `allCases`: pedestrian, pov, bus, truck, rail.
-    public static func < (lhs: Mode, rhs: Mode) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The mode's position in `allCases` (pedestrian 0 … rail 4): the one rule that turns a mode into an
+    /// index, for `PerMode` slots and the network's cost layers alike.
+    @inlinable
+    public var index: Int {
+        // A switch, not a search of `allCases`: routers ask this for every query.
+        switch self {
+        case .pedestrian: return 0
+        case .pov: return 1
+        case .bus: return 2
+        case .truck: return 3
+        case .rail: return 4
+        }
     }
+
+    /// Modes order as `allCases`: pedestrian, pov, bus, truck, rail.
+    public static func < (lhs: Mode, rhs: Mode) -> Bool { lhs.index < rhs.index }
 
     /// The list users may type, for error messages.
     public static let validNames = allCases.map(\.rawValue).joined(separator: ", ")

@@ -234,10 +234,10 @@ final class DatasetReader {
     private func readPerMode<T>(
         _ feature: GeoJSONFeature, _ key: String, modes: [Mode]?,
         _ parse: (JSONValue, String) -> T?
-    ) -> [Mode: T]? {
+    ) -> PerMode<T>? {
         guard let object = field({ try feature.object(key) }) else { return nil }
         guard let modes else { return nil }
-        var result: [Mode: T] = [:]
+        var result: PerMode<T> = [:]
         var ok = true
         for name in object.keys {
             guard let mode = Mode(rawValue: name) else {

@@ -103,7 +103,7 @@ final class AccessCosts: Sendable {
     /// The first index of a place's row of crossings for a mode.
     @inline(__always)
     func row(place: Int, mode: Mode) -> Int {
-        (slotOfLayer[BorderNetwork.layer(of: mode)] * placeCount + place) * crossingCount
+        (slotOfLayer[mode.index] * placeCount + place) * crossingCount
     }
 
     /// Milliseconds between a place and a crossing's side in its country, either way, nil when unreachable.

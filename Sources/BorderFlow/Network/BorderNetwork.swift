@@ -48,7 +48,7 @@ public final class BorderNetwork: Sendable {
 
     /// The dataset the network was built from.
     public let dataset: Dataset
-    /// The graph: compressed sparse rows with one cost layer per mode (`layer(of:)`), in whole milliseconds.
+    /// The graph: compressed sparse rows with one cost layer per mode (`Mode.index`), in whole milliseconds.
     package let graph: Graph
     /// What each graph node stands for, by node id.
     package let nodes: [Node]
@@ -204,22 +204,6 @@ public final class BorderNetwork: Sendable {
         self.southboundEdges = southMask
         self.northboundEdges = northMask
         self.allCrossingEdges = bothMask
-    }
-
-    /// The graph layer of a mode: its position in `Mode.allCases`.
-    ///
-    /// - Parameter mode: the mode.
-    /// - Returns: the layer index.
-    @inline(__always)
-    package static func layer(of mode: Mode) -> Int {
-        // A switch, not a search of `allCases`: routers ask this for every query.
-        switch mode {
-        case .pedestrian: return 0
-        case .pov: return 1
-        case .bus: return 2
-        case .truck: return 3
-        case .rail: return 4
-        }
     }
 
     /// The graph node of a place or junction id.

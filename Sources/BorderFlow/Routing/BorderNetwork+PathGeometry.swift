@@ -21,7 +21,7 @@ extension BorderNetwork {
         var inbound: [End: [Int: [Graph.EdgeID]]] = [:]
         func node(ofPlace index: Int) -> Graph.NodeID { nodeIndex[dataset.places[index].id]! }
 
-        let byOrigin = Dictionary(grouping: trips.indices) { End(place: trips[$0].origin, layer: roadLayer[Self.layer(of: trips[$0].mode)]) }
+        let byOrigin = Dictionary(grouping: trips.indices) { End(place: trips[$0].origin, layer: roadLayer[trips[$0].mode.index]) }
         for (end, members) in byOrigin.sorted(by: { ($0.key.place, $0.key.layer) < ($1.key.place, $1.key.layer) }) {
             search.tree(from: node(ofPlace: end.place), direction: .forward, layer: end.layer,
                         mask: ClosureMask(for: graph), exclusions: allCrossingEdges)
@@ -36,7 +36,7 @@ extension BorderNetwork {
             }
         }
         let crossingTrips = trips.indices.filter { trips[$0].crossing != nil }
-        let byDestination = Dictionary(grouping: crossingTrips) { End(place: trips[$0].destination, layer: roadLayer[Self.layer(of: trips[$0].mode)]) }
+        let byDestination = Dictionary(grouping: crossingTrips) { End(place: trips[$0].destination, layer: roadLayer[trips[$0].mode.index]) }
         for (end, members) in byDestination.sorted(by: { ($0.key.place, $0.key.layer) < ($1.key.place, $1.key.layer) }) {
             search.tree(from: node(ofPlace: end.place), direction: .backward, layer: end.layer,
                         mask: ClosureMask(for: graph), exclusions: allCrossingEdges)
@@ -50,7 +50,7 @@ extension BorderNetwork {
         }
 
         return trips.map { trip in
-            let layer = roadLayer[Self.layer(of: trip.mode)]
+            let layer = roadLayer[trip.mode.index]
             let start = dataset.places[trip.origin].coordinate
             guard let crossing = trip.crossing else {
                 guard let edges = outbound[End(place: trip.origin, layer: layer)]?[-1 - trip.destination] else { return [] }

@@ -46,7 +46,7 @@ import BorderFlowSpatial
     public func route(from origin: String, to destination: String, mode: Mode,
                       algorithm: SearchAlgorithm = .astar) throws -> Route? {
         let (source, target, exclusions) = try endpoints(origin, destination)
-        let layer = BorderNetwork.layer(of: mode)
+        let layer = mode.index
         guard search.cost(from: source, to: target, layer: layer, mask: mask, exclusions: exclusions,
                           algorithm: algorithm.graphAlgorithm, millisecondsPerMeter: network.millisecondsPerMeter[layer]) != nil else { return nil }
         search.path(to: target, into: &edgeBuffer)
@@ -68,7 +68,7 @@ import BorderFlowSpatial
     public func alternatives(from origin: String, to destination: String, mode: Mode, count: Int) throws -> [Route] {
         let (source, target, _) = try endpoints(origin, destination)
         guard count > 0, let direction = tripDirection(source, target) else { return [] }
-        let layer = BorderNetwork.layer(of: mode)
+        let layer = mode.index
         search.tree(from: source, direction: .forward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
         reverseSearch.tree(from: target, direction: .backward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
         var candidates: [(cost: UInt64, crossing: String, edge: Graph.EdgeID)] = []
@@ -95,7 +95,7 @@ import BorderFlowSpatial
     func route(from origin: String, to destination: String, mode: Mode, through edge: Graph.EdgeID,
                costMilliseconds: UInt64) throws -> Route {
         let (source, target, _) = try endpoints(origin, destination)
-        let layer = BorderNetwork.layer(of: mode)
+        let layer = mode.index
         search.tree(from: source, direction: .forward, layer: layer, exclusions: network.allCrossingEdges)
         reverseSearch.tree(from: target, direction: .backward, layer: layer, exclusions: network.allCrossingEdges)
         return describe(source: source, through: edge, origin: origin, destination: destination, mode: mode,

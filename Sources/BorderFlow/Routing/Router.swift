@@ -40,7 +40,7 @@ public struct Router: Sendable {
         for (crossing, edges) in network.crossingEdges.enumerated() {
             for (mode, edge) in edges where !mask.isClosed(edge: edge) {
                 guard case let .crossing(_, _, northbound) = network.edges[Int(edge)].kind else { continue }
-                let cost = network.graph.costMilliseconds(of: edge, layer: BorderNetwork.layer(of: mode))
+                let cost = network.graph.costMilliseconds(of: edge, layer: mode.index)
                 guard cost != Graph.impassable else { continue }
                 open[Self.slot(mode, northbound: northbound)].append(
                     OpenCrossing(crossing: Int32(crossing), costMilliseconds: UInt32(cost), edge: edge))
@@ -50,7 +50,7 @@ public struct Router: Sendable {
     }
 
     @inline(__always)
-    static func slot(_ mode: Mode, northbound: Bool) -> Int { 2 * BorderNetwork.layer(of: mode) + (northbound ? 0 : 1) }
+    static func slot(_ mode: Mode, northbound: Bool) -> Int { 2 * mode.index + (northbound ? 0 : 1) }
 
     /// The best route of a trip: where it crosses, how long it takes, how far it goes; nil when no open
     /// route exists (every crossing the trip could use is closed, or the network does not connect it).
@@ -65,7 +65,7 @@ public struct Router: Sendable {
         let access = self.access
         let mexicoToUS = access.placeIsInMexico[trip.origin]
         guard mexicoToUS != access.placeIsInMexico[trip.destination] else {
-            let index = (access.slotOfLayer[BorderNetwork.layer(of: trip.mode)] * access.placeCount + trip.origin)
+            let index = (access.slotOfLayer[trip.mode.index] * access.placeCount + trip.origin)
                 * access.placeCount + trip.destination
             let cost = access.betweenPlaces[index]
             guard cost != AccessCosts.unreachable else { return nil }

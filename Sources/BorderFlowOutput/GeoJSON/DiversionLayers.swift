@@ -42,7 +42,7 @@ public struct DiversionLayers: Sendable {
     }
 
     /// Baseline, scenario and change per mode, and the all-mode totals, as properties.
-    static func volumeProperties(baseline: [Mode: Double], scenario: [Mode: Double]) -> [(String, JSONValue)] {
+    static func volumeProperties(baseline: PerMode<Double>, scenario: PerMode<Double>) -> [(String, JSONValue)] {
         let total = (baseline.values.reduce(0, +), scenario.values.reduce(0, +))
         var properties: [(String, JSONValue)] = [
             ("crossings_baseline", PropertyValue.volume(total.0)), ("crossings_scenario", PropertyValue.volume(total.1)),
@@ -57,7 +57,7 @@ public struct DiversionLayers: Sendable {
         return properties
     }
 
-    static func percentChange(baseline: [Mode: Double], scenario: [Mode: Double]) -> Double? {
+    static func percentChange(baseline: PerMode<Double>, scenario: PerMode<Double>) -> Double? {
         Diversion.percentChange(from: baseline.values.reduce(0, +), to: scenario.values.reduce(0, +))
     }
 

@@ -34,7 +34,7 @@ public struct CrossingsReport: Sendable {
     /// - Returns: an array with one object per crossing.
     public func json() -> JSONValue {
         .array(crossings.map { crossing in
-            func perMode<T>(_ values: [Mode: T], _ convert: (T) -> JSONValue) -> JSONValue {
+            func perMode<T>(_ values: PerMode<T>, _ convert: (T) -> JSONValue) -> JSONValue {
                 .object(JSONObject(crossing.modes.compactMap { mode in values[mode].map { (mode.rawValue, convert($0)) } }))
             }
             return .object(JSONObject([

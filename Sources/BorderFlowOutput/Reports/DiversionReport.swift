@@ -39,7 +39,7 @@ public struct DiversionReport: Sendable {
         })
     }
 
-    private func perMode(_ values: [Mode: Double]) -> JSONValue {
+    private func perMode(_ values: PerMode<Double>) -> JSONValue {
         .object(JSONObject(Mode.allCases.map { ($0.rawValue, Self.round(values[$0] ?? 0)) }))
     }
 

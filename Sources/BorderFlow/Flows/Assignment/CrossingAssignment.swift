@@ -9,9 +9,9 @@ public struct CrossingAssignment: Sendable {
     /// Daily flow on each option in `choices.options`.
     public let optionFlows: [Double]
     /// Daily volume per crossing (dataset index) and mode.
-    public let volumes: [[Mode: Double]]
+    public let volumes: [PerMode<Double>]
     /// Seconds to pass each crossing per mode at its assigned volume.
-    public let waits: [[Mode: Double]]
+    public let waits: [PerMode<Double>]
     /// The model that assigned them.
     public let model: AssignmentModel
     /// Equilibrium iterations run (1 for all-or-nothing and logit).
@@ -39,8 +39,8 @@ public struct CrossingAssignment: Sendable {
     }
 
     /// Daily trips with no open option, per mode.
-    public var unserved: [Mode: Double] {
-        var result: [Mode: Double] = [:]
+    public var unserved: PerMode<Double> {
+        var result: PerMode<Double> = [:]
         for (index, trip) in choices.trips.enumerated() where choices.offsets[index] == choices.offsets[index + 1] {
             result[trip.mode, default: 0] += demand[index]
         }

@@ -90,8 +90,8 @@ extension CrossingChoices {
             }
         }
 
-        var volumes = [[Mode: Double]](repeating: [:], count: crossingCount)
-        var waits = [[Mode: Double]](repeating: [:], count: crossingCount)
+        var volumes = [PerMode<Double>](repeating: [:], count: crossingCount)
+        var waits = [PerMode<Double>](repeating: [:], count: crossingCount)
         for crossing in 0..<crossingCount {
             for mode in modes {
                 let l = link(crossing, mode)

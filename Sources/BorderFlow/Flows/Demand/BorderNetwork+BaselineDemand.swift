@@ -8,7 +8,7 @@ extension BorderNetwork {
     ///   for the dataset's own folder.
     /// - Returns: the demand, and the constants per crossing and mode (none when there is no constants file).
     /// - Throws: `DemandFileError` when there is no demand file or a file is not valid.
-    public func baselineDemand(in directory: URL? = nil) throws -> (demand: Demand, constants: [[Mode: Double]]) {
+    public func baselineDemand(in directory: URL? = nil) throws -> (demand: Demand, constants: [PerMode<Double>]) {
         let folder = directory ?? dataset.directory
         let demandURL = folder.appendingPathComponent(DemandFiles.demand)
         guard FileManager.default.fileExists(atPath: demandURL.path) else {
@@ -19,7 +19,7 @@ extension BorderNetwork {
         let constantsURL = folder.appendingPathComponent(DemandFiles.constants)
         let constants = FileManager.default.fileExists(atPath: constantsURL.path)
             ? try DemandFiles.readConstants(constantsURL, dataset: dataset)
-            : [[Mode: Double]](repeating: [:], count: dataset.crossings.count)
+            : [PerMode<Double>](repeating: [:], count: dataset.crossings.count)
         return (demand, constants)
     }
 
@@ -35,7 +35,7 @@ extension BorderNetwork {
     /// - Returns: the comparison of scenario and baseline.
     /// - Throws: ``ClosureError`` for a closure the network cannot apply.
     public func divert(
-        demand: Demand, constants: [[Mode: Double]], closures: Closures, at moment: Moment?,
+        demand: Demand, constants: [PerMode<Double>], closures: Closures, at moment: Moment?,
         lanes: ((Crossing, Mode) -> Int)? = nil, model: AssignmentModel = .standard
     ) throws -> Diversion {
         try DiversionModel(network: self, demand: demand, constants: constants, model: model)

@@ -2,7 +2,7 @@ import Foundation
 
 extension CrossingChoices {
     /// The same options with a per-crossing, per-mode constant added to their cost.
-    func shifted(by constants: [[Mode: Double]]) -> CrossingChoices {
+    func shifted(by constants: [PerMode<Double>]) -> CrossingChoices {
         var adjusted = options
         for t in trips.indices {
             for index in offsets[t]..<offsets[t + 1] {

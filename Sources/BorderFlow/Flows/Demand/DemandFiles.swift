@@ -79,11 +79,11 @@ public enum DemandFiles {
     ///   - dataset: the dataset whose crossing ids the rows name.
     /// - Returns: the constants per crossing (dataset index) and mode; a crossing-mode not listed has none.
     /// - Throws: `DemandFileError` naming the file, line and column.
-    public static func readConstants(_ url: URL, dataset: Dataset) throws -> [[Mode: Double]] {
+    public static func readConstants(_ url: URL, dataset: Dataset) throws -> [PerMode<Double>] {
         let file = url.lastPathComponent
         let rows = try readCSV(url, header: ["crossing", "mode", "constantSeconds"])
         let index = Dictionary(uniqueKeysWithValues: dataset.crossings.enumerated().map { ($1.id, $0) })
-        var constants = [[Mode: Double]](repeating: [:], count: dataset.crossings.count)
+        var constants = [PerMode<Double>](repeating: [:], count: dataset.crossings.count)
         for (line, fields) in rows {
             guard let crossing = index[fields[0]] else {
                 throw DemandFileError(file: file, line: line, column: "crossing", message: "no crossing has the id \"\(fields[0])\"")

@@ -19,7 +19,7 @@ public struct DemandFit: Sendable {
     /// The trips' crossing options the fit was assigned over.
     public let choices: CrossingChoices
     /// Seconds added to each crossing's cost for each mode, to reproduce the observed split.
-    public let constants: [[Mode: Double]]
+    public let constants: [PerMode<Double>]
     /// The last assignment of the fit.
     public let assignment: CrossingAssignment
     /// Rounds of assignment and adjustment the fit took.

@@ -57,7 +57,7 @@ public enum DemandModel {
         }
 
         // Drop the gravity model's far tail: trips under a millionth of their mode's total.
-        var modeTotal: [Mode: Double] = [:]
+        var modeTotal: PerMode<Double> = [:]
         for t in trips.indices { modeTotal[trips[t].mode, default: 0] += demand[t] }
         let significant = trips.indices.filter { demand[$0] >= 1e-6 * (modeTotal[trips[$0].mode] ?? 0) }
         trips = significant.map { trips[$0] }
@@ -65,11 +65,11 @@ public enum DemandModel {
         let choices = network.crossingChoices(for: trips)
 
         let crossingCount = dataset.crossings.count
-        var constants = [[Mode: Double]](repeating: [:], count: crossingCount)
+        var constants = [PerMode<Double>](repeating: [:], count: crossingCount)
         // Each constant moves by its own step, halved whenever its error changes sign: a bisection that
         // settles even where the split is a steep function of the constant.
-        var steps = [[Mode: Double]](repeating: [:], count: crossingCount)
-        var lastSign = [[Mode: Double]](repeating: [:], count: crossingCount)
+        var steps = [PerMode<Double>](repeating: [:], count: crossingCount)
+        var lastSign = [PerMode<Double>](repeating: [:], count: crossingCount)
         var assignment = assign(choices, demand, constants, model, dataset)
         var rounds = 0
         func misses() -> Double {
@@ -84,7 +84,7 @@ public enum DemandModel {
         while misses() > tolerance && rounds < maximumRounds {
             rounds += 1
             // Observed ÷ modelled at each crossing-mode (1 where nothing is observed and nothing modelled).
-            var ratio = [[Mode: Double]](repeating: [:], count: crossingCount)
+            var ratio = [PerMode<Double>](repeating: [:], count: crossingCount)
             for (index, crossing) in dataset.crossings.enumerated() {
                 for mode in crossing.modes {
                     let observed = crossing.dailyVolume[mode] ?? 0
@@ -126,7 +126,7 @@ public enum DemandModel {
                          assignment: assignment, rounds: rounds, fit: fit)
     }
 
-    static func assign(_ choices: CrossingChoices, _ demand: [Double], _ constants: [[Mode: Double]],
+    static func assign(_ choices: CrossingChoices, _ demand: [Double], _ constants: [PerMode<Double>],
                        _ model: AssignmentModel, _ dataset: Dataset) -> CrossingAssignment {
         let adjusted = choices.shifted(by: constants)
         return adjusted.assign(demand: demand, model: model, crossingCount: dataset.crossings.count) { crossing, mode in

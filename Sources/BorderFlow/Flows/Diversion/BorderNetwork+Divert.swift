@@ -21,7 +21,7 @@ extension BorderNetwork {
     /// - Returns: the flows per trip option, crossing and mode, with their waits.
     /// - Throws: ``ClosureError`` for a closure the network cannot apply.
     public func assign(
-        _ demand: Demand, constants: [[Mode: Double]]? = nil, closures: Closures = Closures(), at moment: Moment? = nil,
+        _ demand: Demand, constants: [PerMode<Double>]? = nil, closures: Closures = Closures(), at moment: Moment? = nil,
         lanes: ((Crossing, Mode) -> Int)? = nil, model: AssignmentModel = .standard
     ) throws -> CrossingAssignment {
         let crossings = dataset.crossings
@@ -29,7 +29,7 @@ extension BorderNetwork {
         let capacity = DiversionModel.capacity(crossings, lanes ?? { $0.lanes[$1] ?? 0 })
         return crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
             .open(on: self, mask: mask, capacity: capacity)
-            .considered(with: constants ?? [[Mode: Double]](repeating: [:], count: crossings.count))
+            .considered(with: constants ?? [PerMode<Double>](repeating: [:], count: crossings.count))
             .assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count, capacity: capacity)
     }
 }

@@ -15,7 +15,7 @@ extension CrossingChoices {
 
     /// The options travellers weigh: the cheapest `DiversionModel.limits.options` within
     /// `DiversionModel.limits.extraSeconds` of the cheapest, each with its crossing's constant added.
-    func considered(with constants: [[Mode: Double]]) -> CrossingChoices {
+    func considered(with constants: [PerMode<Double>]) -> CrossingChoices {
         limited(maximumOptions: DiversionModel.limits.options, maximumExtraSeconds: DiversionModel.limits.extraSeconds)
             .shifted(by: constants)
     }

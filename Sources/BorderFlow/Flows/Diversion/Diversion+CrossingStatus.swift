@@ -30,8 +30,8 @@ extension Diversion {
     ///
     /// - Parameter index: the crossing's index in the dataset.
     /// - Returns: baseline against scenario for each mode the crossing serves.
-    public func changes(ofCrossing index: Int) -> [Mode: CrossingChange] {
-        Dictionary(uniqueKeysWithValues: crossings.filter { $0.crossing == index }.map { ($0.mode, $0) })
+    public func changes(ofCrossing index: Int) -> PerMode<CrossingChange> {
+        PerMode(uniqueKeysWithValues: crossings.filter { $0.crossing == index }.map { ($0.mode, $0) })
     }
 
     /// A sector's baseline and scenario totals by mode.
@@ -39,9 +39,9 @@ extension Diversion {
     /// - Parameter id: the sector's id.
     /// - Returns: daily volume per mode over the sector's crossings, with every crossing open and under the
     ///   scenario; empty for a sector with no crossing.
-    public func totals(ofSector id: String) -> (baseline: [Mode: Double], scenario: [Mode: Double]) {
+    public func totals(ofSector id: String) -> (baseline: PerMode<Double>, scenario: PerMode<Double>) {
         let rows = sectors.filter { $0.key == id }
-        return (Dictionary(uniqueKeysWithValues: rows.map { ($0.mode, $0.baseline) }),
-                Dictionary(uniqueKeysWithValues: rows.map { ($0.mode, $0.scenario) }))
+        return (PerMode(uniqueKeysWithValues: rows.map { ($0.mode, $0.baseline) }),
+                PerMode(uniqueKeysWithValues: rows.map { ($0.mode, $0.scenario) }))
     }
 }

@@ -85,14 +85,14 @@ public struct Diversion: Sendable {
     /// Totals per Border Patrol sector and mode.
     public let sectors: [Total]
     /// Daily trips given up, per mode (discretionary modes).
-    public let forgone: [Mode: Double]
+    public let forgone: PerMode<Double>
     /// Daily freight trips put off for want of an open crossing, per mode.
-    public let deferred: [Mode: Double]
+    public let deferred: PerMode<Double>
     /// Extra hours per day for the trips still made, per mode, in generalized time (road time, wait, and the
     /// crossing's calibrated constant, which stands for what travellers value in a crossing beyond time), in
     /// the mode's units: person-hours, vehicle-hours, bus-hours, truck-hours, railcar-hours. Railcars deferred
     /// at a full rail crossing do not cross that day and are not counted here.
-    public let extraHours: [Mode: Double]
+    public let extraHours: PerMode<Double>
     /// The twenty trips losing most time in all (trips × extra minutes), largest first.
     public let detours: [Detour]
     /// The assignment with every crossing open.

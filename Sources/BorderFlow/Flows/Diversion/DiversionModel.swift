@@ -9,7 +9,7 @@ public final class DiversionModel: Sendable {
     /// The demand assigned.
     public let demand: Demand
     /// Seconds added to each crossing's cost per mode (from the fit).
-    public let constants: [[Mode: Double]]
+    public let constants: [PerMode<Double>]
     /// The assignment model of baseline and scenarios.
     public let model: AssignmentModel
     /// Every option of every trip (no limit), searched once.
@@ -29,7 +29,7 @@ public final class DiversionModel: Sendable {
     ///   - demand: the demand (see `BorderNetwork.baselineDemand(in:)`).
     ///   - constants: seconds added to each crossing's cost per mode.
     ///   - model: the assignment model.
-    public init(network: BorderNetwork, demand: Demand, constants: [[Mode: Double]], model: AssignmentModel = .standard) {
+    public init(network: BorderNetwork, demand: Demand, constants: [PerMode<Double>], model: AssignmentModel = .standard) {
         self.network = network
         self.demand = demand
         self.constants = constants
@@ -70,7 +70,7 @@ public final class DiversionModel: Sendable {
 
         // Costs are generalized: road time, wait and the crossing's constant (see `baselineCosts`).
         var served = demand.dailyTrips
-        var forgone: [Mode: Double] = [:], deferred: [Mode: Double] = [:]
+        var forgone: PerMode<Double> = [:], deferred: PerMode<Double> = [:]
         for t in demand.trips.indices where demand.dailyTrips[t] > 0 {
             let mode = demand.trips[t].mode
             let options = scenarioChoices.options(ofTrip: t)
@@ -144,7 +144,7 @@ public final class DiversionModel: Sendable {
         let ports = totals { ($0.portCode, $0.port) }
         let sectors = totals { crossing in crossing.sector.map { id in (id, dataset.sector(id: id)?.name ?? id) } }
 
-        var extra: [Mode: Double] = [:]
+        var extra: PerMode<Double> = [:]
         var detours: [Diversion.Detour] = []
         for t in demand.trips.indices where served[t] > 0 {
             guard let before = baselineCosts[t], let after = scenario.tripCost(t) else { continue }
