@@ -18,7 +18,7 @@ struct AssignmentTests {
         let dataset = try Dataset.load(from: directory)
         network = try BorderNetwork(dataset: dataset)
         let places = dataset.places
-        let place = { (id: String) -> Int in places.firstIndex { $0.id == id }! }
+        let place = { (id: String) -> PlaceIndex in PlaceIndex(places.firstIndex { $0.id == id }!) }
         trips = [
             .init(origin: place("sur"), destination: place("north"), mode: .pov),
             .init(origin: place("sur"), destination: place("east"), mode: .pov),

@@ -122,7 +122,7 @@ struct DiversionTests {
         try closures(&closed)
         let flows = try network.assign(demand, constants: constants, closures: closed)
         #expect(flows.volumes == diversion.scenario.volumes)
-        let pedWest = network.dataset.crossings.firstIndex { $0.id == "san-ysidro-pedwest" }!
+        let pedWest = network.dataset.crossingIndex(id: "san-ysidro-pedwest")!
         #expect(flows.volumes[pedWest][.pedestrian] ?? 0 == 0)
     }
 
@@ -135,7 +135,7 @@ struct DiversionTests {
         #expect(abs((flows.unserved[.rail] ?? 0) - deferred) < 1e-6)
     }
     @Test func aModeLeftWithNoLanesIsClosedAndItsTrafficGoesElsewhere() throws {
-        let otayMesa = try #require(network.dataset.crossings.firstIndex { $0.id == "otay-mesa" })
+        let otayMesa = try #require(network.dataset.crossingIndex(id: "otay-mesa"))
         let noLanes: (Crossing, Mode) -> Int = { crossing, mode in
             crossing.id == "otay-mesa" && mode == .pedestrian ? 0 : crossing.lanes[mode] ?? 0
         }
@@ -157,7 +157,7 @@ struct DiversionTests {
         #expect(deferred > 0)
         // The share of each crossing's assigned railcars that cross: its reported (capped) volume over the assignment's.
         let assigned = diversion.scenario.volumes
-        let share = network.dataset.crossings.indices.map { index -> Double in
+        let share = network.dataset.crossings.crossingIndices.map { index -> Double in
             let reported = diversion.crossings.first { $0.crossing == index && $0.mode == .rail }?.scenario ?? 0
             let volume = assigned[index][.rail] ?? 0
             return volume > 0 ? reported / volume : 1

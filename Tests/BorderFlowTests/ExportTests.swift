@@ -32,13 +32,13 @@ struct ExportTests {
             #expect(abs(baseline - change.baseline) <= 1e-6 * max(1, change.baseline), "\(id) \(change.mode) baseline \(baseline) against \(change.baseline)")
             #expect(abs(scenario - change.scenario) <= 1e-6 * max(1, change.scenario), "\(id) \(change.mode) scenario \(scenario) against \(change.scenario)")
         }
-        #expect(!streams.contains { $0.crossing == network.dataset.crossings.firstIndex { $0.id == "lukeville" }! && $0.scenario > 0 })
+        #expect(!streams.contains { $0.crossing == network.dataset.crossingIndex(id: "lukeville")! && $0.scenario > 0 })
     }
 
     @Test func aStreamRunsFromItsOriginThroughItsCrossingToItsDestination() throws {
         let dataset = network.dataset
-        let sonoyta = dataset.places.firstIndex { $0.id == "sonoyta" }!, phoenix = dataset.places.firstIndex { $0.id == "phoenix" }!
-        let nogales = dataset.crossings.firstIndex { $0.id == "nogales-deconcini" }!
+        let sonoyta = dataset.placeIndex(id: "sonoyta")!, phoenix = dataset.placeIndex(id: "phoenix")!
+        let nogales = dataset.crossingIndex(id: "nogales-deconcini")!
         let line = network.geometry(of: [(sonoyta, nogales, phoenix, .pov)])[0]
         #expect(line.first == dataset.places[sonoyta].coordinate)
         #expect(line.contains(dataset.crossings[nogales].coordinate))
@@ -166,7 +166,7 @@ struct ExportTests {
         let svg = try DiversionMap(diversion: diversion, title: "Lukeville & rail", subtitle: "test").svg()
         #expect(svg.hasPrefix("<?xml"))
         #expect(svg.contains("<title>Lukeville &amp; rail</title>"))
-        let closed = network.dataset.crossings.indices.filter { diversion.status(ofCrossing: $0, in: network.dataset) == .closed }.count
+        let closed = network.dataset.crossings.crossingIndices.filter { diversion.status(ofCrossing: $0, in: network.dataset) == .closed }.count
         // Each closed crossing is a white circle with a black ring; the legend has one more.
         #expect(svg.components(separatedBy: "fill=\"#ffffff\" fill-opacity=\"0.8\" stroke=\"#000000\"").count - 1 == closed)
         #expect(svg.contains("Lukeville"))

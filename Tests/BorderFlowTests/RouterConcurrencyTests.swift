@@ -53,7 +53,7 @@ struct RouterConcurrencyTests {
             return collected
         }
         #expect(Set(answers.map(\.0)).count == 1, "one table, built once")
-        let lukeville = network.crossings.firstIndex { $0.id == "lukeville" }
+        let lukeville = network.dataset.crossingIndex(id: "lukeville")
         #expect(answers.filter { $0.1?.crossing == lukeville }.count == Self.taskCount / 2)
         #expect(answers.allSatisfy { $0.1 != nil })
     }

@@ -88,7 +88,7 @@ struct RouterTests {
                     treeCrossings.reset()
                     for (destination, other) in places.enumerated() {
                         let target = nodes[destination]
-                        let answer = router.route(Trip(origin: origin, destination: destination, mode: mode))
+                        let answer = router.route(Trip(origin: PlaceIndex(origin), destination: PlaceIndex(destination), mode: mode))
                         let expected = search.cost(to: target)
                         // Issues are recorded only on a mismatch: there are over a million comparisons.
                         if answer?.travelMilliseconds != expected {
@@ -97,7 +97,7 @@ struct RouterTests {
                         guard let answer, expected != nil else { continue }
                         compared += 1
                         let searched = treeCrossings.crossing(to: target, in: search, network: network)
-                        if answer.crossing != searched {
+                        if answer.crossing?.rawValue != searched {
                             // Two crossings of exactly equal cost: either is right.
                             crossingTies += 1
                             if answer.crossing == nil || searched == nil {
@@ -142,7 +142,7 @@ struct RouterTests {
         let scenario = try Scenario.find("dec-2023", dataset: network.dataset)
         let demand = try network.baselineDemand().demand
         let sonoytaToPhoenix = try network.trip(from: "sonoyta", to: "phoenix", mode: .pov)
-        let lukeville = try #require(network.crossings.firstIndex { $0.id == "lukeville" })
+        let lukeville = try #require(network.dataset.crossingIndex(id: "lukeville"))
         var day = try #require(Moment(parsing: "2023-11-20T12:00")?.date(in: "UTC"))
         var sawLukevilleClosed = false, sawLukevilleOpen = false
         for _ in 0..<52 {

@@ -102,8 +102,8 @@ final class AccessCosts: Sendable {
 
     /// The first index of a place's row of crossings for a mode.
     @inline(__always)
-    func row(place: Int, mode: Mode) -> Int {
-        (slotOfLayer[mode.index] * placeCount + place) * crossingCount
+    func row(place: PlaceIndex, mode: Mode) -> Int {
+        (slotOfLayer[mode.index] * placeCount + place.rawValue) * crossingCount
     }
 
     /// Milliseconds between a place and a crossing's side in its country, either way, nil when unreachable.
@@ -111,8 +111,8 @@ final class AccessCosts: Sendable {
     /// - Parameters:
     ///   - row: the place's row for a mode (`row(place:mode:)`).
     ///   - crossing: the crossing's index.
-    func cost(atRow row: Int, crossing: Int) -> UInt64? {
-        let value = toCrossing[row + crossing]
+    func cost(atRow row: Int, crossing: CrossingIndex) -> UInt64? {
+        let value = toCrossing[row + crossing.rawValue]
         return value == Self.unreachable ? nil : UInt64(value)
     }
 }

@@ -28,12 +28,12 @@ extension BorderNetwork {
     /// - Returns: the trip, places by index, ready for ``Router/route(_:)->RouteCost?``.
     /// - Throws: `LookupError.unknownPlace` with the closest names.
     public func trip(from origin: String, to destination: String, mode: Mode) throws -> Trip {
-        func index(_ text: String) throws -> Int {
+        func index(_ text: String) throws -> PlaceIndex {
             let place = try dataset.place(named: text)
             guard let node = node(id: place.id), case let .place(index) = nodes[Int(node)].kind else {
                 throw NetworkError.unknownNode(place.id)
             }
-            return index
+            return PlaceIndex(index)
         }
         return Trip(origin: try index(origin), destination: try index(destination), mode: mode)
     }

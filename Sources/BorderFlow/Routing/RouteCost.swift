@@ -6,7 +6,7 @@ import BorderFlowGraph
 /// the path and the roads.
 public struct RouteCost: Sendable, Hashable {
     /// The crossing the route uses, by index in ``BorderNetwork/crossings``; nil for a trip within one country.
-    public let crossing: Int?
+    public let crossing: CrossingIndex?
     /// Travel time in whole milliseconds: roads or rails, plus the crossing's inspection time.
     public let travelMilliseconds: UInt64
     /// Length of the route in metres (geodesic lengths of its roads and rails).

@@ -65,8 +65,8 @@ public struct Router: Sendable {
         let access = self.access
         let mexicoToUS = access.placeIsInMexico[trip.origin]
         guard mexicoToUS != access.placeIsInMexico[trip.destination] else {
-            let index = (access.slotOfLayer[trip.mode.index] * access.placeCount + trip.origin)
-                * access.placeCount + trip.destination
+            let index = (access.slotOfLayer[trip.mode.index] * access.placeCount + trip.origin.rawValue)
+                * access.placeCount + trip.destination.rawValue
             let cost = access.betweenPlaces[index]
             guard cost != AccessCosts.unreachable else { return nil }
             return RouteCost(crossing: nil, travelMilliseconds: UInt64(cost), lengthMeters: access.betweenPlacesMeters[index])
@@ -90,7 +90,7 @@ public struct Router: Sendable {
             }
         }
         guard chosen >= 0 else { return nil }
-        return RouteCost(crossing: chosen, travelMilliseconds: best,
+        return RouteCost(crossing: CrossingIndex(chosen), travelMilliseconds: best,
                          lengthMeters: access.toCrossingMeters[near + chosen] + access.toCrossingMeters[far + chosen])
     }
 
@@ -121,7 +121,7 @@ public struct Router: Sendable {
             return try search.route(from: from, to: to, mode: mode)
         }
         let northbound = access.placeIsInMexico[trip.origin]
-        guard let edge = open[Self.slot(mode, northbound: northbound)].first(where: { Int($0.crossing) == crossing })?.edge else {
+        guard let edge = open[Self.slot(mode, northbound: northbound)].first(where: { Int($0.crossing) == crossing.rawValue })?.edge else {
             return nil
         }
         return try search.route(from: from, to: to, mode: mode, through: edge, costMilliseconds: cost.travelMilliseconds)
@@ -134,8 +134,8 @@ public struct Router: Sendable {
     ///   - mode: the mode.
     ///   - northbound: true for Mexico to the U.S.
     /// - Returns: true when the crossing serves the mode and its edge that way is open.
-    public func isOpen(crossing: Int, mode: Mode, northbound: Bool = true) -> Bool {
-        network.crossings.indices.contains(crossing)
+    public func isOpen(crossing: CrossingIndex, mode: Mode, northbound: Bool = true) -> Bool {
+        network.crossings.indices.contains(crossing.rawValue)
             && network.isOpen(crossing: crossing, mode: mode, northbound: northbound, mask: mask)
     }
 }

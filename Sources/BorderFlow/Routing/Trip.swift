@@ -2,9 +2,9 @@
 /// `Demand` counts and an assignment spreads over the crossings.
 public struct Trip: Sendable, Hashable {
     /// The origin, by index in the dataset's places.
-    public let origin: Int
+    public let origin: PlaceIndex
     /// The destination, by index in the dataset's places.
-    public let destination: Int
+    public let destination: PlaceIndex
     /// How the trip travels.
     public let mode: Mode
 
@@ -14,7 +14,7 @@ public struct Trip: Sendable, Hashable {
     ///   - origin: the origin's index in `BorderNetwork.places`.
     ///   - destination: the destination's index.
     ///   - mode: how the trip travels.
-    public init(origin: Int, destination: Int, mode: Mode) {
+    public init(origin: PlaceIndex, destination: PlaceIndex, mode: Mode) {
         self.origin = origin
         self.destination = destination
         self.mode = mode

@@ -16,11 +16,7 @@ extension RouteAnswer {
         }
         if closuresApplied, let allOpen, allOpen.crossing != route?.crossing { lines.append(("all-open", 1, allOpen)) }
 
-        let placeIndex = Dictionary(uniqueKeysWithValues: dataset.places.enumerated().map { ($1.id, $0) })
-        let crossingIndex = Dictionary(uniqueKeysWithValues: dataset.crossings.enumerated().map { ($1.id, $0) })
-        let geometry = network.geometry(of: lines.map { line in
-            (placeIndex[origin.id]!, line.route.crossing.flatMap { crossingIndex[$0] }, placeIndex[destination.id]!, mode)
-        })
+        let geometry = network.geometry(of: lines.map(\.route))
         var features: [GeoJSONOutputFeature] = []
         for (line, coordinates) in zip(lines, geometry) where !coordinates.isEmpty {
             let (color, width) = line.role == "route" ? ("#d7301f", 5.0) : line.role == "all-open" ? ("#7f7f7f", 3.0) : ("#2166ac", 3.0)

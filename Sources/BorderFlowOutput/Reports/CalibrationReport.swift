@@ -18,7 +18,7 @@ public struct CalibrationReport: Sendable {
         self.dataset = dataset
     }
 
-    private func error(_ row: (crossing: Int, mode: Mode, observed: Double, modelled: Double)) -> Double? {
+    private func error(_ row: (crossing: CrossingIndex, mode: Mode, observed: Double, modelled: Double)) -> Double? {
         row.observed > 0 ? 100 * (row.modelled - row.observed) / row.observed : nil
     }
 

@@ -31,7 +31,7 @@ extension BorderNetwork {
             if from != to {
                 let northbound = from == .mx
                 let near = access.row(place: trip.origin, mode: trip.mode), far = access.row(place: trip.destination, mode: trip.mode)
-                for crossing in 0..<crossingCount {
+                for crossing in (0..<crossingCount).lazy.map(CrossingIndex.init) {
                     guard let a = access.cost(atRow: near, crossing: crossing), let b = access.cost(atRow: far, crossing: crossing),
                           isOpen(crossing: crossing, mode: trip.mode, northbound: northbound, mask: mask) else { continue }
                     found.append(CrossingChoices.Option(crossing: crossing, accessSeconds: Double(a + b) / 1000))
@@ -48,7 +48,7 @@ extension BorderNetwork {
     }
 
     /// Whether a crossing's edge for a mode and direction is open under a mask.
-    func isOpen(crossing: Int, mode: Mode, northbound: Bool, mask: ClosureMask) -> Bool {
+    func isOpen(crossing: CrossingIndex, mode: Mode, northbound: Bool, mask: ClosureMask) -> Bool {
         for (edgeMode, edge) in crossingEdges[crossing] where edgeMode == mode {
             if case let .crossing(_, _, isNorthbound) = edges[Int(edge)].kind, isNorthbound == northbound {
                 return !mask.isClosed(edge: edge)

@@ -24,9 +24,9 @@ public struct CrossingAssignment: Sendable {
     ///
     /// - Parameter trip: the trip's index in `choices.trips`.
     /// - Returns: the mean cost in seconds over the trip's flows, and the index of its busiest crossing.
-    public func tripCost(_ trip: Int) -> (seconds: Double, crossing: Int)? {
+    public func tripCost(_ trip: Int) -> (seconds: Double, crossing: CrossingIndex)? {
         var total = 0.0, flow = 0.0
-        var main: (crossing: Int, flow: Double)?
+        var main: (crossing: CrossingIndex, flow: Double)?
         for (offset, option) in choices.options(ofTrip: trip).enumerated() {
             let f = optionFlows[choices.offsets[trip] + offset]
             guard f > 0 else { continue }

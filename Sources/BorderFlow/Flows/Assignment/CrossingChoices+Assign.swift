@@ -12,16 +12,16 @@ extension CrossingChoices {
     /// - Returns: the flows per option, crossing and mode, with their waits.
     public func assign(
         demand: [Double], model: AssignmentModel, crossingCount: Int,
-        capacity: (Int, Mode) -> Double, freeSeconds: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
+        capacity: (CrossingIndex, Mode) -> Double, freeSeconds: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
     ) -> CrossingAssignment {
         precondition(demand.count == trips.count, "one demand figure per trip")
         let modes = Mode.allCases
         let modeCount = modes.count
         // Links are (crossing, mode) pairs.
-        func link(_ crossing: Int, _ mode: Mode) -> Int { crossing * modeCount + modes.firstIndex(of: mode)! }
+        func link(_ crossing: CrossingIndex, _ mode: Mode) -> Int { crossing.rawValue * modeCount + mode.index }
         var capacities = [Double](repeating: 0, count: crossingCount * modeCount)
         var free = [Double](repeating: 0, count: crossingCount * modeCount)
-        for crossing in 0..<crossingCount {
+        for crossing in (0..<crossingCount).map(CrossingIndex.init) {
             for mode in modes {
                 capacities[link(crossing, mode)] = capacity(crossing, mode)
                 free[link(crossing, mode)] = freeSeconds(mode)
@@ -92,7 +92,7 @@ extension CrossingChoices {
 
         var volumes = [PerMode<Double>](repeating: [:], count: crossingCount)
         var waits = [PerMode<Double>](repeating: [:], count: crossingCount)
-        for crossing in 0..<crossingCount {
+        for crossing in (0..<crossingCount).map(CrossingIndex.init) {
             for mode in modes {
                 let l = link(crossing, mode)
                 if volume[l] > 0 { volumes[crossing][mode] = volume[l] }

@@ -11,7 +11,7 @@ public struct CrossingChoices: Sendable {
     /// One way across for one trip.
     public struct Option: Sendable, Equatable {
         /// The crossing, by index in the dataset.
-        public let crossing: Int
+        public let crossing: CrossingIndex
         /// Travel time on the roads or rails either side, without the crossing, in seconds.
         public let accessSeconds: Double
     }

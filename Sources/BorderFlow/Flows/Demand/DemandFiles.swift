@@ -62,7 +62,7 @@ public enum DemandFiles {
             guard let count = Double(fields[3]), count.isFinite, count >= 0 else {
                 throw DemandFileError(file: file, line: line, column: "dailyTrips", message: "\"\(fields[3])\" is not a number of trips of zero or more")
             }
-            let trip = Trip(origin: origin, destination: destination, mode: mode)
+            let trip = Trip(origin: PlaceIndex(origin), destination: PlaceIndex(destination), mode: mode)
             guard seen.insert(trip).inserted else {
                 throw DemandFileError(file: file, line: line, column: nil, message: "\(fields[0]) → \(fields[1]) by \(fields[2]) is listed twice")
             }

@@ -25,7 +25,7 @@ public struct DemandFit: Sendable {
     /// Rounds of assignment and adjustment the fit took.
     public let rounds: Int
     /// Per crossing and mode: observed and modelled daily volume.
-    public let fit: [(crossing: Int, mode: Mode, observed: Double, modelled: Double)]
+    public let fit: [(crossing: CrossingIndex, mode: Mode, observed: Double, modelled: Double)]
 
     /// The largest relative miss among crossing-modes with observed volume.
     public var worstRelativeError: Double {

@@ -4,7 +4,7 @@ import Foundation
 extension CrossingChoices {
     /// The options open under a mask and with lanes to serve them. A mode a scenario leaves with no lanes
     /// processes nobody, so it is as closed as a closure would make it (and no queue grows without end).
-    func open(on network: BorderNetwork, mask: ClosureMask, capacity: (Int, Mode) -> Double) -> CrossingChoices {
+    func open(on network: BorderNetwork, mask: ClosureMask, capacity: (CrossingIndex, Mode) -> Double) -> CrossingChoices {
         let places = network.dataset.places
         return filtered { t, option in
             let trip = trips[t]

@@ -18,7 +18,7 @@ extension Diversion {
     ///   - dataset: the dataset, for whether the crossing is in service.
     /// - Returns: open, partial or closed by how many of its modes the scenario closes; out of service for a
     ///   crossing that takes no traffic.
-    public func status(ofCrossing index: Int, in dataset: Dataset) -> CrossingStatus {
+    public func status(ofCrossing index: CrossingIndex, in dataset: Dataset) -> CrossingStatus {
         guard dataset.crossings[index].inService else { return .outOfService }
         let modes = crossings.filter { $0.crossing == index }
         let closedCount = modes.filter(\.closed).count
@@ -30,7 +30,7 @@ extension Diversion {
     ///
     /// - Parameter index: the crossing's index in the dataset.
     /// - Returns: baseline against scenario for each mode the crossing serves.
-    public func changes(ofCrossing index: Int) -> PerMode<CrossingChange> {
+    public func changes(ofCrossing index: CrossingIndex) -> PerMode<CrossingChange> {
         PerMode(uniqueKeysWithValues: crossings.filter { $0.crossing == index }.map { ($0.mode, $0) })
     }
 

@@ -5,11 +5,11 @@ import BorderFlowSpatial
 /// mode) that use one crossing, in the baseline and in the scenario.
 public struct FlowStream: Sendable, Equatable {
     /// Where the trips start: a place, by index in the dataset.
-    public let origin: Int
+    public let origin: PlaceIndex
     /// The crossing they use, by index in the dataset.
-    public let crossing: Int
+    public let crossing: CrossingIndex
     /// Where they end: a place, by index in the dataset.
-    public let destination: Int
+    public let destination: PlaceIndex
     /// The mode, which sets the unit of the volumes.
     public let mode: Mode
     /// Daily trips with every crossing open, in the mode's units (`Mode.unit`).
@@ -31,9 +31,9 @@ extension Diversion {
     /// - Parameter dataset: the dataset, for the ids the streams are ordered by.
     /// - Returns: one stream per trip and crossing with flow in either assignment.
     public func streams(in dataset: Dataset) -> [FlowStream] {
-        struct Key: Hashable { let trip: Int; let crossing: Int }
+        struct Key: Hashable { let trip: Int; let crossing: CrossingIndex }
         var volumes: [Key: (baseline: Double, scenario: Double)] = [:]
-        var scale: [Int: Double] = [:]
+        var scale: [CrossingIndex: Double] = [:]
         for change in crossings where change.mode == .rail {
             let assigned = scenario.volumes[change.crossing][.rail] ?? 0
             if assigned > change.scenario { scale[change.crossing] = change.scenario / assigned }

@@ -16,7 +16,7 @@ public struct Diversion: Sendable {
     /// One crossing and mode, baseline against scenario.
     public struct CrossingChange: Sendable, Equatable {
         /// The crossing, by index in the dataset.
-        public let crossing: Int
+        public let crossing: CrossingIndex
         /// The mode.
         public let mode: Mode
         /// Daily volume with every crossing open.

@@ -17,7 +17,7 @@ public final class DiversionModel: Sendable {
     /// The assignment with every crossing open, computed once.
     public let baseline: CrossingAssignment
     /// Each trip's baseline generalized cost and main crossing, which every scenario compares against.
-    let baselineCosts: [(seconds: Double, crossing: Int)?]
+    let baselineCosts: [(seconds: Double, crossing: CrossingIndex)?]
 
     /// Options a trip considers: the cheapest eight within six hours of its cheapest.
     static let limits = (options: 8, extraSeconds: 6 * 3600.0)
@@ -46,7 +46,7 @@ public final class DiversionModel: Sendable {
         baselineCosts = demand.trips.indices.map { baseline.tripCost($0) }
     }
 
-    static func capacity(_ crossings: [Crossing], _ lanesOf: @escaping (Crossing, Mode) -> Int) -> (Int, Mode) -> Double {
+    static func capacity(_ crossings: [Crossing], _ lanesOf: @escaping (Crossing, Mode) -> Int) -> (CrossingIndex, Mode) -> Double {
         { index, mode in crossings[index].dailyCapacity(for: mode, lanes: lanesOf(crossings[index], mode)) }
     }
 
@@ -90,7 +90,7 @@ public final class DiversionModel: Sendable {
         // Trains beyond a rail crossing's daily capacity wait for another day: the excess is deferred.
         var scenarioVolume = scenario.volumes
         var railShareCrossing = [Double](repeating: 1, count: crossings.count)
-        for index in crossings.indices {
+        for index in crossings.crossingIndices {
             guard let volume = scenarioVolume[index][.rail] else { continue }
             let limit = scenarioCapacity(index, .rail)
             if volume > limit {
@@ -110,7 +110,7 @@ public final class DiversionModel: Sendable {
         }
 
         var changes: [Diversion.CrossingChange] = []
-        for (index, crossing) in crossings.enumerated() {
+        for (index, crossing) in zip(crossings.crossingIndices, crossings) {
             for mode in crossing.modes {
                 let isClosed = network.crossingEdges[index].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
                     || (crossing.inService && scenarioCapacity(index, mode) <= 0)
