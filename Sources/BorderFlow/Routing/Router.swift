@@ -38,8 +38,9 @@ public struct Router: Sendable {
         access = network.accessCosts
         var open = [[OpenCrossing]](repeating: [], count: 2 * Mode.allCases.count)
         for (crossing, edges) in network.crossingEdges.enumerated() {
-            for (mode, edge) in edges where !mask.isClosed(edge: edge) {
-                guard case let .crossing(_, _, northbound) = network.edges[Int(edge)].kind else { continue }
+            for (mode, edge) in edges {
+                guard case let .crossing(_, _, northbound) = network.edges[Int(edge)].kind,
+                      network.isOpen(crossing: crossing, mode: mode, northbound: northbound, mask: mask) else { continue }
                 let cost = network.graph.costMilliseconds(of: edge, layer: BorderNetwork.layer(of: mode))
                 guard cost != Graph.impassable else { continue }
                 open[Self.slot(mode, northbound: northbound)].append(
