@@ -22,8 +22,7 @@ public enum GeoJSONReader {
     static let fileReader = InputFileReader(
         maximumBytes: maximumFileBytes,
         tooLargeAdvice: "BorderFlow reads GeoJSON files of up to \(maximumFileBytes / 1_000_000) MB whole, and a bigger one would take more memory than a border dataset needs. Simplify or clip it first (e.g. ogr2ogr -simplify or -clipsrc)",
-        emptyAdvice: "expected a GeoJSON FeatureCollection",
-        unreadableAdvice: InputFileReader.missingOrUnreadable)
+        emptyAdvice: "expected a GeoJSON FeatureCollection")
 
     /// Parses a FeatureCollection from bytes.
     ///

@@ -8,8 +8,7 @@ import Foundation
 /// ```swift
 /// let reader = InputFileReader(maximumBytes: 10_000_000,
 ///                              tooLargeAdvice: "a scenario is a few kilobytes, and files over 10 MB are refused",
-///                              emptyAdvice: "a scenario needs at least a title, sources and closures",
-///                              unreadableAdvice: InputFileReader.missingOrUnreadable)
+///                              emptyAdvice: "a scenario needs at least a title, sources and closures")
 /// let text = try reader.text(contentsOf: url, name: url.lastPathComponent)
 /// ```
 package struct InputFileReader: Sendable {
@@ -22,17 +21,16 @@ package struct InputFileReader: Sendable {
     /// Said after "cannot read the file (PATH): " when the file cannot be opened; nil says nothing more.
     package var unreadableAdvice: String?
 
-    /// The advice most readers give for a file that cannot be opened.
-    package static let missingOrUnreadable = "it is missing or unreadable"
-
     /// A reader for one kind of input file.
     ///
     /// - Parameters:
     ///   - maximumBytes: The largest file read, in bytes; nil for no limit.
     ///   - tooLargeAdvice: What follows "the file is N MB; " for a file over the limit.
     ///   - emptyAdvice: What follows "the file is empty; " for an empty file; nil to read empty files.
-    ///   - unreadableAdvice: What follows "cannot read the file (PATH): " for a file that cannot be opened.
-    package init(maximumBytes: Int64?, tooLargeAdvice: String = "", emptyAdvice: String?, unreadableAdvice: String?) {
+    ///   - unreadableAdvice: What follows "cannot read the file (PATH): " for a file that cannot be opened; nil
+    ///     for nothing more.
+    package init(maximumBytes: Int64?, tooLargeAdvice: String = "", emptyAdvice: String?,
+                 unreadableAdvice: String? = "it is missing or unreadable") {
         self.maximumBytes = maximumBytes
         self.tooLargeAdvice = tooLargeAdvice
         self.emptyAdvice = emptyAdvice

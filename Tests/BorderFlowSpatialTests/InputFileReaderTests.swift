@@ -7,7 +7,7 @@ import Testing
 final class InputFileReaderTests {
     let folder: URL
     let reader = InputFileReader(maximumBytes: 2_000_000, tooLargeAdvice: "test files of up to 2 MB are read",
-                                 emptyAdvice: "a test file needs a line", unreadableAdvice: InputFileReader.missingOrUnreadable)
+                                 emptyAdvice: "a test file needs a line")
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-input-\(UUID().uuidString)", isDirectory: true)

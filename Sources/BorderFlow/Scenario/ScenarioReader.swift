@@ -57,8 +57,7 @@ extension Scenario {
     static let fileReader = InputFileReader(
         maximumBytes: maximumFileBytes,
         tooLargeAdvice: "a scenario is a list of closures, a few kilobytes, and files over \(maximumFileBytes / 1_000_000) MB are refused",
-        emptyAdvice: "a scenario needs at least a title, sources and closures",
-        unreadableAdvice: InputFileReader.missingOrUnreadable)
+        emptyAdvice: "a scenario needs at least a title, sources and closures")
 
     /// The names of the scenarios in a folder, sorted.
     ///
