@@ -78,36 +78,3 @@ extension Coordinate {
 func formatDegrees(_ value: Double) -> String {
     formatFixed(value, decimals: 6)
 }
-
-/// A decimal string with at most `decimals` digits after the point, trailing zeros removed, "-0" written as "0".
-///
-/// - Parameters:
-///   - value: The number to write. NaN and infinities are written as `nan`, `inf` and `-inf`, and magnitudes
-///     of 10¹⁵ or more in Swift's shortest form, where fixed decimals would overflow.
-///   - decimals: The most digits after the point, from 0 to 15; the value is rounded to this many.
-/// - Returns: The text, for example `-106.5` for `-106.50000001` with six decimals.
-public func formatFixed(_ value: Double, decimals: Int) -> String {
-    guard value.isFinite, abs(value) < 1e15 else { return value.isNaN ? "nan" : "\(value)" }
-    let decimals = min(max(decimals, 0), 15)
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    if rounded == 0 { return "0" }
-    let negative = rounded < 0
-    let magnitude = abs(rounded)
-    let whole = magnitude.rounded(.towardZero)
-    var fraction = Int(((magnitude - whole) * scale).rounded())
-    var wholePart = whole
-    if fraction >= Int(scale) {
-        fraction -= Int(scale)
-        wholePart += 1
-    }
-    var text = wholePart < 1e15 ? String(Int64(wholePart)) : String(wholePart)
-    if fraction > 0 {
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: decimals - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        text += "." + digits
-    }
-    return negative ? "-" + text : text
-}

@@ -28,16 +28,16 @@ public struct GeoJSONError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Where the problem is, as a reader would point at it: `crossings.geojson: feature 3 (id "lukeville"), field "modes"`.
-    public var location: String {
-        var text = file
-        if let featureIndex {
-            text += ": feature \(featureIndex)"
-            if let featureID { text += " (id \"\(featureID)\")" }
-        }
-        if let field { text += (featureIndex == nil ? ": " : ", ") + "field \"\(field)\"" }
-        return text
-    }
+    public var location: String { place.description }
 
     /// The location and the message, as users see them: `crossings.geojson: feature 3 (id "lukeville"), …`.
-    public var description: String { "\(location): \(message)" }
+    public var description: String { place.describing(message) }
+
+    /// The feature (with its id) and the field, after the file's name.
+    private var place: InputFileLocation {
+        var parts: [String] = []
+        if let featureIndex { parts.append("feature \(featureIndex)" + (featureID.map { " (id \"\($0)\")" } ?? "")) }
+        if let field { parts.append("field \"\(field)\"") }
+        return InputFileLocation(file: file, place: parts.isEmpty ? nil : parts.joined(separator: ", "))
+    }
 }

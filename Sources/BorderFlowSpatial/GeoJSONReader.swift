@@ -8,27 +8,21 @@ public enum GeoJSONReader {
     ///   - url: The file's location.
     ///   - name: How errors name the file (defaults to its last path component).
     /// - Returns: The collection, positions in WGS 84 longitude/latitude as written in the file.
-    /// - Throws: `GeoJSONError` when the file is missing, unreadable, empty or larger than ``maximumFileBytes``,
-    ///   is not JSON, or is not a valid FeatureCollection.
+    /// - Throws: `InputFileError` when the file is missing, unreadable, empty or larger than ``maximumFileBytes``,
+    ///   or is not JSON; `GeoJSONError` when it is not a valid FeatureCollection.
     public static func read(contentsOf url: URL, name: String? = nil) throws -> GeoJSONFeatureCollection {
         let fileName = name ?? url.lastPathComponent
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value
-        if let size, size > maximumFileBytes {
-            throw GeoJSONError(file: fileName, message: "the file is \(size / 1_000_000) MB; BorderFlow reads GeoJSON files of up to \(maximumFileBytes / 1_000_000) MB whole, and a bigger one would take more memory than a border dataset needs. Simplify or clip it first (e.g. ogr2ogr -simplify or -clipsrc)")
-        }
-        // Foundation leaks a 4 KB buffer on every read of an empty file, so an empty file is refused unread.
-        if size == 0 { throw GeoJSONError(file: fileName, message: "the file is empty; expected a GeoJSON FeatureCollection") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw GeoJSONError(file: fileName, message: "cannot read the file (\(url.path)): it is missing or unreadable")
-        }
-        return try parse(data, file: fileName)
+        return try parse(fileReader.data(contentsOf: url, name: fileName), file: fileName)
     }
 
     /// The largest file `read` accepts: a file is parsed whole, at several times its size in memory.
     public static let maximumFileBytes: Int64 = 100_000_000
+
+    /// How GeoJSON files are read, and what users are told when one is refused.
+    static let fileReader = InputFileReader(
+        maximumBytes: maximumFileBytes,
+        tooLargeAdvice: "BorderFlow reads GeoJSON files of up to \(maximumFileBytes / 1_000_000) MB whole, and a bigger one would take more memory than a border dataset needs. Simplify or clip it first (e.g. ogr2ogr -simplify or -clipsrc)",
+        emptyAdvice: "expected a GeoJSON FeatureCollection")
 
     /// Parses a FeatureCollection from bytes.
     ///
@@ -36,10 +30,11 @@ public enum GeoJSONReader {
     ///   - data: The file's contents, UTF-8 JSON.
     ///   - file: How errors name the file.
     /// - Returns: The collection, positions in WGS 84 longitude/latitude as written.
-    /// - Throws: `GeoJSONError` naming the file, and the feature and field where there is one, when the text is
-    ///   not JSON, the root is not a FeatureCollection, it has a `crs` member, or a feature or geometry is malformed.
+    /// - Throws: `InputFileError` when the text is not JSON; `GeoJSONError` naming the file, and the feature and
+    ///   field where there is one, when the root is not a FeatureCollection, it has a `crs` member, or a feature
+    ///   or geometry is malformed.
     public static func parse(_ data: Data, file: String) throws -> GeoJSONFeatureCollection {
-        let root = try parseJSON(data, file: file)
+        let root = try InputFileReader.json(data, file: file)
         guard let object = root.objectValue else {
             throw GeoJSONError(file: file, message: "expected a GeoJSON object, found \(root.kindDescription)")
         }
@@ -58,72 +53,6 @@ public enum GeoJSONReader {
             features.append(try feature(value, index: index, file: file))
         }
         return GeoJSONFeatureCollection(file: file, features: features)
-    }
-
-    /// Parses JSON text into a value, turning the decoder's error into one that names the file.
-    ///
-    /// - Parameters:
-    ///   - data: UTF-8 JSON text.
-    ///   - file: How errors name the file.
-    /// - Returns: The value; object members are in sorted key order.
-    /// - Throws: `GeoJSONError` for text that is not JSON, with the line and column of a syntax error when known,
-    ///   or for a number beyond the range of a `Double`.
-    public static func parseJSON(_ data: Data, file: String) throws -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw GeoJSONError(file: file, message: "not valid JSON" + describe(context) + syntaxProblem(in: data))
-        } catch let DecodingError.typeMismatch(_, context) {
-            // Every JSON value decodes as some `JSONValue` case but a number beyond the range of a double.
-            throw GeoJSONError(file: file, message: "not valid JSON" + (context.codingPath.isEmpty ? "" : " at \(path(context.codingPath))") + ": a number too large to represent (beyond ±1.8e308)")
-        } catch {
-            throw GeoJSONError(file: file, message: "not valid JSON: \(error)")
-        }
-    }
-
-    /// The decoder's account of a syntax error: where, and what it found.
-    private static func describe(_ context: DecodingError.Context) -> String {
-        var parts: [String] = []
-        if !context.codingPath.isEmpty { parts.append("at \(path(context.codingPath))") }
-        let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-        for detail in [underlying, context.debugDescription] {
-            if let detail, !detail.isEmpty, !parts.contains(detail), detail != "The given data was not valid JSON." { parts.append(detail) }
-        }
-        return parts.isEmpty ? "" : ": " + parts.joined(separator: ": ")
-    }
-
-    /// What is wrong with the text and where, as line and column. The decoder does not say; the serializer,
-    /// run again on this error path only, does ("Unexpected end of file", "Invalid value around character 6").
-    private static func syntaxProblem(in data: Data) -> String {
-        let detail: String
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return ""
-        } catch {
-            guard let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return "" }
-            detail = text.hasSuffix(".") ? String(text.dropLast()) : text
-        }
-        guard let range = detail.range(of: "character "), let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) else {
-            return ": " + detail
-        }
-        var line = 1, column = 1
-        for byte in data.prefix(offset) {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-        }
-        return ": " + detail + " (line \(line), column \(column))"
-    }
-
-    /// A coding path as a reader writes it: `features[0].geometry.coordinates[1]`.
-    private static func path(_ keys: [CodingKey]) -> String {
-        var text = ""
-        for key in keys {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += (text.isEmpty ? "" : ".") + key.stringValue
-            }
-        }
-        return text
     }
 
     private static func describe(_ value: JSONValue?) -> String {

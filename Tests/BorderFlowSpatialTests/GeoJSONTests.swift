@@ -30,7 +30,7 @@ struct GeoJSONTests {
         do {
             _ = try GeoJSONReader.parse(Data(#"{"type":"FeatureCollection","features":[{"#.utf8), file: "broken.geojson")
             Issue.record("expected an error")
-        } catch let error as GeoJSONError {
+        } catch let error as InputFileError {
             #expect(error.file == "broken.geojson")
             #expect(error.message.hasPrefix("not valid JSON"))
         } catch {

@@ -165,7 +165,8 @@ struct ScenarioFileTests {
     }
 
     @Test func malformedYAMLAndMissingSourcesAreRefused() {
-        #expect(error("malformed.yaml")?.message.hasPrefix("not valid YAML") == true)
+        let malformed = #expect(throws: InputFileError.self) { _ = try load("malformed.yaml") }
+        #expect(malformed?.message.hasPrefix("not valid YAML") == true)
         #expect(error("no-sources.yaml")?.field == "sources")
     }
 

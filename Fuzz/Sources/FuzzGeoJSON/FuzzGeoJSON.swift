@@ -2,7 +2,8 @@ import BorderFlowSpatial
 import FuzzDriver
 import Foundation
 
-/// libFuzzer's entry point: any bytes must give a FeatureCollection or a `GeoJSONError`, never a crash.
+/// libFuzzer's entry point: any bytes must give a FeatureCollection, an `InputFileError` or a `GeoJSONError`,
+/// never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGeoJSON(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)

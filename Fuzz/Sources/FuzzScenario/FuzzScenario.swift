@@ -10,8 +10,8 @@ private let fixtures = URL(fileURLWithPath: #filePath)
 private let dataset = try? Dataset.load(from: fixtures.appendingPathComponent("tiny", isDirectory: true))
 private let scenarioFile = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-fuzz-scenario-\(getpid()).yaml")
 
-/// libFuzzer's entry point: any bytes as a scenario file must give a scenario or a `ScenarioError`, never a
-/// crash; a scenario that loads must turn into closures at any moment.
+/// libFuzzer's entry point: any bytes as a scenario file must give a scenario, an `InputFileError` or a
+/// `ScenarioError`, never a crash; a scenario that loads must turn into closures at any moment.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenario(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
     try? Data(bytes: bytes, count: count).write(to: scenarioFile)

@@ -29,8 +29,3 @@ public enum DatasetFiles {
             .appendingPathComponent("GeoData", isDirectory: true)
     }
 }
-
-/// A file's size in bytes, or nil when it cannot be read.
-func fileSize(_ url: URL) -> Int64? {
-    (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value
-}

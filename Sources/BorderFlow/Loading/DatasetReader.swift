@@ -64,6 +64,8 @@ final class DatasetReader {
             return try GeoJSONReader.read(contentsOf: directory.appendingPathComponent(name), name: name)
         } catch let error as GeoJSONError {
             problems.append(error)
+        } catch let error as InputFileError {
+            problems.append(DatasetProblem(file: error.file, message: error.message))
         } catch {
             problems.append(DatasetProblem(file: name, message: "\(error)"))
         }

@@ -45,8 +45,8 @@ public struct SectorBuilder {
     /// Reads the three inputs and builds the boundary line and the sector polygons.
     ///
     /// - Returns: the boundary, one sector per entry of the areas file (in its order), and each sector's counties.
-    /// - Throws: `SectorBuildError` naming the input and what is wrong with it; `GeoJSONError` for unreadable
-    ///   files; `SpatialError` when PROJ or GEOS fails.
+    /// - Throws: `SectorBuildError` naming the input and what is wrong with it; `InputFileError` for unreadable
+    ///   files or bad JSON; `GeoJSONError` for malformed GeoJSON; `SpatialError` when PROJ or GEOS fails.
     public func build() throws -> Output {
         let context = GEOSContext()
         let toWorking = try CoordinateTransformer(from: .wgs84, to: workingCRS)
@@ -261,7 +261,7 @@ public struct SectorBuildError: Error, Sendable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
     /// A message for people: what is wrong, where, and how to fix it.
-    public var description: String { "\(input): \(message)" }
+    public var description: String { InputFileLocation(file: input).describing(message) }
 }
 
 /// The sector plan: which counties make each sector, which parts of counties move, how wide the zone is.
@@ -283,15 +283,12 @@ struct SectorAreas {
     var sectors: [Entry]
     var transfers: [Transfer]
 
+    /// The plan is a small file the project ships, read as it is: no size limit, and an empty one is bad JSON.
+    static let fileReader = InputFileReader(maximumBytes: nil, emptyAdvice: nil, unreadableAdvice: nil)
+
     static func read(_ url: URL) throws -> SectorAreas {
         let file = url.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw SectorBuildError(input: file, message: "cannot read the file (\(url.path))")
-        }
-        let root = try GeoJSONReader.parseJSON(data, file: file)
+        let root = try fileReader.json(contentsOf: url, name: file)
         func fail(_ message: String) -> SectorBuildError { SectorBuildError(input: file, message: message) }
         guard let object = root.objectValue else { throw fail("expected a JSON object") }
         guard let zone = object["zoneMeters"]?.numberValue, zone > 0 else { throw fail("\"zoneMeters\" must be a positive number") }

@@ -30,11 +30,10 @@ extension BorderNetwork {
         var reason: String?
         if route == nil {
             if let allOpen {
-                // Out-of-service crossings have no edges to close; they are not counted among those that serve.
-                let serving = dataset.crossings.filter { $0.inService && $0.serves(mode) }
-                let closedCount = serving.filter { crossing in
-                    crossingEdges[crossingIndex[crossing.id]!].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
-                }.count
+                // Out-of-service crossings are never closed; they are not counted among those that serve.
+                let crossings = dataset.crossings
+                let serving = crossings.crossingIndices.filter { crossings[$0].inService && crossings[$0].serves(mode) }
+                let closedCount = serving.filter { isClosed(crossing: $0, to: mode, under: mask) }.count
                 reason = "no open route: \(closedCount) of the \(serving.count) crossings that take \(mode.displayName) traffic are closed\(moment == nil ? "" : " or outside their hours"), including every one this trip could use; with all crossings open it would cross at \(allOpen.crossing ?? "none")"
             } else {
                 reason = "no route even with every crossing open: the network does not connect \(from.id) to \(to.id) for \(mode.displayName) traffic"

@@ -37,13 +37,14 @@ public struct Router: Sendable {
         self.mask = mask
         access = network.accessCosts
         var open = [[OpenCrossing]](repeating: [], count: 2 * Mode.allCases.count)
-        for (crossing, edges) in network.crossingEdges.enumerated() {
-            for (mode, edge) in edges where !mask.isClosed(edge: edge) {
-                guard case let .crossing(_, _, northbound) = network.edges[Int(edge)].kind else { continue }
+        for (crossing, edges) in zip(network.crossings.crossingIndices, network.crossingEdges) {
+            for (mode, edge) in edges {
+                guard case let .crossing(_, _, northbound) = network.edges[Int(edge)].kind,
+                      network.isOpen(crossing: crossing, mode: mode, northbound: northbound, mask: mask) else { continue }
                 let cost = network.graph.costMilliseconds(of: edge, layer: mode.index)
                 guard cost != Graph.impassable else { continue }
                 open[Self.slot(mode, northbound: northbound)].append(
-                    OpenCrossing(crossing: Int32(crossing), costMilliseconds: UInt32(cost), edge: edge))
+                    OpenCrossing(crossing: Int32(crossing.rawValue), costMilliseconds: UInt32(cost), edge: edge))
             }
         }
         self.open = open

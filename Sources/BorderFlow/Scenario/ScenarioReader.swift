@@ -2,7 +2,8 @@ import BorderFlowSpatial
 import Foundation
 import Yams
 
-/// A problem in a scenario file: where (file, line, field) and what was expected.
+/// A problem in what a scenario file says: where (file, line, field) and what was expected; or a scenario
+/// name that matches no file. A file that cannot be read, or is not YAML or JSON, is an `InputFileError`.
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file's name.
     public var file: String
@@ -15,10 +16,7 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// A message for people: what is wrong, where, and how to fix it.
     public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        if let field { text += ": field \"\(field)\"" }
-        return text + ": " + message
+        InputFileLocation(file: file, line: line, place: field.map { "field \"\($0)\"" }).describing(message)
     }
 }
 
@@ -35,7 +33,8 @@ extension Scenario {
     ///   - directory: the folder to look for names in.
     ///   - dataset: the dataset to check the scenario against; nil to skip the check.
     /// - Returns: the scenario.
-    /// - Throws: `ScenarioError` when nothing matches (listing the known names) or the file is not valid.
+    /// - Throws: `ScenarioError` when nothing matches (listing the known names) or the scenario is not valid;
+    ///   `InputFileError` when the file cannot be read or is not YAML or JSON.
     public static func find(_ nameOrPath: String, in directory: URL = bundledDirectory, dataset: Dataset? = nil) throws -> Scenario {
         let asPath = URL(fileURLWithPath: nameOrPath)
         if FileManager.default.fileExists(atPath: asPath.path) {
@@ -53,6 +52,12 @@ extension Scenario {
 
     /// The largest scenario file read.
     public static let maximumFileBytes: Int64 = 10_000_000
+
+    /// How scenario files are read, and what users are told when one is refused.
+    static let fileReader = InputFileReader(
+        maximumBytes: maximumFileBytes,
+        tooLargeAdvice: "a scenario is a list of closures, a few kilobytes, and files over \(maximumFileBytes / 1_000_000) MB are refused",
+        emptyAdvice: "a scenario needs at least a title, sources and closures")
 
     /// The names of the scenarios in a folder, sorted.
     ///
@@ -73,20 +78,11 @@ extension Scenario {
     ///   - url: the YAML or JSON file; its name without extension is the id when the file gives none.
     ///   - dataset: the dataset to check against; nil to skip the check.
     /// - Returns: the scenario.
-    /// - Throws: `ScenarioError` naming the file, the line and the field.
+    /// - Throws: `InputFileError` when the file cannot be read or is not YAML or JSON (with the line and column
+    ///   of a syntax error); `ScenarioError` naming the file, the line and the field of what is not valid.
     public static func load(contentsOf url: URL, dataset: Dataset? = nil) throws -> Scenario {
         let file = url.lastPathComponent
-        if let size = fileSize(url), size > maximumFileBytes {
-            throw ScenarioError(file: file, message: "the file is \(size / 1_000_000) MB; a scenario is a list of closures, a few kilobytes, and files over \(maximumFileBytes / 1_000_000) MB are refused")
-        }
-        // Foundation leaks a 4 KB buffer on every read of an empty file, so an empty file is refused unread.
-        if fileSize(url) == 0 { throw ScenarioError(file: file, message: "the file is empty; a scenario needs at least a title, sources and closures") }
-        guard let data = try? Data(contentsOf: url) else {
-            throw ScenarioError(file: file, message: "cannot read the file (\(url.path)): it is missing or unreadable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: file, message: "the file is not UTF-8 text")
-        }
+        let text = try fileReader.text(contentsOf: url, name: file)
         let reader = ScenarioReader(file: file, dataset: dataset)
         return try reader.read(text, defaultID: url.deletingPathExtension().lastPathComponent)
     }
@@ -105,10 +101,9 @@ struct ScenarioReader {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ScenarioError(file: file, message: "not valid YAML or JSON: \(error)")
         } catch {
-            throw ScenarioError(file: file, message: "not valid YAML or JSON: \(error)")
+            let position = syntaxErrorPosition(error, in: text)
+            throw InputFileError(file: file, line: position?.line, column: position?.column, message: "not valid YAML or JSON: \(error)")
         }
         guard let root, case let .mapping(mapping) = root else {
             throw fail(root, nil, "expected a mapping with title, sources and closures at the top level")
@@ -134,6 +129,18 @@ struct ScenarioReader {
         }
         return Scenario(id: id, title: title, description: description, date: date, sources: sources,
                         closureEntries: closures, capacityChanges: capacity)
+    }
+
+    /// Where Yams stopped, for programs: its message already says it for people.
+    private func syntaxErrorPosition(_ error: Error, in text: String) -> TextPosition? {
+        switch error as? YamlError {
+        case let .scanner(_, _, mark, _)?, let .parser(_, _, mark, _)?, let .composer(_, _, mark, _)?:
+            return TextPosition(line: mark.line, column: mark.column)
+        case let .reader(_, offset?, _, _)?:
+            return TextPosition(byteOffset: offset, in: Data(text.utf8))
+        default:
+            return nil
+        }
     }
 
     // MARK: Fields

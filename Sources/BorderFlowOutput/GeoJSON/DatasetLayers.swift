@@ -125,7 +125,7 @@ public enum DatasetLayers {
                 ("id", .string(road.id)), ("name", .string(road.name)), ("country", .string(road.country.rawValue)),
                 ("class", .string(road.roadClass.rawValue)), ("speed_kph", .number(road.speedKph)),
                 ("from", .string(road.from)), ("to", .string(road.to)),
-                ("length_km", .number(SimpleStyle.rounded(road.lengthMeters / 1000, decimals: 2))),
+                ("length_km", .number(road.lengthMeters / 1000, decimals: 2)),
                 ("title", .string(road.name)), ("stroke", .string(style.color)), ("stroke-width", .number(style.width)),
             ]))
         })

@@ -16,7 +16,7 @@ public enum FlowTable {
             "origin_lon", "origin_lat", "dest_lon", "dest_lat", "count", "origin", "destination", "crossing",
             "crossing_lon", "crossing_lat", "mode", "unit", "baseline", "scenario", "change",
         ])
-        func number(_ value: Double) -> String { formatFixed(SimpleStyle.rounded(value, decimals: 2), decimals: 2) }
+        func number(_ value: Double) -> String { formatFixed(value, decimals: 2) }
         for stream in streams {
             let origin = dataset.places[stream.origin], destination = dataset.places[stream.destination]
             let crossing = dataset.crossings[stream.crossing]

@@ -121,7 +121,7 @@ public enum GeoJSONLayerFiles {
 /// Measured values as written to GeoJSON: volumes to two decimals, minutes and percentages to one, always
 /// with their decimals so that every feature's field has the same type in GIS readers.
 enum PropertyValue {
-    static func volume(_ value: Double) -> JSONValue { .decimal(SimpleStyle.rounded(value, decimals: 2), places: 2) }
-    static func minutes(_ value: Double) -> JSONValue { .decimal(SimpleStyle.rounded(value, decimals: 1), places: 1) }
-    static func percent(_ value: Double?) -> JSONValue { value.map { .decimal(SimpleStyle.rounded($0, decimals: 1), places: 1) } ?? .null }
+    static func volume(_ value: Double) -> JSONValue { .decimal(value.rounded(decimals: 2), places: 2) }
+    static func minutes(_ value: Double) -> JSONValue { .decimal(value.rounded(decimals: 1), places: 1) }
+    static func percent(_ value: Double?) -> JSONValue { value.map { .decimal($0.rounded(decimals: 1), places: 1) } ?? .null }
 }

@@ -26,7 +26,7 @@ extension RouteAnswer {
                     ("origin", .string(origin.id)), ("destination", .string(destination.id)), ("mode", .string(mode.rawValue)),
                     ("crossing", line.route.crossing.map(JSONValue.string) ?? .null),
                     ("travel_minutes", PropertyValue.minutes(line.route.travelSeconds / 60)),
-                    ("length_km", .number(SimpleStyle.rounded(line.route.lengthMeters / 1000, decimals: 2))),
+                    ("length_km", .number(line.route.lengthMeters / 1000, decimals: 2)),
                     ("roads", .string(line.route.roads.joined(separator: ", "))),
                     ("title", .string("\(line.role == "route" ? "Best route" : line.role == "all-open" ? "With every crossing open" : "Alternative \(line.rank)") via \(line.route.crossing ?? "no crossing")")),
                     ("stroke", .string(color)), ("stroke-width", .number(width)), ("stroke-opacity", .number(0.85)),

@@ -56,7 +56,7 @@ public enum SimpleStyle {
     /// - Returns: the width, to two decimals.
     public static func strokeWidth(volume: Double, largest: Double) -> Double {
         guard largest > 0, volume > 0 else { return 0.5 }
-        return rounded(0.5 + 7.5 * (volume / largest).squareRoot(), decimals: 2)
+        return (0.5 + 7.5 * (volume / largest).squareRoot()).rounded(decimals: 2)
     }
 
     /// simplestyle's three marker sizes, by daily crossings.
@@ -69,11 +69,5 @@ public enum SimpleStyle {
         case ..<15_000: return "medium"
         default: return "large"
         }
-    }
-
-    static func rounded(_ value: Double, decimals: Int) -> Double {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        return (value * scale).rounded() / scale
     }
 }

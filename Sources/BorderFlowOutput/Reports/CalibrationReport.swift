@@ -29,13 +29,13 @@ public struct CalibrationReport: Sendable {
         .object(JSONObject([
             ("trips", .number(Double(fit.demand.trips.count))),
             ("rounds", .number(Double(fit.rounds))),
-            ("worstErrorPercent", .number((fit.worstRelativeError * 1e4).rounded() / 100)),
+            ("worstErrorPercent", .number(fit.worstRelativeError * 100, decimals: 2)),
             ("relativeGap", .number(fit.assignment.relativeGap)),
             ("crossings", .array(fit.fit.map { row in
                 .object(JSONObject([
                     ("id", .string(dataset.crossings[row.crossing].id)), ("mode", .string(row.mode.rawValue)),
-                    ("observed", .number((row.observed * 10).rounded() / 10)), ("modelled", .number((row.modelled * 10).rounded() / 10)),
-                    ("errorPercent", error(row).map { .number(($0 * 100).rounded() / 100) } ?? .null),
+                    ("observed", .number(row.observed, decimals: 1)), ("modelled", .number(row.modelled, decimals: 1)),
+                    ("errorPercent", error(row).map { .number($0, decimals: 2) } ?? .null),
                 ]))
             })),
         ]))

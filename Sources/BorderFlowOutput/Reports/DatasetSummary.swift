@@ -69,7 +69,7 @@ public struct DatasetSummary: Sendable {
             ("crossingsByState", .object(JSONObject(crossingsByState.map { ($0.state, .number(Double($0.count))) }))),
             ("sectors", .number(Double(sectorCount))),
             ("places", .object(JSONObject(placeCount.map { ($0.country, .number(Double($0.count))) }))),
-            ("boundaryKm", .number((boundaryKm * 10).rounded() / 10)),
+            ("boundaryKm", .number(boundaryKm, decimals: 1)),
             ("roadSegments", .number(Double(roadCount))),
             ("roadKm", .number(roadKm.rounded())),
             ("railKm", .number(railKm.rounded())),
@@ -81,7 +81,7 @@ public struct DatasetSummary: Sendable {
                 ("pointsMeasured", .number(Double(scale.pointCount))),
                 ("smallestScaleFactor", .number(scale.smallestScaleFactor)),
                 ("largestScaleFactor", .number(scale.largestScaleFactor)),
-                ("worstScaleErrorPercent", .number((scale.worstScaleError * 1e6).rounded() / 1e4)),
+                ("worstScaleErrorPercent", .number(scale.worstScaleError * 100, decimals: 4)),
                 ("worstAt", .array([.number(scale.worstCoordinate.longitude), .number(scale.worstCoordinate.latitude)])),
             ]))),
         ]))

@@ -22,25 +22,20 @@ public struct DiversionReport: Sendable {
         self.title = title
     }
 
-    private static func round(_ value: Double, _ decimals: Int = 1) -> JSONValue {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        return .number((value * scale).rounded() / scale)
-    }
-
     private func totals(_ rows: [Diversion.Total], key: String) -> JSONValue {
         .array(rows.map { row in
             .object(JSONObject([
                 (key, .string(row.key)), ("name", .string(row.name)), ("mode", .string(row.mode.rawValue)),
-                ("baseline", Self.round(row.baseline)), ("scenario", Self.round(row.scenario)), ("change", Self.round(row.change)),
-                ("percentChange", row.percentChange.map { Self.round($0) } ?? .null),
-                ("waitMinutesBaseline", Self.round(row.waitMinutesBaseline)), ("waitMinutesScenario", Self.round(row.waitMinutesScenario)),
+                ("baseline", .number(row.baseline, decimals: 1)), ("scenario", .number(row.scenario, decimals: 1)),
+                ("change", .number(row.change, decimals: 1)), ("percentChange", row.percentChange.map { .number($0, decimals: 1) } ?? .null),
+                ("waitMinutesBaseline", .number(row.waitMinutesBaseline, decimals: 1)),
+                ("waitMinutesScenario", .number(row.waitMinutesScenario, decimals: 1)),
             ]))
         })
     }
 
     private func perMode(_ values: PerMode<Double>) -> JSONValue {
-        .object(JSONObject(Mode.allCases.map { ($0.rawValue, Self.round(values[$0] ?? 0)) }))
+        .object(JSONObject(Mode.allCases.map { ($0.rawValue, .number(values[$0] ?? 0, decimals: 1)) }))
     }
 
     /// The report as JSON: the command's `--format json` contract.
@@ -55,12 +50,12 @@ public struct DiversionReport: Sendable {
                     ("id", .string(dataset.crossings[change.crossing].id)),
                     ("mode", .string(change.mode.rawValue)),
                     ("status", .string(change.closed ? "closed" : "open")),
-                    ("baseline", Self.round(change.baseline)),
-                    ("scenario", Self.round(change.scenario)),
-                    ("change", Self.round(change.change)),
-                    ("percentChange", change.percentChange.map { Self.round($0) } ?? .null),
-                    ("waitMinutesBaseline", Self.round(change.waitMinutesBaseline)),
-                    ("waitMinutesScenario", change.closed ? .null : Self.round(change.waitMinutesScenario)),
+                    ("baseline", .number(change.baseline, decimals: 1)),
+                    ("scenario", .number(change.scenario, decimals: 1)),
+                    ("change", .number(change.change, decimals: 1)),
+                    ("percentChange", change.percentChange.map { .number($0, decimals: 1) } ?? .null),
+                    ("waitMinutesBaseline", .number(change.waitMinutesBaseline, decimals: 1)),
+                    ("waitMinutesScenario", change.closed ? .null : .number(change.waitMinutesScenario, decimals: 1)),
                 ]))
             })),
             ("sectors", totals(diversion.sectors, key: "id")),
@@ -71,8 +66,8 @@ public struct DiversionReport: Sendable {
             ("largestDetours", .array(diversion.detours.prefix(10).map { detour in
                 .object(JSONObject([
                     ("origin", .string(detour.origin)), ("destination", .string(detour.destination)), ("mode", .string(detour.mode.rawValue)),
-                    ("dailyTrips", Self.round(detour.dailyTrips)), ("baselineMinutes", Self.round(detour.baselineMinutes)),
-                    ("scenarioMinutes", Self.round(detour.scenarioMinutes)),
+                    ("dailyTrips", .number(detour.dailyTrips, decimals: 1)), ("baselineMinutes", .number(detour.baselineMinutes, decimals: 1)),
+                    ("scenarioMinutes", .number(detour.scenarioMinutes, decimals: 1)),
                     ("baselineCrossing", detour.baselineCrossing.map(JSONValue.string) ?? .null),
                     ("scenarioCrossing", detour.scenarioCrossing.map(JSONValue.string) ?? .null),
                 ]))

@@ -22,15 +22,15 @@ public struct LocationReport: Sendable {
             ("latitude", .number(location.coordinate.latitude)),
             ("country", location.country.map { .string($0.rawValue) } ?? .null),
             ("sector", location.sector.map { .string($0.id) } ?? .null),
-            ("distanceToBorderKm", .number(Self.round(location.distanceToBorderKm))),
+            ("distanceToBorderKm", .number(location.distanceToBorderKm, decimals: Self.kilometreDecimals)),
             ("nearestCrossings", .array(location.nearestCrossings.map { nearby in
-                .object(JSONObject([("id", .string(nearby.id)), ("distanceKm", .number(Self.round(nearby.distanceKm)))]))
+                .object(JSONObject([("id", .string(nearby.id)), ("distanceKm", .number(nearby.distanceKm, decimals: Self.kilometreDecimals))]))
             })),
         ]))
     }
 
-    /// Metres are the honest precision of these distances.
-    static func round(_ km: Double) -> Double { (km * 1000).rounded() / 1000 }
+    /// Kilometres to the metre: the honest precision of these distances.
+    static let kilometreDecimals = 3
 
     /// The report as a table for people.
     ///

@@ -16,7 +16,7 @@ public struct RouteReport: Sendable {
     static func json(_ route: Route) -> [(String, JSONValue)] {
         [
             ("crossing", route.crossing.map(JSONValue.string) ?? .null),
-            ("travelSeconds", .number(milliseconds(route.travelSeconds))),
+            ("travelSeconds", .number(route.travelSeconds, decimals: Self.secondDecimals)),
             ("lengthMeters", .number(route.lengthMeters.rounded())),
             ("path", .array(route.path.map(JSONValue.string))),
             ("roads", .array(route.roads.map(JSONValue.string))),
@@ -39,7 +39,7 @@ public struct RouteReport: Sendable {
                         ("reason", .string(answer.reason ?? "no route"))]
         }
         if answer.closuresApplied {
-            members.append(("detourSeconds", answer.detourSeconds.map { .number(Self.milliseconds($0)) } ?? .null))
+            members.append(("detourSeconds", answer.detourSeconds.map { .number($0, decimals: Self.secondDecimals) } ?? .null))
             members.append(("allOpenCrossing", answer.allOpen?.crossing.map(JSONValue.string) ?? .null))
         }
         if !answer.alternatives.isEmpty {
@@ -49,7 +49,7 @@ public struct RouteReport: Sendable {
     }
 
     /// Seconds to the millisecond the costs are kept in, without binary noise in the last digits.
-    static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+    static let secondDecimals = 3
 
     /// A duration for people, to the minute: "4 h 05 min", or "35 min" under an hour.
     ///

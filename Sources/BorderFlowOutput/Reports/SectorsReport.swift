@@ -43,8 +43,8 @@ public struct SectorsReport: Sendable {
             .object(JSONObject([
                 ("id", .string(row.id)),
                 ("name", .string(row.name)),
-                ("areaKm2", .number((row.areaKm2 * 10).rounded() / 10)),
-                ("borderKm", .number((row.borderKm * 10).rounded() / 10)),
+                ("areaKm2", .number(row.areaKm2, decimals: 1)),
+                ("borderKm", .number(row.borderKm, decimals: 1)),
                 ("crossings", .array(row.crossings.map(JSONValue.string))),
             ]))
         })

@@ -46,14 +46,4 @@ extension BorderNetwork {
         }
         return CrossingChoices(trips: trips, offsets: offsets, options: options)
     }
-
-    /// Whether a crossing's edge for a mode and direction is open under a mask.
-    func isOpen(crossing: CrossingIndex, mode: Mode, northbound: Bool, mask: ClosureMask) -> Bool {
-        for (edgeMode, edge) in crossingEdges[crossing] where edgeMode == mode {
-            if case let .crossing(_, _, isNorthbound) = edges[Int(edge)].kind, isNorthbound == northbound {
-                return !mask.isClosed(edge: edge)
-            }
-        }
-        return false
-    }
 }

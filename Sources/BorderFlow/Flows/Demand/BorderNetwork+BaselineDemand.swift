@@ -7,7 +7,8 @@ extension BorderNetwork {
     /// - Parameter directory: the folder holding `demand.csv` and, optionally, `crossing-constants.csv`; nil
     ///   for the dataset's own folder.
     /// - Returns: the demand, and the constants per crossing and mode (none when there is no constants file).
-    /// - Throws: `DemandFileError` when there is no demand file or a file is not valid.
+    /// - Throws: `DemandFileError` when there is no demand file or a file's rows are not valid; `InputFileError`
+    ///   when a file cannot be read.
     public func baselineDemand(in directory: URL? = nil) throws -> (demand: Demand, constants: [PerMode<Double>]) {
         let folder = directory ?? dataset.directory
         let demandURL = folder.appendingPathComponent(DemandFiles.demand)

@@ -38,7 +38,8 @@ public enum DemandFiles {
     ///   - url: the file, with the header `origin,destination,mode,dailyTrips`.
     ///   - dataset: the dataset whose place ids the rows name.
     /// - Returns: the trips in file order, places by index in the dataset.
-    /// - Throws: `DemandFileError` naming the file, line and column.
+    /// - Throws: `InputFileError` when the file cannot be read or is not UTF-8 text; `DemandFileError` naming the
+    ///   file, line and column of a row that is not valid.
     public static func readDemand(_ url: URL, dataset: Dataset) throws -> Demand {
         let file = url.lastPathComponent
         let rows = try readCSV(url, header: ["origin", "destination", "mode", "dailyTrips"])
@@ -78,7 +79,8 @@ public enum DemandFiles {
     ///   - url: the file, with the header `crossing,mode,constantSeconds`.
     ///   - dataset: the dataset whose crossing ids the rows name.
     /// - Returns: the constants per crossing (dataset index) and mode; a crossing-mode not listed has none.
-    /// - Throws: `DemandFileError` naming the file, line and column.
+    /// - Throws: `InputFileError` when the file cannot be read or is not UTF-8 text; `DemandFileError` naming the
+    ///   file, line and column of a row that is not valid.
     public static func readConstants(_ url: URL, dataset: Dataset) throws -> [PerMode<Double>] {
         let file = url.lastPathComponent
         let rows = try readCSV(url, header: ["crossing", "mode", "constantSeconds"])
@@ -102,21 +104,18 @@ public enum DemandFiles {
     /// The largest demand or constants file read: files are read whole.
     public static let maximumFileBytes: Int64 = 100_000_000
 
+    /// How demand and constants files are read, and what users are told when one is refused.
+    static let fileReader = InputFileReader(
+        maximumBytes: maximumFileBytes,
+        tooLargeAdvice: "demand files of up to \(maximumFileBytes / 1_000_000) MB (some 2 million trips) are read whole. Drop trips under a small daily volume, or aggregate places",
+        emptyAdvice: "it needs a header and a row per trip",
+        unreadableAdvice: nil)
+
     /// Rows of a simple CSV (no quoted commas; the project writes none) with their line numbers, after
     /// checking the header.
     private static func readCSV(_ url: URL, header: [String]) throws -> [(Int, [String])] {
         let file = url.lastPathComponent
-        if let size = fileSize(url), size > maximumFileBytes {
-            throw DemandFileError(file: file, line: nil, column: nil, message: "the file is \(size / 1_000_000) MB; demand files of up to \(maximumFileBytes / 1_000_000) MB (some 2 million trips) are read whole. Drop trips under a small daily volume, or aggregate places")
-        }
-        // Foundation leaks a 4 KB buffer on every read of an empty file, so an empty file is refused unread.
-        if fileSize(url) == 0 { throw DemandFileError(file: file, line: nil, column: nil, message: "the file is empty; it needs a header and a row per trip") }
-        guard let data = try? Data(contentsOf: url) else {
-            throw DemandFileError(file: file, line: nil, column: nil, message: "cannot read the file (\(url.path))")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DemandFileError(file: file, line: nil, column: nil, message: "the file is not UTF-8 text")
-        }
+        let text = try fileReader.text(contentsOf: url, name: file)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard let first = lines.first, first.split(separator: ",").map(String.init) == header else {
@@ -133,7 +132,8 @@ public enum DemandFiles {
     }
 }
 
-/// A problem in a demand or constants file.
+/// A problem in what a demand or constants file says — its header, a row, an id it names — or a dataset with
+/// no demand file; a file that cannot be read at all is an `InputFileError`.
 public struct DemandFileError: Error, Sendable, CustomStringConvertible {
     /// The file's name.
     public var file: String
@@ -146,9 +146,6 @@ public struct DemandFileError: Error, Sendable, CustomStringConvertible {
 
     /// A message for people: what is wrong, where, and how to fix it.
     public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        if let column { text += ": column \"\(column)\"" }
-        return text + ": " + message
+        InputFileLocation(file: file, line: line, place: column.map { "column \"\($0)\"" }).describing(message)
     }
 }

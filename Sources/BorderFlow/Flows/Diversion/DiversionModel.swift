@@ -112,8 +112,7 @@ public final class DiversionModel: Sendable {
         var changes: [Diversion.CrossingChange] = []
         for (index, crossing) in zip(crossings.crossingIndices, crossings) {
             for mode in crossing.modes {
-                let isClosed = network.crossingEdges[index].contains { $0.mode == mode && mask.isClosed(edge: $0.edge) }
-                    || (crossing.inService && scenarioCapacity(index, mode) <= 0)
+                let isClosed = network.isClosed(crossing: index, to: mode, under: mask, capacity: scenarioCapacity(index, mode))
                 changes.append(Diversion.CrossingChange(
                     crossing: index, mode: mode,
                     baseline: baseline.volumes[index][mode] ?? 0, scenario: scenarioVolume[index][mode] ?? 0,
