@@ -35,7 +35,7 @@ struct CalibrateCommand: ParsableCommand {
             let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory
             try DemandFiles.write(fit, dataset: dataset, to: directory)
             let report = CalibrationReport(fit: fit, dataset: dataset)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
+            try options.print(report)
             FileHandle.standardError.write(Data("wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)\n".utf8))
         }
     }

@@ -25,7 +25,7 @@ struct CrossingsCommand: ParsableCommand {
                 throw ValidationError("unknown sector \"\(sector)\"; known sectors: \(dataset.sectors.map(\.id).joined(separator: ", "))")
             }
             let report = CrossingsReport(crossings: CrossingsReport.filtered(dataset.crossings, sector: sector, state: state, mode: mode))
-            try options.print(table: report.table, json: report.json, csv: report.csv)
+            try options.print(report)
         }
     }
 }

@@ -51,7 +51,7 @@ struct DivertCommand: ParsableCommand {
                     FileHandle.standardError.write(Data("wrote \(target.path)\n".utf8))
                 }
             }
-            try options.print(table: { report.table() }, json: report.json, csv: report.csv)
+            try options.print(report)
         }
     }
 }

@@ -13,7 +13,7 @@ struct InfoCommand: ParsableCommand {
         try reportingErrors {
             let dataset = try options.loadDataset()
             let summary = try DatasetSummary(dataset: dataset, region: options.region(for: dataset))
-            try options.print(table: summary.table, json: summary.json, csv: summary.csv)
+            try options.print(summary)
         }
     }
 }

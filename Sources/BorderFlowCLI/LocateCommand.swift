@@ -39,7 +39,7 @@ struct LocateCommand: ParsableCommand {
             let dataset = try options.loadDataset()
             let location = try options.region(for: dataset).locate(point, crossings: dataset.crossings, limit: count)
             let report = LocationReport(location: location)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
+            try options.print(report)
         }
     }
 }

@@ -62,9 +62,8 @@ struct RouteCommand: ParsableCommand {
             let answer = try network.answer(from: from, to: to, mode: mode, closures: closures,
                                             at: moment, alternatives: alternatives, algorithm: algorithm)
             if let geojson { try geoJSONOutput.write([answer.layer(on: network)], to: geojson) }
-            let report = RouteReport(answer: answer)
             let names = Dictionary(uniqueKeysWithValues: dataset.crossings.map { ($0.id, $0.name) })
-            try options.print(table: { report.table(crossingNames: names) }, json: report.json, csv: report.csv)
+            try options.print(RouteReport(answer: answer, crossingNames: names))
         }
     }
 }

@@ -14,7 +14,7 @@ struct ScenariosCommand: ParsableCommand {
             let dataset = try options.loadDataset()
             let scenarios = try Scenario.bundledNames().map { try Scenario.find($0, dataset: dataset) }
             let report = ScenariosReport(scenarios: scenarios)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
+            try options.print(report)
         }
     }
 }

@@ -13,7 +13,7 @@ struct SectorsCommand: ParsableCommand {
         try reportingErrors {
             let dataset = try options.loadDataset()
             let report = try SectorsReport(dataset: dataset, region: options.region(for: dataset))
-            try options.print(table: report.table, json: report.json, csv: report.csv)
+            try options.print(report)
         }
     }
 }

@@ -68,8 +68,7 @@ struct SimulateCommand: ParsableCommand {
                 crossersPerDay: crossersPerDay, seed: seed, threads: threads
             ) { done, day in progress.update(done: done, label: "\(day)") }
             progress.finish()
-            let report = SimulationReport(simulation: simulation)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
+            try options.print(SimulationReport(simulation: simulation))
         }
     }
 }

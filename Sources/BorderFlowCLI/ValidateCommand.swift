@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
         try reportingErrors {
             let problems = try Dataset.problems(in: options.directory, workingCRS: options.workingCRS)
             let report = ValidationReport(directory: options.directory.path, problems: problems)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
+            try options.print(report)
             if !report.isValid { throw ExitCode.failure }
         }
     }

@@ -2,7 +2,7 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// The `simulate` answer in its three forms: one row per day and port that saw any crosser.
-public struct SimulationReport: Sendable {
+public struct SimulationReport: Report, Sendable {
     /// The simulation reported.
     public let simulation: Simulation
 
