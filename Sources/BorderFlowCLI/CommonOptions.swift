@@ -46,15 +46,3 @@ struct DatasetOptions: ParsableArguments {
         Swift.print(try report.text(in: format), terminator: "")
     }
 }
-
-/// Runs a command body; a failure prints a plain message (no stack, no Swift type names) and exits 1.
-func reportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let exit as ExitCode {
-        throw exit
-    } catch {
-        FileHandle.standardError.write(Data("borderflow: error: \(error)\n".utf8))
-        throw ExitCode.failure
-    }
-}

@@ -45,9 +45,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try Dataset.load(from: dataFolder.directory)
-            try geoJSONOutput.write(DatasetLayers.layers(try layerNames, of: dataset), to: out)
-        }
+        let dataset = try Dataset.load(from: dataFolder.directory)
+        try geoJSONOutput.write(DatasetLayers.layers(try layerNames, of: dataset), to: out)
     }
 }

@@ -33,13 +33,11 @@ struct LocateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let values = numbers.compactMap(Double.init)
-            let point = Coordinate(longitude: values[0], latitude: values[1])
-            let dataset = try options.loadDataset()
-            let location = try options.region(for: dataset).locate(point, crossings: dataset.crossings, limit: count)
-            let report = LocationReport(location: location)
-            try options.print(report)
-        }
+        let values = numbers.compactMap(Double.init)
+        let point = Coordinate(longitude: values[0], latitude: values[1])
+        let dataset = try options.loadDataset()
+        let location = try options.region(for: dataset).locate(point, crossings: dataset.crossings, limit: count)
+        let report = LocationReport(location: location)
+        try options.print(report)
     }
 }

@@ -53,17 +53,15 @@ struct RouteCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try options.loadDataset()
-            let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
-            let chosen = try closureOptions.loadScenario(dataset: dataset)
-            let moment = at.flatMap(Moment.init(parsing:)) ?? chosen?.date
-            let closures = try closureOptions.closures(scenario: chosen, at: moment, dataset: dataset)
-            let answer = try network.answer(from: from, to: to, mode: mode, closures: closures,
-                                            at: moment, alternatives: alternatives, algorithm: algorithm)
-            if let geojson { try geoJSONOutput.write([answer.layer(on: network)], to: geojson) }
-            let names = Dictionary(uniqueKeysWithValues: dataset.crossings.map { ($0.id, $0.name) })
-            try options.print(RouteReport(answer: answer, crossingNames: names))
-        }
+        let dataset = try options.loadDataset()
+        let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
+        let chosen = try closureOptions.loadScenario(dataset: dataset)
+        let moment = at.flatMap(Moment.init(parsing:)) ?? chosen?.date
+        let closures = try closureOptions.closures(scenario: chosen, at: moment, dataset: dataset)
+        let answer = try network.answer(from: from, to: to, mode: mode, closures: closures,
+                                        at: moment, alternatives: alternatives, algorithm: algorithm)
+        if let geojson { try geoJSONOutput.write([answer.layer(on: network)], to: geojson) }
+        let names = Dictionary(uniqueKeysWithValues: dataset.crossings.map { ($0.id, $0.name) })
+        try options.print(RouteReport(answer: answer, crossingNames: names))
     }
 }
