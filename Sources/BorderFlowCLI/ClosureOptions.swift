@@ -1,7 +1,5 @@
 import ArgumentParser
 import BorderFlow
-import BorderFlowOutput
-import BorderFlowSpatial
 import Foundation
 
 /// The closure options `route` and `divert` share: a scenario and closures typed on the command line.
@@ -66,15 +64,7 @@ struct ClosureOptions: ParsableArguments {
                 try closures.close(mode: mode, atCrossing: parts[1])
             }
         }
-        for path in closePolygons {
-            let collection = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: path))
-            for feature in collection.features {
-                guard let geometry = feature.geometry, !geometry.polygons.isEmpty else {
-                    throw feature.error(field: "geometry", "expected a Polygon or MultiPolygon to close the crossings inside it")
-                }
-                try closures.close(polygon: geometry, named: "\(collection.file) feature \(feature.index)")
-            }
-        }
+        for path in closePolygons { try closures.close(polygonsIn: URL(fileURLWithPath: path)) }
         return closures
     }
 }

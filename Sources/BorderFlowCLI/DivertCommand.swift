@@ -1,7 +1,6 @@
 import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
-import BorderFlowSpatial
 import Foundation
 
 struct DivertCommand: ParsableCommand {

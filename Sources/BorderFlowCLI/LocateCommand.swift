@@ -1,7 +1,6 @@
 import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
-import BorderFlowSpatial
 
 struct LocateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

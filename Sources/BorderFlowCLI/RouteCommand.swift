@@ -2,7 +2,6 @@ import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
 import BorderFlowGraph
-import BorderFlowSpatial
 import Foundation
 
 extension ShortestPathSearch.Algorithm: ExpressibleByArgument {}
