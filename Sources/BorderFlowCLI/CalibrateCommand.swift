@@ -22,8 +22,8 @@ struct CalibrateCommand: ParsableCommand {
     var tolerance: Double = 0.05
 
     func run() throws {
-        let dataset = try options.loadDataset()
-        let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
+        let network = try options.loadNetwork()
+        let dataset = network.dataset
         let fit = DemandModel.fit(network: network, tolerance: tolerance)
         try CalibrationShortfall.check(fit, dataset: dataset, tolerance: tolerance)
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory

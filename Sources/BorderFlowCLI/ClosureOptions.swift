@@ -41,14 +41,6 @@ struct ClosureOptions: ParsableArguments {
         try scenario.map { try Scenario.find($0, dataset: dataset) }
     }
 
-    /// The scenario's closures at a moment (with the modes its lane changes leave without lanes) plus those
-    /// typed on the command line.
-    func closures(scenario: Scenario?, at moment: Moment?, dataset: Dataset) throws -> Closures {
-        var closures = scenario?.closures(at: moment, in: dataset) ?? Closures()
-        closures.add(contentsOf: try typedClosures())
-        return closures
-    }
-
     /// The closures typed on the command line, polygon files read.
     func typedClosures() throws -> Closures {
         var closures = Closures()

@@ -37,6 +37,11 @@ struct DatasetOptions: ParsableArguments {
         try Dataset.load(from: directory, workingCRS: workingCRS)
     }
 
+    /// The dataset and the network built from it in the working CRS.
+    func loadNetwork() throws -> BorderNetwork {
+        try BorderNetwork(dataset: loadDataset(), workingCRS: workingCRS)
+    }
+
     func region(for dataset: Dataset) throws -> BorderRegion {
         try BorderRegion(sectors: dataset.sectors, boundary: dataset.boundary, workingCRS: workingCRS)
     }

@@ -55,15 +55,12 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let dataset = try options.loadDataset()
-        let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
-        let scenario = try closureOptions.loadScenario(dataset: dataset)
-        let typed = try closureOptions.typedClosures()
-        let baseline = try demandOptions.baseline(for: network)
+        let inputs = try Inputs(options, closureOptions)
+        let baseline = try demandOptions.baseline(for: inputs.network)
         let days = Array(try days())
         let progress = ProgressBar(total: days.count)
-        let simulation = try network.simulate(
-            demand: baseline.demand, scenario: scenario, closures: typed, days: days,
+        let simulation = try inputs.network.simulate(
+            demand: baseline.demand, scenario: inputs.scenario, closures: inputs.typedClosures, days: days,
             crossersPerDay: crossersPerDay, seed: seed, threads: threads
         ) { done, day in progress.update(done: done, label: "\(day)") }
         progress.finish()
