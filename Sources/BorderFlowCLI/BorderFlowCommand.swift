@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct BorderFlowCommand: ParsableCommand {
@@ -25,4 +26,26 @@ struct BorderFlowCommand: ParsableCommand {
             BuildSectorsCommand.self,
         ]
     )
+
+    /// Parses and runs a command, reporting a failure of any of the subcommands here, once.
+    ///
+    /// A subcommand's failure prints a plain message — no stack, no Swift type names — and exits 1; an exit code
+    /// it throws on purpose passes through. Everything else keeps the parser's own wording and exit codes: its
+    /// usage errors, and the help that `--help`, `help` and a bare `borderflow` ask for by throwing from `run()`.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            let isSubcommand = configuration.subcommands.contains { $0 == type(of: command) }
+            guard isSubcommand, !(error is ExitCode) else { exit(withError: error) }
+            FileHandle.standardError.write(Data("borderflow: error: \(error)\n".utf8))
+            exit(withError: ExitCode.failure)
+        }
+    }
 }

@@ -32,16 +32,14 @@ struct BuildSectorsCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        try reportingErrors {
-            let bundled = DatasetFiles.bundledDirectory
-            let builder = SectorBuilder(
-                counties: URL(fileURLWithPath: counties),
-                boundary: URL(fileURLWithPath: boundary),
-                areas: areas.map { URL(fileURLWithPath: $0) } ?? bundled.appendingPathComponent("sector-areas.json"))
-            let output = try builder.build()
-            let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? bundled
-            try builder.write(output, to: directory)
-            print("wrote \(output.sectors.count) sectors and a \(output.boundary.count)-vertex boundary to \(directory.path)")
-        }
+        let bundled = DatasetFiles.bundledDirectory
+        let builder = SectorBuilder(
+            counties: URL(fileURLWithPath: counties),
+            boundary: URL(fileURLWithPath: boundary),
+            areas: areas.map { URL(fileURLWithPath: $0) } ?? bundled.appendingPathComponent("sector-areas.json"))
+        let output = try builder.build()
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? bundled
+        try builder.write(output, to: directory)
+        print("wrote \(output.sectors.count) sectors and a \(output.boundary.count)-vertex boundary to \(directory.path)")
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
-import BorderFlowSpatial
 import Foundation
 
 struct CalibrateCommand: ParsableCommand {
@@ -23,20 +22,14 @@ struct CalibrateCommand: ParsableCommand {
     var tolerance: Double = 0.05
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try options.loadDataset()
-            let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
-            let fit = DemandModel.fit(network: network, tolerance: tolerance)
-            guard fit.worstRelativeError <= tolerance else {
-                let misses = fit.fit.filter { $0.observed > 0 && abs($0.modelled - $0.observed) / $0.observed > tolerance }
-                    .map { "\(dataset.crossings[$0.crossing].id) \($0.mode.rawValue): observed \(formatCount($0.observed)), modelled \(formatCount($0.modelled))" }
-                throw ValidationError("the fit did not reach \(formatFixed(tolerance * 100, decimals: 2))% after \(fit.rounds) rounds; nothing written. Misses: \(misses.joined(separator: "; "))")
-            }
-            let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory
-            try DemandFiles.write(fit, dataset: dataset, to: directory)
-            let report = CalibrationReport(fit: fit, dataset: dataset)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
-            FileHandle.standardError.write(Data("wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)\n".utf8))
-        }
+        let network = try options.loadNetwork()
+        let dataset = network.dataset
+        let fit = DemandModel.fit(network: network, tolerance: tolerance)
+        try CalibrationShortfall.check(fit, dataset: dataset, tolerance: tolerance)
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory
+        try DemandFiles.write(fit, dataset: dataset, to: directory)
+        let report = CalibrationReport(fit: fit, dataset: dataset)
+        try options.print(report)
+        FileHandle.standardError.write(Data("wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)\n".utf8))
     }
 }

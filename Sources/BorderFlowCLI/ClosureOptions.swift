@@ -1,7 +1,5 @@
 import ArgumentParser
 import BorderFlow
-import BorderFlowOutput
-import BorderFlowSpatial
 import Foundation
 
 /// The closure options `route` and `divert` share: a scenario and closures typed on the command line.
@@ -43,14 +41,6 @@ struct ClosureOptions: ParsableArguments {
         try scenario.map { try Scenario.find($0, dataset: dataset) }
     }
 
-    /// The scenario's closures at a moment (with the modes its lane changes leave without lanes) plus those
-    /// typed on the command line.
-    func closures(scenario: Scenario?, at moment: Moment?, dataset: Dataset) throws -> Closures {
-        var closures = scenario?.closures(at: moment, in: dataset) ?? Closures()
-        closures.add(contentsOf: try typedClosures())
-        return closures
-    }
-
     /// The closures typed on the command line, polygon files read.
     func typedClosures() throws -> Closures {
         var closures = Closures()
@@ -66,15 +56,7 @@ struct ClosureOptions: ParsableArguments {
                 try closures.close(mode: mode, atCrossing: parts[1])
             }
         }
-        for path in closePolygons {
-            let collection = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: path))
-            for feature in collection.features {
-                guard let geometry = feature.geometry, !geometry.polygons.isEmpty else {
-                    throw feature.error(field: "geometry", "expected a Polygon or MultiPolygon to close the crossings inside it")
-                }
-                try closures.close(polygon: geometry, named: "\(collection.file) feature \(feature.index)")
-            }
-        }
+        for path in closePolygons { try closures.close(polygonsIn: URL(fileURLWithPath: path)) }
         return closures
     }
 }

@@ -1,17 +1,11 @@
 import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
-import BorderFlowSpatial
 import Foundation
 
-/// How results are printed: `table` for people; `json` and `csv` are stable contracts for scripts.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table
-    case json
-    case csv
-}
+extension ReportFormat: @retroactive ExpressibleByArgument {}
 
-extension Mode: ExpressibleByArgument {}
+extension Mode: @retroactive ExpressibleByArgument {}
 
 /// The dataset folder option, on its own for commands without the other dataset options.
 struct DataFolderOption: ParsableArguments {
@@ -31,7 +25,7 @@ struct DatasetOptions: ParsableArguments {
     var crs: String?
 
     @Option(name: .long, help: "Output format: table, json or csv.")
-    var format: OutputFormat = .table
+    var format: ReportFormat = .table
 
     var directory: URL { dataFolder.directory }
 
@@ -43,28 +37,17 @@ struct DatasetOptions: ParsableArguments {
         try Dataset.load(from: directory, workingCRS: workingCRS)
     }
 
+    /// The dataset and the network built from it in the working CRS.
+    func loadNetwork() throws -> BorderNetwork {
+        try BorderNetwork(dataset: loadDataset(), workingCRS: workingCRS)
+    }
+
     func region(for dataset: Dataset) throws -> BorderRegion {
         try BorderRegion(sectors: dataset.sectors, boundary: dataset.boundary, workingCRS: workingCRS)
     }
 
-    /// Prints one of a report's three forms.
-    func print(table: () -> String, json: () -> JSONValue, csv: () -> String) throws {
-        switch format {
-        case .table: Swift.print(table(), terminator: "")
-        case .json: Swift.print(try JSONTextWriter().prettyText(of: json()), terminator: "")
-        case .csv: Swift.print(csv(), terminator: "")
-        }
-    }
-}
-
-/// Runs a command body; a failure prints a plain message (no stack, no Swift type names) and exits 1.
-func reportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let exit as ExitCode {
-        throw exit
-    } catch {
-        FileHandle.standardError.write(Data("borderflow: error: \(error)\n".utf8))
-        throw ExitCode.failure
+    /// Prints the report in the form `--format` asks for.
+    func print(_ report: some Report) throws {
+        Swift.print(try report.text(in: format), terminator: "")
     }
 }

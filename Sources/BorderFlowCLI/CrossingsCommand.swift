@@ -19,13 +19,11 @@ struct CrossingsCommand: ParsableCommand {
     var mode: Mode?
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try options.loadDataset()
-            if let sector, dataset.sector(id: sector) == nil {
-                throw ValidationError("unknown sector \"\(sector)\"; known sectors: \(dataset.sectors.map(\.id).joined(separator: ", "))")
-            }
-            let report = CrossingsReport(crossings: CrossingsReport.filtered(dataset.crossings, sector: sector, state: state, mode: mode))
-            try options.print(table: report.table, json: report.json, csv: report.csv)
+        let dataset = try options.loadDataset()
+        if let sector, dataset.sector(id: sector) == nil {
+            throw ValidationError("unknown sector \"\(sector)\"; known sectors: \(dataset.sectors.map(\.id).joined(separator: ", "))")
         }
+        let report = CrossingsReport(crossings: CrossingsReport.filtered(dataset.crossings, sector: sector, state: state, mode: mode))
+        try options.print(report)
     }
 }

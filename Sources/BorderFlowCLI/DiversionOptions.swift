@@ -36,11 +36,10 @@ struct DiversionOptions: ParsableArguments {
     }
 
     func run(_ options: DatasetOptions, _ closureOptions: ClosureOptions) throws -> Run {
-        let dataset = try options.loadDataset()
-        let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
-        let scenario = try closureOptions.loadScenario(dataset: dataset)
-        let moment = on.flatMap(Moment.init(parsing:)) ?? scenario?.date
-        let closures = try closureOptions.closures(scenario: scenario, at: moment, dataset: dataset)
+        let inputs = try Inputs(options, closureOptions)
+        let network = inputs.network, scenario = inputs.scenario
+        let moment = inputs.moment(typed: on)
+        let closures = inputs.closures(at: moment)
         let baseline = try demandOptions.baseline(for: network)
         let assignment: AssignmentModel
         switch model {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
-import BorderFlowSpatial
 import Foundation
 
 struct DivertCommand: ParsableCommand {
@@ -39,19 +38,17 @@ struct DivertCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let run = try diversionOptions.run(options, closureOptions)
-            let report = DiversionReport(diversion: run.diversion, dataset: run.network.dataset, title: run.title)
-            if geojson != nil || od != nil {
-                let layers = DiversionLayers(diversion: run.diversion, network: run.network, minimumVolume: minimumVolume)
-                if let geojson { try geoJSONOutput.write(layers.all, to: geojson) }
-                if let od {
-                    let target = URL(fileURLWithPath: od)
-                    try AtomicFile.write(FlowTable.csv(layers.streams.map(\.stream), dataset: run.network.dataset), to: target)
-                    FileHandle.standardError.write(Data("wrote \(target.path)\n".utf8))
-                }
+        let run = try diversionOptions.run(options, closureOptions)
+        let report = DiversionReport(diversion: run.diversion, dataset: run.network.dataset, title: run.title)
+        if geojson != nil || od != nil {
+            let layers = DiversionLayers(diversion: run.diversion, network: run.network, minimumVolume: minimumVolume)
+            if let geojson { try geoJSONOutput.write(layers.all, to: geojson) }
+            if let od {
+                let target = URL(fileURLWithPath: od)
+                try AtomicFile.write(FlowTable.csv(layers.streams.map(\.stream), dataset: run.network.dataset), to: target)
+                FileHandle.standardError.write(Data("wrote \(target.path)\n".utf8))
             }
-            try options.print(table: { report.table() }, json: report.json, csv: report.csv)
         }
+        try options.print(report)
     }
 }

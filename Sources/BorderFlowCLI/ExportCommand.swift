@@ -3,7 +3,7 @@ import BorderFlow
 import BorderFlowOutput
 import Foundation
 
-extension DatasetLayers.Name: ExpressibleByArgument {}
+extension DatasetLayers.Name: @retroactive ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,9 +45,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try Dataset.load(from: dataFolder.directory)
-            try geoJSONOutput.write(DatasetLayers.layers(try layerNames, of: dataset), to: out)
-        }
+        let dataset = try Dataset.load(from: dataFolder.directory)
+        try geoJSONOutput.write(DatasetLayers.layers(try layerNames, of: dataset), to: out)
     }
 }

@@ -10,10 +10,8 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var options: DatasetOptions
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try options.loadDataset()
-            let summary = try DatasetSummary(dataset: dataset, region: options.region(for: dataset))
-            try options.print(table: summary.table, json: summary.json, csv: summary.csv)
-        }
+        let dataset = try options.loadDataset()
+        let summary = try DatasetSummary(dataset: dataset, region: options.region(for: dataset))
+        try options.print(summary)
     }
 }

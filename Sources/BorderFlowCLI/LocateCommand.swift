@@ -1,7 +1,6 @@
 import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
-import BorderFlowSpatial
 
 struct LocateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,13 +32,11 @@ struct LocateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let values = numbers.compactMap(Double.init)
-            let point = Coordinate(longitude: values[0], latitude: values[1])
-            let dataset = try options.loadDataset()
-            let location = try options.region(for: dataset).locate(point, crossings: dataset.crossings, limit: count)
-            let report = LocationReport(location: location)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
-        }
+        let values = numbers.compactMap(Double.init)
+        let point = Coordinate(longitude: values[0], latitude: values[1])
+        let dataset = try options.loadDataset()
+        let location = try options.region(for: dataset).locate(point, crossings: dataset.crossings, limit: count)
+        let report = LocationReport(location: location)
+        try options.print(report)
     }
 }

@@ -26,20 +26,18 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let run = try diversionOptions.run(options, closureOptions)
-            let title = run.scenario?.title ?? (closureOptions.isEmpty ? "Baseline: every crossing open" : "Closures given on the command line")
-            let subtitle = (run.moment.map { "On \($0)" } ?? "Any day")
-                + " · where daily northbound crossings go, from the \(diversionOptions.model.rawValue) assignment of the fitted baseline demand"
-            let svg = try DiversionMap(diversion: run.diversion, title: title, subtitle: subtitle).svg()
-            let target = URL(fileURLWithPath: out)
-            if target.pathExtension.lowercased() == "png" {
-                try PNGConverter.write(svg: svg, to: target)
-            } else {
-                try AtomicFile.write(svg, to: target)
-            }
-            FileHandle.standardError.write(Data("wrote \(target.path)\n".utf8))
+        let run = try diversionOptions.run(options, closureOptions)
+        let title = run.scenario?.title ?? (closureOptions.isEmpty ? "Baseline: every crossing open" : "Closures given on the command line")
+        let subtitle = (run.moment.map { "On \($0)" } ?? "Any day")
+            + " · where daily northbound crossings go, from the \(diversionOptions.model.rawValue) assignment of the fitted baseline demand"
+        let svg = try DiversionMap(diversion: run.diversion, title: title, subtitle: subtitle).svg()
+        let target = URL(fileURLWithPath: out)
+        if target.pathExtension.lowercased() == "png" {
+            try PNGConverter.write(svg: svg, to: target)
+        } else {
+            try AtomicFile.write(svg, to: target)
         }
+        FileHandle.standardError.write(Data("wrote \(target.path)\n".utf8))
     }
 }
 

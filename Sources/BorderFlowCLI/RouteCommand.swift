@@ -1,10 +1,9 @@
 import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
-import BorderFlowSpatial
 import Foundation
 
-extension SearchAlgorithm: ExpressibleByArgument {}
+extension SearchAlgorithm: @retroactive ExpressibleByArgument {}
 
 struct RouteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,18 +51,12 @@ struct RouteCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try options.loadDataset()
-            let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
-            let chosen = try closureOptions.loadScenario(dataset: dataset)
-            let moment = at.flatMap(Moment.init(parsing:)) ?? chosen?.date
-            let closures = try closureOptions.closures(scenario: chosen, at: moment, dataset: dataset)
-            let answer = try network.answer(from: from, to: to, mode: mode, closures: closures,
-                                            at: moment, alternatives: alternatives, algorithm: algorithm)
-            if let geojson { try geoJSONOutput.write([answer.layer(on: network)], to: geojson) }
-            let report = RouteReport(answer: answer)
-            let names = Dictionary(uniqueKeysWithValues: dataset.crossings.map { ($0.id, $0.name) })
-            try options.print(table: { report.table(crossingNames: names) }, json: report.json, csv: report.csv)
-        }
+        let inputs = try Inputs(options, closureOptions)
+        let moment = inputs.moment(typed: at)
+        let answer = try inputs.network.answer(from: from, to: to, mode: mode, closures: inputs.closures(at: moment),
+                                               at: moment, alternatives: alternatives, algorithm: algorithm)
+        if let geojson { try geoJSONOutput.write([answer.layer(on: inputs.network)], to: geojson) }
+        let names = Dictionary(uniqueKeysWithValues: inputs.dataset.crossings.map { ($0.id, $0.name) })
+        try options.print(RouteReport(answer: answer, crossingNames: names))
     }
 }

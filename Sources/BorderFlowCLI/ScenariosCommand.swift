@@ -10,11 +10,9 @@ struct ScenariosCommand: ParsableCommand {
     @OptionGroup var options: DatasetOptions
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try options.loadDataset()
-            let scenarios = try Scenario.bundledNames().map { try Scenario.find($0, dataset: dataset) }
-            let report = ScenariosReport(scenarios: scenarios)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
-        }
+        let dataset = try options.loadDataset()
+        let scenarios = try Scenario.bundledNames().map { try Scenario.find($0, dataset: dataset) }
+        let report = ScenariosReport(scenarios: scenarios)
+        try options.print(report)
     }
 }

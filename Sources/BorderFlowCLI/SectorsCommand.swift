@@ -10,10 +10,8 @@ struct SectorsCommand: ParsableCommand {
     @OptionGroup var options: DatasetOptions
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try options.loadDataset()
-            let report = try SectorsReport(dataset: dataset, region: options.region(for: dataset))
-            try options.print(table: report.table, json: report.json, csv: report.csv)
-        }
+        let dataset = try options.loadDataset()
+        let report = try SectorsReport(dataset: dataset, region: options.region(for: dataset))
+        try options.print(report)
     }
 }

@@ -39,28 +39,12 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var demandOptions: DemandOptions
 
-    /// The days asked for, as calendar days.
-    private func days() throws -> [DateComponents] {
-        func day(_ text: String, _ option: String) throws -> DateComponents {
-            guard case let .localTime(components)? = Moment(parsing: text), components.hour == 0, components.minute == 0,
-                  text.count == 10 else {
-                throw ValidationError("--\(option) '\(text)' is not a day; use 2023-11-20")
-            }
-            return components
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let first = calendar.date(from: try day(from, "from")), let last = calendar.date(from: try day(to, "to")) else {
-            throw ValidationError("--from and --to must be days such as 2023-11-20")
-        }
+    /// The days asked for, both ends included.
+    private func days() throws -> ClosedRange<CalendarDay> {
+        guard let first = CalendarDay(parsing: from) else { throw ValidationError("--from '\(from)' is not a day; use 2023-11-20") }
+        guard let last = CalendarDay(parsing: to) else { throw ValidationError("--to '\(to)' is not a day; use 2023-11-20") }
         guard first <= last else { throw ValidationError("--to (\(to)) is before --from (\(from))") }
-        var days: [DateComponents] = []
-        var current = first
-        while current <= last {
-            days.append(calendar.dateComponents([.year, .month, .day], from: current))
-            current = calendar.date(byAdding: .day, value: 1, to: current)!
-        }
-        return days
+        return first...last
     }
 
     func validate() throws {
@@ -71,34 +55,16 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let dataset = try options.loadDataset()
-            let network = try BorderNetwork(dataset: dataset, workingCRS: options.workingCRS)
-            let scenario = try closureOptions.loadScenario(dataset: dataset)
-            let typed = try closureOptions.typedClosures()
-            let baseline = try demandOptions.baseline(for: network)
-            let simulation = try DailySimulation(network: network, demand: baseline.demand)
-            let days = try days()
-            let progress = ProgressBar(total: days.count)
-            var results: [DailySimulation.Day] = []
-            for (index, day) in days.enumerated() {
-                var noon = day
-                noon.hour = 12
-                noon.minute = 0
-                noon.second = 0
-                // The day's closures: the scenario's at noon (lane changes too), then those typed.
-                var closures = scenario?.closures(at: .localTime(noon), in: dataset) ?? Closures()
-                closures.add(contentsOf: typed)
-                let router = try network.router(closures: closures, at: .localTime(noon), applyingOpeningHours: false)
-                let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
-                results.append(simulation.run(day: index, date: date, router: router, crossers: crossersPerDay, seed: seed, threads: threads))
-                progress.update(done: index + 1, label: date)
-            }
-            progress.finish()
-            let report = SimulationReport(days: results, ports: simulation.ports, scenario: scenario?.id,
-                                          crossersPerDay: crossersPerDay, seed: seed)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
-        }
+        let inputs = try Inputs(options, closureOptions)
+        let baseline = try demandOptions.baseline(for: inputs.network)
+        let days = Array(try days())
+        let progress = ProgressBar(total: days.count)
+        let simulation = try inputs.network.simulate(
+            demand: baseline.demand, scenario: inputs.scenario, closures: inputs.typedClosures, days: days,
+            crossersPerDay: crossersPerDay, seed: seed, threads: threads
+        ) { done, day in progress.update(done: done, label: "\(day)") }
+        progress.finish()
+        try options.print(SimulationReport(simulation: simulation))
     }
 }
 

@@ -12,11 +12,9 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var options: DatasetOptions
 
     func run() throws {
-        try reportingErrors {
-            let problems = try Dataset.problems(in: options.directory, workingCRS: options.workingCRS)
-            let report = ValidationReport(directory: options.directory.path, problems: problems)
-            try options.print(table: report.table, json: report.json, csv: report.csv)
-            if !report.isValid { throw ExitCode.failure }
-        }
+        let problems = try Dataset.problems(in: options.directory, workingCRS: options.workingCRS)
+        let report = ValidationReport(directory: options.directory.path, problems: problems)
+        try options.print(report)
+        if !report.isValid { throw ExitCode.failure }
     }
 }

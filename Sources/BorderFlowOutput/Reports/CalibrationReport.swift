@@ -2,7 +2,7 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// The fit per crossing and mode: observed against modelled daily volume.
-public struct CalibrationReport: Sendable {
+public struct CalibrationReport: Report, Sendable {
     /// The fit reported.
     public let fit: DemandFit
     /// The dataset, for crossing ids.

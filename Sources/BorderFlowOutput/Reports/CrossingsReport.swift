@@ -2,7 +2,7 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// The `crossings` listing in its three forms.
-public struct CrossingsReport: Sendable {
+public struct CrossingsReport: Report, Sendable {
     /// The crossings listed.
     public let crossings: [Crossing]
 

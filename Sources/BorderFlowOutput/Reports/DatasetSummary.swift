@@ -2,7 +2,7 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// What `borderflow info` shows: the dataset's contents, the working CRS and its measured scale error.
-public struct DatasetSummary: Sendable {
+public struct DatasetSummary: Report, Sendable {
     /// The dataset's folder.
     public let directory: String
     /// Crossing facilities.

@@ -2,7 +2,7 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// The `divert` answer in its three forms.
-public struct DiversionReport: Sendable {
+public struct DiversionReport: Report, Sendable {
     /// The diversion reported.
     public let diversion: Diversion
     /// The dataset, for ids and names.
@@ -78,6 +78,13 @@ public struct DiversionReport: Sendable {
                 ("iterations", .number(Double(model.iterations))),
             ]))),
         ]))
+    }
+
+    /// What a person reads first: the fifteen crossings that changed most, with units, then the totals.
+    ///
+    /// - Returns: the title, the crossings, the sectors that changed, the daily totals per mode and the model.
+    public func table() -> String {
+        table(rows: 15)
     }
 
     /// What a person reads first: the crossings that changed most, with units, then the totals.

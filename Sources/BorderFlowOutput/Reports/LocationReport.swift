@@ -2,7 +2,7 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// The `locate` answer in its three forms.
-public struct LocationReport: Sendable {
+public struct LocationReport: Report, Sendable {
     /// The location reported.
     public let location: Location
 

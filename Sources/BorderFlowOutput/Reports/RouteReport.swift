@@ -2,15 +2,20 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// The `route` answer in its three forms.
-public struct RouteReport: Sendable {
+public struct RouteReport: Report, Sendable {
     /// The answer reported.
     public let answer: RouteAnswer
+    /// Crossing names by id, printed beside the ids in the table.
+    public let crossingNames: [String: String]
 
     /// A report of a route answer.
     ///
-    /// - Parameter answer: the answer.
-    public init(answer: RouteAnswer) {
+    /// - Parameters:
+    ///   - answer: the answer.
+    ///   - crossingNames: crossing names by id, for the table; ids without a name are printed alone.
+    public init(answer: RouteAnswer, crossingNames: [String: String] = [:]) {
         self.answer = answer
+        self.crossingNames = crossingNames
     }
 
     static func json(_ route: Route) -> [(String, JSONValue)] {
@@ -58,6 +63,13 @@ public struct RouteReport: Sendable {
     public static func duration(_ seconds: Double) -> String {
         let minutes = Int((seconds / 60).rounded())
         return minutes >= 60 ? "\(minutes / 60) h \(minutes % 60 < 10 ? "0" : "")\(minutes % 60) min" : "\(minutes) min"
+    }
+
+    /// The report as a table for people, with the crossing names the report was made with.
+    ///
+    /// - Returns: the text.
+    public func table() -> String {
+        table(crossingNames: crossingNames)
     }
 
     /// The report as a table for people.

@@ -2,7 +2,7 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// The `scenarios` listing: each scenario's id, title, default moment, closures and capacity changes.
-public struct ScenariosReport: Sendable {
+public struct ScenariosReport: Report, Sendable {
     /// The scenarios listed.
     public let scenarios: [Scenario]
 

@@ -2,7 +2,7 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// The `sectors` listing: each sector's area, its share of the border, and its crossings.
-public struct SectorsReport: Sendable {
+public struct SectorsReport: Report, Sendable {
     /// One sector.
     public struct Row: Sendable, Equatable {
         /// The sector's id.

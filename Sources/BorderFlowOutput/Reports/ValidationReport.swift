@@ -2,7 +2,7 @@ import BorderFlow
 import BorderFlowSpatial
 
 /// The `validate` verdict: every problem with its file, feature, field and message.
-public struct ValidationReport: Sendable {
+public struct ValidationReport: Report, Sendable {
     /// The dataset's folder.
     public let directory: String
     /// Every problem found.

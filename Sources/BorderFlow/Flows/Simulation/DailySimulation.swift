@@ -1,68 +1,34 @@
-import BorderFlow
-import BorderFlowOutput
 import BorderFlowGraph
 import Foundation
 
-/// Days of crossers drawn from the demand, each routed through the library's `Router` under that day's
-/// closures and compared with the same crosser on a day with every crossing open.
+/// Days of crossers drawn from the demand, each routed through a ``Router`` under that day's closures and
+/// compared with the same crosser on a day with every crossing open.
 ///
 /// Deterministic: day `d`'s crossers come in fixed chunks, chunk `k` drawn with its own generator seeded from
 /// (seed, d, k), and every figure is a whole-number sum, so the result is the same whatever the thread count.
 struct DailySimulation: Sendable {
-    /// One port's figures for one day.
-    struct PortDay: Equatable {
-        var crossings = 0
-        /// Crossers who crossed here but would have crossed at another facility with every crossing open.
-        var diverted = 0
-        /// Discretionary trips given up: attributed to the port they would have used.
-        var forgone = 0
-        /// Freight with no open crossing: attributed to the port it would have used.
-        var deferred = 0
-        /// Extra travel of the diverted crossers, in milliseconds.
-        var detourMilliseconds: UInt64 = 0
-
-        mutating func add(_ other: PortDay) {
-            crossings += other.crossings
-            diverted += other.diverted
-            forgone += other.forgone
-            deferred += other.deferred
-            detourMilliseconds += other.detourMilliseconds
-        }
-
-        /// Whether any crosser counted at this port: crossed, forgone or deferred there (reports list only these).
-        var hasCrossers: Bool { crossings + forgone + deferred > 0 }
-
-        /// Mean extra minutes of the crossers diverted here; nil when none were.
-        var meanDetourMinutes: Double? {
-            diverted > 0 ? Double(detourMilliseconds) / Double(diverted) / 60_000 : nil
-        }
-    }
-
-    struct Day {
-        let date: String
-        /// By index in `ports`.
-        let ports: [PortDay]
-    }
-
     /// Crossers per chunk: the unit of work a thread takes, and of seeding.
     static let chunkSize = 1_024
 
     let network: BorderNetwork
     let demand: Demand
-    /// CBP port codes, in the order they first appear among the crossings, and their names.
-    let ports: [(code: String, name: String)]
+    /// CBP ports, in the order they first appear among the crossings.
+    let ports: [Simulation.Port]
     private let portOfCrossing: [Int]
     private let cumulativeTrips: [Double]
     private let allOpen: [RouteCost?]
 
+    /// Routes every trip of the demand once with every crossing open, the baseline each crosser is compared with.
+    ///
+    /// - Throws: `SimulationError.unroutableDemand` when a trip with daily trips crosses nowhere even then.
     init(network: BorderNetwork, demand: Demand) throws {
         self.network = network
         self.demand = demand
-        var ports: [(code: String, name: String)] = []
+        var ports: [Simulation.Port] = []
         var index: [String: Int] = [:]
         portOfCrossing = network.crossings.map { crossing in
             if let known = index[crossing.portCode] { return known }
-            ports.append((crossing.portCode, crossing.port))
+            ports.append(Simulation.Port(code: crossing.portCode, name: crossing.port))
             index[crossing.portCode] = ports.count - 1
             return ports.count - 1
         }
@@ -75,22 +41,22 @@ struct DailySimulation: Sendable {
         let stranded = demand.trips.indices.filter { demand.dailyTrips[$0] > 0 && allOpen[$0]?.crossing == nil }
         if let first = stranded.first {
             let trip = demand.trips[first]
-            throw UnroutableDemand(count: stranded.count, example: "\(network.places[trip.origin].id) → \(network.places[trip.destination].id) by \(trip.mode)")
-        }
-    }
-
-    /// Demand with trips that cross nowhere even with every crossing open.
-    struct UnroutableDemand: Error, CustomStringConvertible {
-        let count: Int
-        let example: String
-
-        var description: String {
-            "\(count) trip\(count == 1 ? "" : "s") of the demand cannot cross the border even with every crossing open (such as \(example)); give trips between a Mexican and a U.S. place that the network connects"
+            throw SimulationError.unroutableDemand(
+                count: stranded.count,
+                example: "\(network.places[trip.origin].id) → \(network.places[trip.destination].id) by \(trip.mode)")
         }
     }
 
     /// Simulates one day under a router made for that day's closures.
-    func run(day: Int, date: String, router: Router, crossers: Int, seed: UInt64, threads: Int) -> Day {
+    ///
+    /// - Parameters:
+    ///   - day: the day's position in the run, which seeds its draws.
+    ///   - router: the router of the day's closures.
+    ///   - crossers: how many crossers to draw.
+    ///   - seed: the run's seed.
+    ///   - threads: how many threads route crossers.
+    /// - Returns: the day's figures, by index in `ports`.
+    func run(day: Int, router: Router, crossers: Int, seed: UInt64, threads: Int) -> [PortDay] {
         let chunks = (crossers + Self.chunkSize - 1) / Self.chunkSize
         let totals = Totals(ports: ports.count)
         let workers = max(1, min(threads, chunks))
@@ -103,7 +69,7 @@ struct DailySimulation: Sendable {
             }
             totals.add(local)
         }
-        return Day(date: date, ports: totals.ports)
+        return totals.ports
     }
 
     /// A generator seed for one chunk of one day, spread over all 64 bits.

@@ -1,20 +1,25 @@
 import BorderFlow
-import BorderFlowOutput
 import BorderFlowSpatial
 
 /// The `simulate` answer in its three forms: one row per day and port that saw any crosser.
-struct SimulationReport {
-    let days: [DailySimulation.Day]
-    let ports: [(code: String, name: String)]
-    let scenario: String?
-    let crossersPerDay: Int
-    let seed: UInt64
+public struct SimulationReport: Report, Sendable {
+    /// The simulation reported.
+    public let simulation: Simulation
 
-    private var rows: [(date: String, port: Int, figures: DailySimulation.PortDay)] {
-        days.flatMap { day in
+    /// A report of a simulation.
+    ///
+    /// - Parameter simulation: the simulation.
+    public init(simulation: Simulation) {
+        self.simulation = simulation
+    }
+
+    private var ports: [Simulation.Port] { simulation.ports }
+
+    private var rows: [(date: String, port: Int, figures: PortDay)] {
+        simulation.days.flatMap { day in
             day.ports.enumerated()
                 .filter { $0.element.hasCrossers }
-                .map { (day.date, $0.offset, $0.element) }
+                .map { ("\(day.date)", $0.offset, $0.element) }
         }
     }
 
@@ -22,7 +27,10 @@ struct SimulationReport {
         value.map { formatFixed($0, decimals: 1) } ?? ""
     }
 
-    func csv() -> String {
+    /// The report as CSV: the command's `--format csv` contract.
+    ///
+    /// - Returns: a header and a row per day and port that saw any crosser.
+    public func csv() -> String {
         var table = CSVTable(header: ["date", "portCode", "port", "crossings", "diverted", "forgone", "deferred", "meanDetourMinutes"])
         for row in rows {
             let figures = row.figures
@@ -32,14 +40,17 @@ struct SimulationReport {
         return table.render()
     }
 
-    func json() -> JSONValue {
+    /// The report as JSON: the command's `--format json` contract.
+    ///
+    /// - Returns: an object with the scenario, crossers per day and seed, and per day the ports that saw any crosser.
+    public func json() -> JSONValue {
         .object(JSONObject([
-            ("scenario", scenario.map(JSONValue.string) ?? .null),
-            ("crossersPerDay", .number(Double(crossersPerDay))),
-            ("seed", .string(String(seed))),
-            ("days", .array(days.map { day in
+            ("scenario", simulation.scenario.map { .string($0.id) } ?? .null),
+            ("crossersPerDay", .number(Double(simulation.crossersPerDay))),
+            ("seed", .string(String(simulation.seed))),
+            ("days", .array(simulation.days.map { day in
                 .object(JSONObject([
-                    ("date", .string(day.date)),
+                    ("date", .string("\(day.date)")),
                     ("ports", .array(day.ports.enumerated().filter { $0.element.hasCrossers }.map { index, figures in
                         .object(JSONObject([
                             ("portCode", .string(ports[index].code)), ("port", .string(ports[index].name)),
@@ -53,10 +64,13 @@ struct SimulationReport {
         ]))
     }
 
-    /// For people: only the rows where something changed, then a line per day with totals.
-    func table() -> String {
-        var text = "Simulated \(days.count) day\(days.count == 1 ? "" : "s"), \(formatCount(Double(crossersPerDay))) crossers a day (seed \(seed))"
-            + (scenario.map { ", scenario \($0)" } ?? "") + "\n\n"
+    /// The report as a table for people: only the rows where something changed, then a line on the rest.
+    ///
+    /// - Returns: a heading, the day-and-port rows with crossers diverted, trips forgone or freight deferred, and a count.
+    public func table() -> String {
+        let days = simulation.days.count
+        var text = "Simulated \(days) day\(days == 1 ? "" : "s"), \(formatCount(Double(simulation.crossersPerDay))) crossers a day (seed \(simulation.seed))"
+            + (simulation.scenario.map { ", scenario \($0.id)" } ?? "") + "\n\n"
         var changes = TextTable(columns: [.init("DATE"), .init("PORT"), .init("CODE"), .init("CROSSINGS", .right), .init("DIVERTED", .right),
                                           .init("FORGONE", .right), .init("DEFERRED", .right), .init("MEAN DETOUR MIN", .right)])
         let changed = rows.filter { $0.figures.diverted + $0.figures.forgone + $0.figures.deferred > 0 }
