@@ -1,6 +1,7 @@
 import BorderFlowGraph
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @testable import BorderFlow
 import BorderFlowOutput
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @testable import BorderFlow
 import BorderFlowOutput
 

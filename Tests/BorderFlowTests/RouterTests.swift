@@ -2,6 +2,7 @@ import BorderFlowGraph
 import BorderFlowSpatial
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @testable import BorderFlow
 import BorderFlowOutput
 

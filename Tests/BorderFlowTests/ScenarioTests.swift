@@ -1,6 +1,7 @@
 import BorderFlowGraph
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @testable import BorderFlow
 import BorderFlowOutput
 
@@ -99,7 +100,7 @@ struct ScenarioFileTests {
     }
 
     func load(_ name: String) throws -> Scenario {
-        try Scenario.load(contentsOf: Fixtures.root.appendingPathComponent("scenarios/\(name)"), dataset: dataset)
+        try Scenario.load(contentsOf: Fixtures.scenario(name), dataset: dataset)
     }
 
     func error(_ name: String) -> ScenarioError? {

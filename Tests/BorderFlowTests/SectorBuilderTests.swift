@@ -1,6 +1,7 @@
 import BorderFlowSpatial
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @testable import BorderFlow
 import BorderFlowOutput
 
