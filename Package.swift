@@ -88,8 +88,14 @@ let package = Package(
         ),
         .testTarget(
             name: "BorderFlowTests",
-            dependencies: ["BorderFlow", "BorderFlowOutput", "BorderFlowSpatial", "BorderFlowTestSupport"],
+            dependencies: ["BorderFlow", "BorderFlowSpatial", "BorderFlowTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        // The outputs on the model's public API, as the output target itself uses it: reports in their three
+        // forms, text tables, GeoJSON layers and the map.
+        .testTarget(
+            name: "BorderFlowOutputTests",
+            dependencies: ["BorderFlowOutput", "BorderFlow", "BorderFlowSpatial", "BorderFlowTestSupport"]
         ),
         // End-to-end: runs the built `borderflow` binary as a user would.
         .testTarget(

@@ -3,7 +3,6 @@ import Foundation
 import Testing
 import BorderFlowTestSupport
 @testable import BorderFlow
-import BorderFlowOutput
 
 /// A broken fixture and one problem it must be reported with.
 struct BrokenDatasetCase: Sendable, CustomTestStringConvertible {

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import BorderFlowTestSupport
 @testable import BorderFlow
-import BorderFlowOutput
 
 @Suite("Fitting demand to observed volumes")
 struct DemandModelTests {

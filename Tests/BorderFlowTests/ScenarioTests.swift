@@ -3,7 +3,6 @@ import Foundation
 import Testing
 import BorderFlowTestSupport
 @testable import BorderFlow
-import BorderFlowOutput
 
 /// Which crossing modes a mask closes, as "crossing/mode" strings.
 func closedModes(_ network: BorderNetwork, _ mask: ClosureMask) -> Set<String> {

@@ -3,7 +3,6 @@ import Foundation
 import Testing
 import BorderFlowTestSupport
 @testable import BorderFlow
-import BorderFlowOutput
 
 @Suite("Building sectors from counties")
 struct SectorBuilderTests {
