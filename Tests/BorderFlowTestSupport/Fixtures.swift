@@ -14,6 +14,12 @@ public enum Fixtures {
         .appendingPathComponent("BorderFlowTests", isDirectory: true)
         .appendingPathComponent("Fixtures", isDirectory: true)
 
+    /// The package's root folder, where README.md and GeoData are.
+    public static let packageDirectory = root
+        .deletingLastPathComponent()   // BorderFlowTests
+        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()
+
     /// A small valid dataset: two square sectors north of a straight boundary, two crossings, two places.
     public static let tiny = folder("tiny")
 
