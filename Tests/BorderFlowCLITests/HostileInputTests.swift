@@ -144,7 +144,7 @@ struct HostileInputTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }
         for (name, size) in [("huge.yaml", 20_000_000), ("demand.csv", 200_000_000)] {
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
             let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(name))
             try handle.truncate(atOffset: UInt64(size))
             try handle.close()
