@@ -80,15 +80,27 @@ let package = Package(
             name: "BorderFlowGraphTests",
             dependencies: ["BorderFlowGraph"]
         ),
+        // What the test targets share: the hand-made fixtures, which stay in Tests/BorderFlowTests/Fixtures where
+        // Scripts/fuzz and Fuzz/ read them too, copies of them in temporary folders, and a CSV reader.
+        .target(
+            name: "BorderFlowTestSupport",
+            path: "Tests/BorderFlowTestSupport"
+        ),
         .testTarget(
             name: "BorderFlowTests",
-            dependencies: ["BorderFlow", "BorderFlowOutput", "BorderFlowSpatial"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["BorderFlow", "BorderFlowSpatial", "BorderFlowTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        // The outputs on the model's public API, as the output target itself uses it: reports in their three
+        // forms, text tables, GeoJSON layers and the map.
+        .testTarget(
+            name: "BorderFlowOutputTests",
+            dependencies: ["BorderFlowOutput", "BorderFlow", "BorderFlowSpatial", "BorderFlowTestSupport"]
         ),
         // End-to-end: runs the built `borderflow` binary as a user would.
         .testTarget(
             name: "BorderFlowCLITests",
-            dependencies: ["BorderFlowCLI"]
+            dependencies: ["BorderFlowCLI", "BorderFlowTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

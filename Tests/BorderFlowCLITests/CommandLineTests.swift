@@ -1,3 +1,4 @@
+import BorderFlowTestSupport
 import Foundation
 import Testing
 
@@ -20,10 +21,6 @@ struct BorderFlowRun {
         }
         return candidates[0].appendingPathComponent("borderflow")
     }()
-
-    static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("BorderFlowTests/Fixtures", isDirectory: true)
 
     init(_ arguments: String...) throws {
         try self.init(arguments)
@@ -135,7 +132,7 @@ struct CommandLineTests {
     }
 
     @Test func validateListsEveryProblemAndExitsNonZero() throws {
-        let directory = try Self.brokenDataset("unknown-mode")
+        let directory = try Fixtures.broken("unknown-mode")
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try BorderFlowRun("validate", "--data", directory.path)
         #expect(run.status == 1)
@@ -155,7 +152,7 @@ struct CommandLineTests {
         ("place-on-wrong-side", #"places.geojson: feature 0 (id "town-south"), field "country""#),
     ])
     func everyBrokenDatasetFailsWithFileFeatureAndField(brokenCase: String, expected: String) throws {
-        let directory = try Self.brokenDataset(brokenCase)
+        let directory = try Fixtures.broken(brokenCase)
         defer { try? FileManager.default.removeItem(at: directory) }
         let validate = try BorderFlowRun("validate", "--data", directory.path)
         #expect(validate.status == 1)
@@ -167,8 +164,7 @@ struct CommandLineTests {
     }
 
     @Test func commandsOnABrokenDatasetFailCleanly() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-cli-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Self.tiny, to: directory)
+        let directory = try Fixtures.copy(["tiny"])
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("{\"type\":".utf8).write(to: directory.appendingPathComponent("sectors.geojson"))
         let run = try BorderFlowRun("crossings", "--data", directory.path)
@@ -199,7 +195,7 @@ struct CommandLineTests {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: out) }
-        let build = BorderFlowRun.fixtures.appendingPathComponent("sector-build")
+        let build = Fixtures.sectorBuild
         let run = try BorderFlowRun(
             "build-sectors", "--counties", build.appendingPathComponent("counties.geojson").path,
             "--boundary", build.appendingPathComponent("boundary.geojson").path,
@@ -207,26 +203,6 @@ struct CommandLineTests {
         #expect(run.status == 1)
         #expect(run.standardError.contains("belong to no sector"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
-    }
-
-    static var tiny: URL { BorderFlowRun.fixtures.appendingPathComponent("tiny") }
-
-    /// A copy of the tiny dataset with the files of `broken/<name>` in place of the originals.
-    static func brokenDataset(_ name: String) throws -> URL {
-        try overlay("broken/\(name)")
-    }
-
-    /// A copy of the tiny dataset with the files of the fixture folder `relative` in place of the originals.
-    static func overlay(_ relative: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-cli-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: tiny, to: directory)
-        let replacements = BorderFlowRun.fixtures.appendingPathComponent(relative)
-        for file in try FileManager.default.contentsOfDirectory(atPath: replacements.path) {
-            let target = directory.appendingPathComponent(file)
-            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-            try FileManager.default.copyItem(at: replacements.appendingPathComponent(file), to: target)
-        }
-        return directory
     }
 }
 
@@ -374,7 +350,7 @@ struct DivertCommandTests {
 @Suite("borderflow calibrate")
 struct CalibrateCommandTests {
     @Test func fitsADatasetWritesBothFilesAndReportsTheFitPerCrossing() throws {
-        let directory = try CommandLineTests.overlay("network")
+        let directory = try Fixtures.network()
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try BorderFlowRun("calibrate", "--data", directory.path, "--format", "json")
         #expect(run.status == 0, "\(run.standardError)")
@@ -393,7 +369,7 @@ struct CalibrateCommandTests {
 @Suite("borderflow divert without a fitted demand")
 struct DivertWithoutDemandTests {
     @Test func saysHowToFitOne() throws {
-        let directory = try CommandLineTests.overlay("network")
+        let directory = try Fixtures.network()
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try BorderFlowRun("divert", "--data", directory.path, "--close", "gate-a")
         #expect(run.status == 1)

@@ -1,3 +1,4 @@
+import BorderFlowTestSupport
 import Foundation
 import Testing
 
@@ -6,16 +7,7 @@ struct HostileDataset {
     let directory: URL
 
     init(_ name: String, _ breakIt: (URL) throws -> Void = { _ in }) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-hostile-\(name)-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for layer in ["tiny", "network"] {
-            let source = BorderFlowRun.fixtures.appendingPathComponent(layer, isDirectory: true)
-            for file in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-                let target = directory.appendingPathComponent(file)
-                try? FileManager.default.removeItem(at: target)
-                try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: target)
-            }
-        }
+        directory = try Fixtures.copy(["tiny", "network"], label: "hostile-\(name)")
         try breakIt(directory)
     }
 
@@ -152,7 +144,7 @@ struct HostileInputTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }
         for (name, size) in [("huge.yaml", 20_000_000), ("demand.csv", 200_000_000)] {
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
             let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(name))
             try handle.truncate(atOffset: UInt64(size))
             try handle.close()
@@ -175,7 +167,7 @@ struct HostileInputTests {
     }
 
     @Test func aScenarioWindowThatEndsBeforeItStarts() throws {
-        let scenario = BorderFlowRun.fixtures.appendingPathComponent("scenarios/reversed-window.yaml")
+        let scenario = Fixtures.scenario("reversed-window.yaml")
         let dataset = try HostileDataset("window")
         let run = try BorderFlowRun("map", "--data", dataset.directory.path, "--scenario", scenario.path, "--out", output.appendingPathComponent("map.svg").path)
         #expect(run.status == 1)

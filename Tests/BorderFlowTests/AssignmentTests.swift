@@ -1,8 +1,8 @@
 import BorderFlowGraph
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @testable import BorderFlow
-import BorderFlowOutput
 
 /// Assignment on the hand-made network (see `RoutingTests`): Gate A takes pedestrians and cars
 /// 06:00–22:00 on 3 car lanes; Gate B takes cars around the clock on 4 lanes and trucks on 2.

@@ -2,7 +2,6 @@ import BorderFlowSpatial
 import Foundation
 import Testing
 @testable import BorderFlow
-import BorderFlowOutput
 
 /// The bundled Southwest border dataset, checked against public facts.
 @Suite("Bundled dataset")

@@ -2,7 +2,6 @@ import BorderFlowGraph
 import Foundation
 import Testing
 @_spi(Internals) @testable import BorderFlow
-import BorderFlowOutput
 
 /// Routing on the bundled network, checked against the real closures of 2023.
 @Suite("Routing on the bundled network")

@@ -1,5 +1,6 @@
 import BorderFlowGraph
 import Foundation
+import BorderFlowTestSupport
 import Testing
 @testable import BorderFlow
 

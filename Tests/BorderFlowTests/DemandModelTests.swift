@@ -1,7 +1,7 @@
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @testable import BorderFlow
-import BorderFlowOutput
 
 @Suite("Fitting demand to observed volumes")
 struct DemandModelTests {

@@ -2,7 +2,6 @@ import BorderFlowGraph
 import Foundation
 import Testing
 @testable import BorderFlow
-import BorderFlowOutput
 
 /// Diversions on the bundled network with the bundled fitted demand (GeoData/demand.csv).
 @Suite("Diverted flows on the bundled data")

@@ -1,4 +1,5 @@
 import Foundation
+import BorderFlowTestSupport
 import Testing
 @testable import BorderFlow
 

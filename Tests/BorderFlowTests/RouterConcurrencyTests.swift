@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import BorderFlow
-import BorderFlowOutput
 
 /// Many tasks at once on one network and one router: the answers equal the serial ones. Run under the
 /// thread sanitizer with `swift test --sanitize=thread --filter RouterConcurrencyTests`.

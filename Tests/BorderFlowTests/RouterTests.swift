@@ -2,8 +2,8 @@ import BorderFlowGraph
 import BorderFlowSpatial
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @_spi(Internals) @testable import BorderFlow
-import BorderFlowOutput
 
 /// The closure states the router is checked under on the bundled network: nothing closed, a crossing, a
 /// port, one mode at a port, a sector, and the December 2023 scenario read at moments in and out of its

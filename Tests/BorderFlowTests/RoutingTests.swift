@@ -2,8 +2,8 @@ import BorderFlowGraph
 import BorderFlowSpatial
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @_spi(Internals) @testable import BorderFlow
-import BorderFlowOutput
 
 /// Routing on the hand-made network: Pueblo Sur and Villa Este in Mexico, North Town and East Town in the
 /// U.S., Gate A (pedestrians, cars) and Gate B (cars, trucks) between them.

@@ -1,8 +1,8 @@
 import BorderFlowGraph
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @testable import BorderFlow
-import BorderFlowOutput
 
 /// Which crossing modes a mask closes, as "crossing/mode" strings.
 func closedModes(_ network: BorderNetwork, _ mask: ClosureMask) -> Set<String> {
@@ -99,7 +99,7 @@ struct ScenarioFileTests {
     }
 
     func load(_ name: String) throws -> Scenario {
-        try Scenario.load(contentsOf: Fixtures.root.appendingPathComponent("scenarios/\(name)"), dataset: dataset)
+        try Scenario.load(contentsOf: Fixtures.scenario(name), dataset: dataset)
     }
 
     func error(_ name: String) -> ScenarioError? {

@@ -1,8 +1,8 @@
 import BorderFlowSpatial
 import Foundation
 import Testing
+import BorderFlowTestSupport
 @testable import BorderFlow
-import BorderFlowOutput
 
 @Suite("Building sectors from counties")
 struct SectorBuilderTests {

@@ -1,0 +1,161 @@
+import BorderFlow
+import BorderFlowOutput
+import BorderFlowSpatial
+import BorderFlowTestSupport
+import Foundation
+import Testing
+
+/// `borderflow divert`: baseline against scenario in three forms.
+@Suite("Diversion report")
+struct DiversionReportTests {
+    /// The tiny network (`tiny` + `network`) and the demand fitted to its crossings' volumes.
+    static let tinyNetwork = Result { () throws -> (network: BorderNetwork, fit: DemandFit) in
+        let directory = try Fixtures.network()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let network = try BorderNetwork(contentsOf: directory)
+        return (network, DemandModel.fit(network: network))
+    }
+
+    /// The tiny network with Gate A closed. Gate B takes no pedestrians, so every pedestrian trip has no open
+    /// crossing and is forgone; its cars go to Gate B, half an hour's drive at most away.
+    static let gateAClosed = Result { () throws -> (network: BorderNetwork, diversion: Diversion) in
+        let (network, fit) = try tinyNetwork.get()
+        var closures = Closures()
+        try closures.close(crossing: "gate-a")
+        return (network, try network.divert(demand: fit.demand, constants: fit.constants, closures: closures, at: nil))
+    }
+
+    /// The JSON rounds to a tenth, as the CSV writes with one decimal.
+    static func tenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    @Test func closingGateASendsItsCarsToGateBAndItsPedestriansHomeInEveryForm() throws {
+        let (network, diversion) = try Self.gateAClosed.get()
+        let report = DiversionReport(diversion: diversion, dataset: network.dataset, title: "Gate A closed")
+        let rows = diversion.crossings
+        #expect(rows.map { "\(network.dataset.crossings[$0.crossing].id) \($0.mode)" } == ["gate-a pedestrian", "gate-a pov", "gate-b pov", "gate-b truck"])
+        let pedestrians = rows[0], gateACars = rows[1], gateBCars = rows[2], trucks = rows[3]
+        #expect(pedestrians.baseline > 0 && gateACars.baseline > 0)
+        #expect(abs((diversion.forgone[.pedestrian] ?? 0) - pedestrians.baseline) < 1e-6 * pedestrians.baseline)
+        #expect((diversion.forgone[.pov] ?? 0) == 0)
+        #expect(abs(gateBCars.scenario - (gateBCars.baseline + gateACars.baseline)) < 1e-6 * gateBCars.scenario)
+        #expect(abs(trucks.change) < 1e-6)
+
+        let csv = try CSVReader.table(report.csv())
+        #expect(csv.header == ["crossing", "mode", "status", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario"])
+        #expect(csv.records.map { Array($0.prefix(3)) } == [["gate-a", "pedestrian", "closed"], ["gate-a", "pov", "closed"],
+                                                             ["gate-b", "pov", "open"], ["gate-b", "truck", "open"]])
+        #expect(csv.records[0][4] == "0" && csv.records[0][7] == "", "a closed crossing carries nothing and has no wait")
+        #expect(Double(csv.records[0][5]) == Self.tenth(-pedestrians.baseline))
+        #expect(Double(csv.records[2][4]) == Self.tenth(gateBCars.scenario))
+
+        let json = report.json()
+        #expect(json["title"]?.stringValue == "Gate A closed")
+        let crossings = try #require(json["crossings"]?.arrayValue)
+        #expect(crossings[1]["status"]?.stringValue == "closed" && crossings[1]["waitMinutesScenario"]?.isNull == true)
+        #expect(crossings[1]["percentChange"]?.numberValue == -100)
+        #expect(json["forgone"]?["pedestrian"]?.numberValue == Self.tenth(pedestrians.baseline))
+        // Sector totals: Gate A is the west sector's only crossing, Gate B the east's.
+        let sectors = try #require(json["sectors"]?.arrayValue)
+        #expect(sectors.map { "\($0["id"]?.stringValue ?? "?") \($0["mode"]?.stringValue ?? "?")" } == ["west pedestrian", "west pov", "east pov", "east truck"])
+        #expect(sectors.map { $0["scenario"]?.numberValue } == rows.map { Self.tenth($0.scenario) })
+        let ports = try #require(json["ports"]?.arrayValue)
+        #expect(ports.map { $0["portCode"]?.stringValue } == ["2701", "2701", "2702", "2702"])
+
+        // The table leads with what changed most and leaves out what did not change: the trucks.
+        let text = report.table()
+        #expect(text.hasPrefix("Gate A closed\n\n"))
+        let table = try PrintedTable(text)
+        #expect(table.header == ["CROSSING", "MODE", "BASELINE/DAY", "SCENARIO/DAY", "CHANGE", "%", "WAIT MIN", "UNIT"])
+        let ranked = rows.filter { abs($0.change) >= 0.5 }.sorted { abs($0.change) > abs($1.change) }
+        #expect(table.rows.map { "\($0[0]) \($0[1])" } == ranked.map { "\(network.dataset.crossings[$0.crossing].id) \($0.mode)" })
+        for (line, row) in zip(table.rows, ranked) {
+            #expect(line[2] == formatCount(row.baseline) && line[3] == formatCount(row.scenario))
+            #expect(line[4] == (row.change > 0 ? "+" : "") + formatCount(row.change))
+            #expect(line[6] == (row.closed ? "closed" : "\(formatFixed(row.waitMinutesBaseline, decimals: 0)) → \(formatFixed(row.waitMinutesScenario, decimals: 0))"))
+            #expect(line[7] == row.mode.unit)
+        }
+        let forgone = formatCount(pedestrians.baseline)
+        #expect(text.contains("\n  pedestrian: \(formatCount(diversion.extraHours[.pedestrian] ?? 0)) extra person-hours, \(forgone) \(forgone == "1" ? "person" : "persons") forgone"))
+        #expect(text.hasSuffix("\n\nModel: equilibrium, relative gap \(String(format: "%.1e", diversion.scenario.relativeGap)) after \(diversion.scenario.iterations) iterations\n"))
+    }
+
+    @Test func aDiversionOfTheBundledDataAgreesAcrossTableJSONAndCSVAndWithTheModel() throws {
+        let network = try BundledData.network.get(), dataset = network.dataset
+        let diversion = try BundledData.lukevilleAndEaglePassRail.get()
+        let report = DiversionReport(diversion: diversion, dataset: dataset, title: "Lukeville and Eagle Pass rail closed")
+        let json = report.json()
+        #expect(DocumentedJSON.documentedKeys("divert", areIn: json), "\(json.keys)")
+        let crossings = try #require(json["crossings"]?.arrayValue)
+        let csv = try CSVReader.table(report.csv())
+        #expect(crossings.count == diversion.crossings.count && csv.records.count == diversion.crossings.count)
+        for (index, change) in diversion.crossings.enumerated() {
+            let id = dataset.crossings[change.crossing].id
+            let object = crossings[index], row = csv.rows[index]
+            #expect(object.keys == DocumentedJSON.of("divert crossings"))
+            #expect(object["id"]?.stringValue == id && row["crossing"] == id)
+            #expect(object["mode"]?.stringValue == change.mode.rawValue && row["mode"] == change.mode.rawValue)
+            let status = change.closed ? "closed" : "open"
+            #expect(object["status"]?.stringValue == status && row["status"] == status, "\(id) \(change.mode)")
+            for (key, value) in [("baseline", change.baseline), ("scenario", change.scenario), ("change", change.change),
+                                 ("waitMinutesBaseline", change.waitMinutesBaseline)] {
+                #expect(object[key]?.numberValue == Self.tenth(value), "\(id) \(change.mode) \(key)")
+                #expect(Double(row[key] ?? "") == Self.tenth(value), "\(id) \(change.mode) \(key): \(row[key] ?? "")")
+            }
+            if change.closed {
+                #expect(object["waitMinutesScenario"]?.isNull == true && row["waitMinutesScenario"] == "")
+            } else {
+                #expect(Double(row["waitMinutesScenario"] ?? "") == object["waitMinutesScenario"]?.numberValue)
+            }
+        }
+        let lukeville = try #require(csv.rows.first { $0["crossing"] == "lukeville" && $0["mode"] == "pov" })
+        #expect(lukeville["status"] == "closed" && lukeville["scenario"] == "0")
+
+        for (key, values) in [("forgone", diversion.forgone), ("deferred", diversion.deferred), ("extraHours", diversion.extraHours)] {
+            #expect(json[key]?.keys == Mode.allCases.map(\.rawValue))
+            for mode in Mode.allCases {
+                #expect(json[key]?[mode.rawValue]?.numberValue == Self.tenth(values[mode] ?? 0), "\(key) \(mode)")
+            }
+        }
+        for (key, totals, keyName) in [("sectors", diversion.sectors, "id"), ("ports", diversion.ports, "portCode")] {
+            let objects = try #require(json[key]?.arrayValue)
+            #expect(objects.map { $0[keyName]?.stringValue } == totals.map(\.key), "\(key)")
+            #expect(objects.map { $0["scenario"]?.numberValue } == totals.map { Self.tenth($0.scenario) }, "\(key)")
+            #expect(objects.map { $0["change"]?.numberValue } == totals.map { Self.tenth($0.change) }, "\(key)")
+        }
+        let detours = try #require(json["largestDetours"]?.arrayValue)
+        #expect(detours.count == min(10, diversion.detours.count))
+        #expect(detours.map { $0["origin"]?.stringValue } == diversion.detours.prefix(10).map(\.origin))
+        #expect(detours.map { $0["scenarioCrossing"]?.stringValue } == diversion.detours.prefix(10).map(\.scenarioCrossing))
+        let model = try #require(json["model"])
+        #expect(model.keys == DocumentedJSON.of("divert model"))
+        #expect(model["name"]?.stringValue == diversion.scenario.model.name)
+        #expect(model["relativeGap"]?.numberValue == diversion.scenario.relativeGap)
+        #expect(model["iterations"]?.numberValue == Double(diversion.scenario.iterations))
+        _ = try json.printedAndReadBack()
+
+        // The table: the fifteen largest changes, then the sectors that changed.
+        let text = report.table()
+        let table = try PrintedTable(text)
+        let ranked = diversion.crossings.filter { abs($0.change) >= 0.5 }.sorted { abs($0.change) > abs($1.change) }
+        #expect(table.rows.count == min(15, ranked.count))
+        #expect(table.rows.first.map { "\($0[0]) \($0[1])" } == ranked.first.map { "\(dataset.crossings[$0.crossing].id) \($0.mode)" })
+        for line in table.rows {
+            let change = try #require(diversion.crossings.first { dataset.crossings[$0.crossing].id == line[0] && $0.mode.rawValue == line[1] })
+            #expect(line[2] == formatCount(change.baseline) && line[3] == formatCount(change.scenario), "\(line)")
+            #expect(abs(change.change) >= abs(ranked[min(14, ranked.count - 1)].change))
+        }
+        let sectorTable = try PrintedTable(text, after: table.rows.count + 4)
+        #expect(sectorTable.header == ["SECTOR", "MODE", "BASELINE/DAY", "SCENARIO/DAY", "CHANGE"])
+        #expect(sectorTable.rows.map { "\($0[0]) \($0[1])" } == diversion.sectors.filter { abs($0.change) >= 0.5 }.map { "\($0.name) \($0.mode)" })
+    }
+
+    @Test func aDiversionThatChangesNothingSaysSo() throws {
+        let (network, fit) = try Self.tinyNetwork.get()
+        let diversion = try network.divert(demand: fit.demand, constants: fit.constants, closures: Closures(), at: nil)
+        let report = DiversionReport(diversion: diversion, dataset: network.dataset, title: "Nothing closed")
+        let text = report.table()
+        #expect(text.hasPrefix("Nothing closed\n\nNo crossing's volume changes.\n\nPer day:\n\nModel: equilibrium"))
+        #expect(try CSVReader.table(report.csv()).column("change")?.allSatisfy { $0 == "0" } == true)
+        #expect(report.json()["forgone"] == .object(JSONObject(Mode.allCases.map { ($0.rawValue, .number(0)) })))
+    }
+}
