@@ -24,7 +24,7 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let network = try options.loadNetwork()
         let dataset = network.dataset
-        let fit = DemandModel.fit(network: network, tolerance: tolerance)
+        let fit = GravityDemand.fit(network: network, tolerance: tolerance)
         try CalibrationShortfall.check(fit, dataset: dataset, tolerance: tolerance)
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory
         try DemandFiles.write(fit, dataset: dataset, to: directory)

@@ -41,15 +41,15 @@ struct DiversionOptions: ParsableArguments {
         let moment = inputs.moment(typed: on)
         let closures = inputs.closures(at: moment)
         let baseline = try demandOptions.baseline(for: network)
-        let assignment: AssignmentModel
+        let assignment: AssignmentMethod
         switch model {
         case .aon: assignment = .allOrNothing
-        case .logit: assignment = .logit(scaleSeconds: AssignmentModel.defaultLogitScaleSeconds)
+        case .logit: assignment = .logit(scaleSeconds: AssignmentMethod.defaultLogitScaleSeconds)
         case .equilibrium: assignment = .standard
         }
         let lanes: ((Crossing, Mode) -> Int)? = scenario.map { chosen in { chosen.lanes(of: $0, mode: $1, at: moment) } }
         let diversion = try network.divert(demand: baseline.demand, constants: baseline.constants, closures: closures,
-                                           at: moment, lanes: lanes, model: assignment)
+                                           at: moment, lanes: lanes, method: assignment)
         let title = (scenario.map { "\($0.title) — " } ?? "") + (moment.map { "on \($0)" } ?? "with the closures given")
         return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, title: title)
     }

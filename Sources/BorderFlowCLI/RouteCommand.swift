@@ -53,10 +53,10 @@ struct RouteCommand: ParsableCommand {
     func run() throws {
         let inputs = try Inputs(options, closureOptions)
         let moment = inputs.moment(typed: at)
-        let answer = try inputs.network.answer(from: from, to: to, mode: mode, closures: inputs.closures(at: moment),
+        let answer = try inputs.network.compareRoutes(from: from, to: to, mode: mode, closures: inputs.closures(at: moment),
                                                at: moment, alternatives: alternatives, algorithm: algorithm)
         if let geojson { try geoJSONOutput.write([answer.layer(on: inputs.network)], to: geojson) }
         let names = Dictionary(uniqueKeysWithValues: inputs.dataset.crossings.map { ($0.id, $0.name) })
-        try options.print(RouteReport(answer: answer, crossingNames: names))
+        try options.print(RouteReport(comparison: answer, crossingNames: names))
     }
 }

@@ -41,7 +41,7 @@ struct FlowAndRouteLayerTests {
         let network = try BorderNetwork(contentsOf: directory)
         var closures = Closures()
         try closures.close(crossing: "gate-a")
-        let answer = try network.answer(from: "sur", to: "north", mode: .pov, closures: closures)
+        let answer = try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures)
         let route = try #require(answer.route)
         #expect(route.crossing == "gate-b" && answer.allOpen?.crossing == "gate-a")
         let layer = answer.layer(on: network)

@@ -29,9 +29,9 @@ struct AssignmentTests {
         demand = [4_000, 1_500, 800, 120, 300]
     }
 
-    func assign(_ model: AssignmentModel, closures: Closures = Closures()) throws -> CrossingAssignment {
+    func assign(_ method: AssignmentMethod, closures: Closures = Closures()) throws -> CrossingAssignment {
         let choices = network.crossingChoices(for: trips, mask: try network.mask(for: closures))
-        return choices.assign(demand: demand, model: model, crossingCount: network.dataset.crossings.count) { crossing, mode in
+        return choices.assign(demand: demand, method: method, crossingCount: network.dataset.crossings.count) { crossing, mode in
             network.dataset.crossings[crossing].dailyCapacity(for: mode)
         }
     }
@@ -40,9 +40,9 @@ struct AssignmentTests {
         assignment.volumes[network.dataset.crossings.firstIndex { $0.id == crossing }!][mode] ?? 0
     }
 
-    @Test(arguments: [AssignmentModel.allOrNothing, .logit(scaleSeconds: 900), .standard])
-    func everyServedTripIsAssignedInFullPerMode(model: AssignmentModel) throws {
-        let assignment = try assign(model)
+    @Test(arguments: [AssignmentMethod.allOrNothing, .logit(scaleSeconds: 900), .standard])
+    func everyServedTripIsAssignedInFullPerMode(method: AssignmentMethod) throws {
+        let assignment = try assign(method)
         for (index, trip) in trips.enumerated() {
             let flows = assignment.choices.offsets[index]..<assignment.choices.offsets[index + 1]
             let assigned = flows.reduce(0) { $0 + assignment.optionFlows[$1] }

@@ -14,25 +14,25 @@ struct BundledRoutingTests {
     }
 
     @Test func sonoytaToPhoenixByCarCrossesAtLukeville() throws {
-        let answer = try network.answer(from: "Sonoyta", to: "Phoenix", mode: .pov)
+        let answer = try network.compareRoutes(from: "Sonoyta", to: "Phoenix", mode: .pov)
         #expect(answer.route?.crossing == "lukeville")
     }
 
     @Test func withLukevilleClosedSonoytaTrafficGoesToSanLuisOrNogales() throws {
         var closures = Closures()
         try closures.close(crossing: "lukeville")
-        let answer = try network.answer(from: "sonoyta", to: "phoenix", mode: .pov, closures: closures)
+        let answer = try network.compareRoutes(from: "sonoyta", to: "phoenix", mode: .pov, closures: closures)
         let crossing = try #require(answer.route?.crossing)
         #expect(crossing.hasPrefix("san-luis") || crossing.hasPrefix("nogales") || crossing == "sasabe", "\(crossing)")
         #expect((answer.detourSeconds ?? 0) > 3600, "a detour of more than an hour")
     }
 
     @Test func closingACrossingNoRouteUsesChangesNothing() throws {
-        let before = try network.answer(from: "sonoyta", to: "phoenix", mode: .pov)
+        let before = try network.compareRoutes(from: "sonoyta", to: "phoenix", mode: .pov)
         var closures = Closures()
         try closures.close(crossing: "brownsville-gateway")
         try closures.close(port: "2304")
-        let after = try network.answer(from: "sonoyta", to: "phoenix", mode: .pov, closures: closures)
+        let after = try network.compareRoutes(from: "sonoyta", to: "phoenix", mode: .pov, closures: closures)
         #expect(after.route == before.route)
         #expect(after.detourSeconds == 0)
     }
@@ -40,7 +40,7 @@ struct BundledRoutingTests {
     @Test func closingEveryCrossingGivesNoRouteAndSaysWhy() throws {
         var closures = Closures()
         for sector in network.dataset.sectors { try closures.close(sector: sector.id) }
-        let answer = try network.answer(from: "sonoyta", to: "phoenix", mode: .pov, closures: closures)
+        let answer = try network.compareRoutes(from: "sonoyta", to: "phoenix", mode: .pov, closures: closures)
         #expect(answer.route == nil)
         let reason = try #require(answer.reason)
         #expect(reason.contains("lukeville"))
@@ -48,29 +48,29 @@ struct BundledRoutingTests {
     }
 
     @Test func eaglePassRailClosedSendsTrainsToAnotherRailBridge() throws {
-        let open = try network.answer(from: "piedras-negras", to: "san-antonio", mode: .rail)
+        let open = try network.compareRoutes(from: "piedras-negras", to: "san-antonio", mode: .rail)
         #expect(open.route?.crossing == "eagle-pass-rail")
         var closures = Closures()
         try closures.close(mode: .rail, atPort: "2303")
-        let closed = try network.answer(from: "piedras-negras", to: "san-antonio", mode: .rail, closures: closures)
+        let closed = try network.compareRoutes(from: "piedras-negras", to: "san-antonio", mode: .rail, closures: closures)
         let crossing = try #require(closed.route?.crossing)
         #expect(crossing != "eagle-pass-rail")
         #expect(network.dataset.crossing(id: crossing)?.modes == [.rail])
     }
 
     @Test func everyPlaceReachesEveryOtherByCar() throws {
-        let router = RouteSearch(network: network)
+        let search = RouteSearch(network: network)
         let places = network.dataset.places
         let hubs = ["tijuana", "nogales-son", "ciudad-juarez", "nuevo-laredo", "heroica-matamoros", "san-diego", "tucson", "el-paso", "laredo", "brownsville"]
         for hub in hubs {
             for place in places {
-                #expect(try router.route(from: hub, to: place.id, mode: .pov) != nil, "\(hub) → \(place.id)")
+                #expect(try search.route(from: hub, to: place.id, mode: .pov) != nil, "\(hub) → \(place.id)")
             }
         }
     }
 
     @Test func alternativesStartWithTheRouteAndNameDistinctCrossings() throws {
-        let answer = try network.answer(from: "ciudad-juarez", to: "el-paso", mode: .pov, alternatives: 4)
+        let answer = try network.compareRoutes(from: "ciudad-juarez", to: "el-paso", mode: .pov, alternatives: 4)
         #expect(answer.alternatives.count == 4)
         #expect(answer.alternatives.first?.travelSeconds == answer.route?.travelSeconds)
         #expect(Set(answer.alternatives.compactMap(\.crossing)).count == 4)

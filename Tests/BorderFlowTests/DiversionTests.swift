@@ -128,7 +128,7 @@ struct DiversionTests {
     @Test func assigningLeavesTripsWithNoOpenCrossingUnservedRatherThanForgone() throws {
         var closures = Closures()
         try closures.close(mode: .rail, atPort: "2402")   // El Paso's rail bridges: nothing else in reach
-        let flows = try network.assign(demand, constants: constants, closures: closures, model: .equilibrium())
+        let flows = try network.assign(demand, constants: constants, closures: closures, method: .equilibrium())
         let deferred = try divert { try $0.close(mode: .rail, atPort: "2402") }.deferred[.rail] ?? 0
         #expect((flows.unserved[.rail] ?? 0) > 0)
         #expect(abs((flows.unserved[.rail] ?? 0) - deferred) < 1e-6)

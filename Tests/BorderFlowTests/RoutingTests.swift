@@ -46,7 +46,7 @@ struct RoutingTests {
     @Test func closingTheGateReroutesWithoutRebuildingTheGraph() throws {
         var closures = Closures()
         try closures.close(crossing: "gate-a")
-        let answer = try network.answer(from: "sur", to: "north", mode: .pov, closures: closures)
+        let answer = try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures)
         #expect(answer.route?.crossing == "gate-b")
         #expect(answer.allOpen?.crossing == "gate-a")
         #expect((answer.detourSeconds ?? 0) > 0)
@@ -55,7 +55,7 @@ struct RoutingTests {
     @Test func closingACrossingNoRouteUsesChangesNothing() throws {
         var closures = Closures()
         try closures.close(mode: .truck, atCrossing: "gate-b")
-        let answer = try network.answer(from: "sur", to: "north", mode: .pov, closures: closures)
+        let answer = try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures)
         #expect(answer.route == answer.allOpen)
         #expect(answer.detourSeconds == 0)
     }
@@ -64,7 +64,7 @@ struct RoutingTests {
         var closures = Closures()
         try closures.close(sector: "west")
         try closures.close(sector: "east")
-        let answer = try network.answer(from: "Pueblo Sur", to: "north", mode: .pov, closures: closures)
+        let answer = try network.compareRoutes(from: "Pueblo Sur", to: "north", mode: .pov, closures: closures)
         #expect(answer.route == nil)
         #expect(answer.reason?.contains("2 of the 2 crossings") == true)
         #expect(answer.reason?.contains("gate-a") == true)
@@ -75,22 +75,22 @@ struct RoutingTests {
         let box = GeoJSONGeometry.polygon([[Position(x: -110.9, y: 31.2), Position(x: -110.7, y: 31.2), Position(x: -110.7, y: 31.4),
                                             Position(x: -110.9, y: 31.4), Position(x: -110.9, y: 31.2)]])
         try closures.close(polygon: box, named: "box")
-        let answer = try network.answer(from: "sur", to: "north", mode: .truck, closures: closures)
+        let answer = try network.compareRoutes(from: "sur", to: "north", mode: .truck, closures: closures)
         #expect(answer.route == nil)
     }
 
     @Test func portAndModeClosuresAndUnknownIdsAreChecked() throws {
         var closures = Closures()
         try closures.close(port: "2701")
-        #expect(try network.answer(from: "sur", to: "north", mode: .pov, closures: closures).route?.crossing == "gate-b")
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures).route?.crossing == "gate-b")
         var unknown = Closures()
         try unknown.close(crossing: "gate-c")
         #expect(throws: ClosureError.unknownCrossing("gate-c", suggestions: ["gate-a", "gate-b"])) {
-            _ = try network.answer(from: "sur", to: "north", mode: .pov, closures: unknown)
+            _ = try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: unknown)
         }
         var wrongMode = Closures()
         try wrongMode.close(mode: .rail, atCrossing: "gate-a")
-        #expect(throws: ClosureError.self) { _ = try network.answer(from: "sur", to: "north", mode: .pov, closures: wrongMode) }
+        #expect(throws: ClosureError.self) { _ = try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: wrongMode) }
         var backwards = Closures()
         #expect(throws: ClosureError.self) { try backwards.close(crossing: "gate-a", from: Date(timeIntervalSince1970: 10), to: Date(timeIntervalSince1970: 0)) }
     }
@@ -98,12 +98,12 @@ struct RoutingTests {
     @Test func openingHoursCloseACrossingAtNight() throws {
         // Gate A's cars are processed 06:00–22:00 (Arizona time); Gate B's around the clock.
         let night = try #require(Moment(parsing: "2023-12-10T23:30"))
-        #expect(try network.answer(from: "sur", to: "north", mode: .pov, at: night).route?.crossing == "gate-b")
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: night).route?.crossing == "gate-b")
         let day = try #require(Moment(parsing: "2023-12-10T12:00"))
-        #expect(try network.answer(from: "sur", to: "north", mode: .pov, at: day).route?.crossing == "gate-a")
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: day).route?.crossing == "gate-a")
         // 06:00 UTC is 23:00 the day before in Arizona (UTC−7).
         let utc = try #require(Moment(parsing: "2023-12-11T06:00Z"))
-        #expect(try network.answer(from: "sur", to: "north", mode: .pov, at: utc).route?.crossing == "gate-b")
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: utc).route?.crossing == "gate-b")
     }
 
     @Test func closureWindowsApplyOnlyInsideThem() throws {
@@ -113,8 +113,8 @@ struct RoutingTests {
         try closures.close(crossing: "gate-a", from: start, to: end)
         let inside = try #require(Moment(parsing: "2023-12-20T12:00"))
         let after = try #require(Moment(parsing: "2024-01-10T12:00"))
-        #expect(try network.answer(from: "sur", to: "north", mode: .pov, closures: closures, at: inside).route?.crossing == "gate-b")
-        #expect(try network.answer(from: "sur", to: "north", mode: .pov, closures: closures, at: after).route?.crossing == "gate-a")
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures, at: inside).route?.crossing == "gate-b")
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures, at: after).route?.crossing == "gate-a")
     }
 
     @Test func aWallClockWindowIsReadInTheCrossingsOwnTimeZone() throws {
@@ -122,7 +122,7 @@ struct RoutingTests {
         try closures.close(crossing: "gate-a", from: Moment(parsing: "2023-12-04"), to: Moment(parsing: "2024-01-04"))
         // Gate A's cars are processed from 06:00, so ask at midday on each side of the bounds.
         func crossing(at text: String) throws -> String? {
-            try network.answer(from: "sur", to: "north", mode: .pov, closures: closures, at: Moment(parsing: text)).route?.crossing
+            try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures, at: Moment(parsing: text)).route?.crossing
         }
         #expect(try crossing(at: "2023-12-03T12:00") == "gate-a")
         #expect(try crossing(at: "2023-12-04T12:00") == "gate-b")
@@ -135,7 +135,7 @@ struct RoutingTests {
     }
 
     @Test func alternativesListEachCrossingOnceBestFirstAndTheBestIsTheRoute() throws {
-        let answer = try network.answer(from: "sur", to: "east", mode: .pov, alternatives: 5)
+        let answer = try network.compareRoutes(from: "sur", to: "east", mode: .pov, alternatives: 5)
         // Through Gate A and the motorway beats the Mexican trunk road to Gate B.
         #expect(answer.alternatives.map(\.crossing) == ["gate-a", "gate-b"])
         #expect(answer.route?.crossing == "gate-a")
@@ -165,13 +165,13 @@ struct RoutingTests {
     }
 
     @Test func aStarAndDijkstraAgreeOnEveryPairAndMode() throws {
-        let router = RouteSearch(network: network)
+        let search = RouteSearch(network: network)
         let places = network.dataset.places.map(\.id)
         for from in places {
             for to in places {
                 for mode in Mode.allCases {
-                    let astar = try router.route(from: from, to: to, mode: mode, algorithm: .astar)
-                    let dijkstra = try router.route(from: from, to: to, mode: mode, algorithm: .dijkstra)
+                    let astar = try search.route(from: from, to: to, mode: mode, algorithm: .astar)
+                    let dijkstra = try search.route(from: from, to: to, mode: mode, algorithm: .dijkstra)
                     #expect(astar?.travelSeconds == dijkstra?.travelSeconds, "\(from) → \(to) \(mode)")
                 }
             }

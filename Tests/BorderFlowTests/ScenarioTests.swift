@@ -82,7 +82,7 @@ struct BundledScenarioTests {
 
     @Test func routingWithTheScenarioSendsSonoytaDriversElsewhere() throws {
         let scenario = try Scenario.find("dec-2023", dataset: network.dataset)
-        let answer = try network.answer(from: "sonoyta", to: "phoenix", mode: .pov, closures: scenario.closures, at: scenario.date)
+        let answer = try network.compareRoutes(from: "sonoyta", to: "phoenix", mode: .pov, closures: scenario.closures, at: scenario.date)
         #expect(answer.route?.crossing != "lukeville")
         #expect(answer.route != nil)
     }

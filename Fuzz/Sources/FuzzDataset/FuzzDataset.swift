@@ -36,7 +36,7 @@ public func fuzzDataset(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
     if let dataset = try? Dataset.load(from: workingCopy), !dataset.roads.isEmpty {
         // A dataset that loads must build a network and answer a route question.
         if let network = try? BorderNetwork(dataset: dataset), let first = dataset.places.first, let last = dataset.places.last {
-            _ = try? network.answer(from: first.id, to: last.id, mode: .pov, alternatives: 2)
+            _ = try? network.compareRoutes(from: first.id, to: last.id, mode: .pov, alternatives: 2)
         }
     }
     try? originals[layer].write(to: file)

@@ -2,7 +2,7 @@ import BorderFlowGraph
 import BorderFlowSpatial
 
 /// Searches the graph for one route at a time, A* or Dijkstra, under one closure mask: the engine behind
-/// `BorderNetwork.answer`, and the reference that `Router`'s precomputed answers are tested against.
+/// `BorderNetwork.compareRoutes`, and the reference that `Router`'s precomputed answers are tested against.
 ///
 /// Not part of the library's API: the package and its tests use it, and the benchmarks reach it through
 /// `@_spi(Internals) import BorderFlow` to measure `Router` against it, as the tests do to check it.

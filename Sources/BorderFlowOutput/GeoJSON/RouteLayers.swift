@@ -1,7 +1,7 @@
 import BorderFlow
 import BorderFlowSpatial
 
-extension RouteAnswer {
+extension RouteComparison {
     /// The answer as one map layer: the best route, the alternatives and the all-open route as lines along
     /// their roads, the crossings they use, and the two ends.
     ///

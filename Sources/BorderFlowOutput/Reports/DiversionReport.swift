@@ -42,7 +42,7 @@ public struct DiversionReport: Report, Sendable {
     ///
     /// - Returns: an object with the crossings, sectors, ports, per-mode totals, ten largest detours and the model.
     public func json() -> JSONValue {
-        let model = diversion.scenario
+        let assignment = diversion.scenario
         return .object(JSONObject([
             ("title", .string(title)),
             ("crossings", .array(diversion.crossings.map { change in
@@ -73,9 +73,9 @@ public struct DiversionReport: Report, Sendable {
                 ]))
             })),
             ("model", .object(JSONObject([
-                ("name", .string(model.model.name)),
-                ("relativeGap", .number(model.relativeGap)),
-                ("iterations", .number(Double(model.iterations))),
+                ("name", .string(assignment.method.name)),
+                ("relativeGap", .number(assignment.relativeGap)),
+                ("iterations", .number(Double(assignment.iterations))),
             ]))),
         ]))
     }
@@ -119,9 +119,9 @@ public struct DiversionReport: Report, Sendable {
             if forgone >= 0.5 { text += ", \(units(forgone)) forgone" }
             if deferred >= 0.5 { text += ", \(units(deferred)) deferred" }
         }
-        let model = diversion.scenario
-        text += "\n\nModel: \(model.model.name)"
-        if case .equilibrium = model.model { text += ", relative gap \(String(format: "%.1e", model.relativeGap)) after \(model.iterations) iterations" }
+        let assignment = diversion.scenario
+        text += "\n\nModel: \(assignment.method.name)"
+        if case .equilibrium = assignment.method { text += ", relative gap \(String(format: "%.1e", assignment.relativeGap)) after \(assignment.iterations) iterations" }
         return text + "\n"
     }
 

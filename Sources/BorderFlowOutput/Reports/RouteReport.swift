@@ -3,18 +3,18 @@ import BorderFlowSpatial
 
 /// The `route` answer in its three forms.
 public struct RouteReport: Report, Sendable {
-    /// The answer reported.
-    public let answer: RouteAnswer
+    /// The comparison reported: the route, the all-open route and the alternatives.
+    public let comparison: RouteComparison
     /// Crossing names by id, printed beside the ids in the table.
     public let crossingNames: [String: String]
 
-    /// A report of a route answer.
+    /// A report of a route comparison.
     ///
     /// - Parameters:
-    ///   - answer: the answer.
+    ///   - comparison: the comparison.
     ///   - crossingNames: crossing names by id, for the table; ids without a name are printed alone.
-    public init(answer: RouteAnswer, crossingNames: [String: String] = [:]) {
-        self.answer = answer
+    public init(comparison: RouteComparison, crossingNames: [String: String] = [:]) {
+        self.comparison = comparison
         self.crossingNames = crossingNames
     }
 
@@ -33,22 +33,22 @@ public struct RouteReport: Report, Sendable {
     /// - Returns: an object with the ends, mode and route (or the reason there is none), the detour and alternatives.
     public func json() -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("origin", .string(answer.origin.id)),
-            ("destination", .string(answer.destination.id)),
-            ("mode", .string(answer.mode.rawValue)),
+            ("origin", .string(comparison.origin.id)),
+            ("destination", .string(comparison.destination.id)),
+            ("mode", .string(comparison.mode.rawValue)),
         ]
-        if let route = answer.route {
+        if let route = comparison.route {
             members += Self.json(route)
         } else {
             members += [("crossing", .null), ("travelSeconds", .null), ("lengthMeters", .null), ("path", .array([])),
-                        ("reason", .string(answer.reason ?? "no route"))]
+                        ("reason", .string(comparison.reason ?? "no route"))]
         }
-        if answer.closuresApplied {
-            members.append(("detourSeconds", answer.detourSeconds.map { .number($0, decimals: Self.secondDecimals) } ?? .null))
-            members.append(("allOpenCrossing", answer.allOpen?.crossing.map(JSONValue.string) ?? .null))
+        if comparison.closuresApplied {
+            members.append(("detourSeconds", comparison.detourSeconds.map { .number($0, decimals: Self.secondDecimals) } ?? .null))
+            members.append(("allOpenCrossing", comparison.allOpen?.crossing.map(JSONValue.string) ?? .null))
         }
-        if !answer.alternatives.isEmpty {
-            members.append(("alternatives", .array(answer.alternatives.map { .object(JSONObject(Self.json($0))) })))
+        if !comparison.alternatives.isEmpty {
+            members.append(("alternatives", .array(comparison.alternatives.map { .object(JSONObject(Self.json($0))) })))
         }
         return .object(JSONObject(members))
     }
@@ -77,24 +77,24 @@ public struct RouteReport: Report, Sendable {
     /// - Parameter crossingNames: crossing names by id, to print beside the ids.
     /// - Returns: the text.
     public func table(crossingNames: [String: String]) -> String {
-        var text = "\(answer.origin.name) (\(answer.origin.country.rawValue)) → \(answer.destination.name) (\(answer.destination.country.rawValue)) by \(answer.mode.displayName)\n"
-        guard let route = answer.route else {
+        var text = "\(comparison.origin.name) (\(comparison.origin.country.rawValue)) → \(comparison.destination.name) (\(comparison.destination.country.rawValue)) by \(comparison.mode.displayName)\n"
+        guard let route = comparison.route else {
             // The reason starts with "no open route" or "no route even with every crossing open".
-            let reason = answer.reason ?? "no route"
+            let reason = comparison.reason ?? "no route"
             return text + reason.prefix(1).uppercased() + reason.dropFirst() + "\n"
         }
         let crossing = route.crossing.map { "\(crossingNames[$0] ?? $0) (\($0))" } ?? "none (the trip stays on one side)"
         text += "Crossing  \(crossing)\n"
         text += "Time      \(Self.duration(route.travelSeconds))"
-        if answer.closuresApplied, let detour = answer.detourSeconds {
-            text += detour > 0.5 ? ", \(Self.duration(detour)) longer than with every crossing open (via \(answer.allOpen?.crossing ?? "-"))" : ", no longer than with every crossing open"
+        if comparison.closuresApplied, let detour = comparison.detourSeconds {
+            text += detour > 0.5 ? ", \(Self.duration(detour)) longer than with every crossing open (via \(comparison.allOpen?.crossing ?? "-"))" : ", no longer than with every crossing open"
         }
         text += "\nDistance  \(formatFixed(route.lengthMeters / 1000, decimals: 1)) km\n"
         text += "Via       \(route.roads.joined(separator: " → "))\n"
         text += "Path      \(route.path.joined(separator: " → "))\n"
-        if answer.alternatives.count > 1 || (answer.alternatives.count == 1 && answer.alternatives[0].crossing != route.crossing) {
+        if comparison.alternatives.count > 1 || (comparison.alternatives.count == 1 && comparison.alternatives[0].crossing != route.crossing) {
             var table = TextTable(columns: [.init("#", .right), .init("CROSSING"), .init("TIME", .right), .init("EXTRA", .right), .init("KM", .right)])
-            for (rank, alternative) in answer.alternatives.enumerated() {
+            for (rank, alternative) in comparison.alternatives.enumerated() {
                 table.append(["\(rank + 1)", alternative.crossing ?? "-", Self.duration(alternative.travelSeconds),
                               "+" + Self.duration(alternative.travelSeconds - route.travelSeconds),
                               formatFixed(alternative.lengthMeters / 1000, decimals: 1)])
@@ -109,7 +109,7 @@ public struct RouteReport: Report, Sendable {
     /// - Returns: a header and a row per route: the alternatives when there are any, otherwise the best route.
     public func csv() -> String {
         var table = CSVTable(header: ["rank", "origin", "destination", "mode", "crossing", "travelSeconds", "lengthMeters", "path"])
-        let routes = answer.alternatives.isEmpty ? [answer.route].compactMap { $0 } : answer.alternatives
+        let routes = comparison.alternatives.isEmpty ? [comparison.route].compactMap { $0 } : comparison.alternatives
         for (rank, route) in routes.enumerated() {
             table.append(["\(rank + 1)", route.origin, route.destination, route.mode.rawValue, route.crossing ?? "",
                           formatFixed(route.travelSeconds, decimals: 3), formatFixed(route.lengthMeters, decimals: 0), route.path.joined(separator: ";")])

@@ -12,7 +12,7 @@ struct CalibrationReportTests {
         let directory = try Fixtures.network()
         defer { try? FileManager.default.removeItem(at: directory) }
         let network = try BorderNetwork(contentsOf: directory)
-        return (network.dataset, DemandModel.fit(network: network))
+        return (network.dataset, GravityDemand.fit(network: network))
     }
 
     @Test func theTinyNetworksFitReadsTheSameInEveryFormAndObservesTheFixturesVolumes() throws {
@@ -61,7 +61,7 @@ struct CalibrationReportTests {
         try #require(text.contains(original))
         try text.replacingOccurrences(of: original, with: #""dailyVolume":{"pov":2000,"truck":0}"#).write(to: file, atomically: true, encoding: .utf8)
         let network = try BorderNetwork(contentsOf: directory)
-        let report = CalibrationReport(fit: DemandModel.fit(network: network), dataset: network.dataset)
+        let report = CalibrationReport(fit: GravityDemand.fit(network: network), dataset: network.dataset)
         let row = try #require(report.json()["crossings"]?.arrayValue?.first { $0["id"]?.stringValue == "gate-b" && $0["mode"]?.stringValue == "truck" })
         #expect(row["observed"]?.numberValue == 0 && row["errorPercent"]?.isNull == true)
         #expect(try CSVReader.table(report.csv()).rows.first { $0["crossing"] == "gate-b" && $0["mode"] == "truck" }?["errorPercent"] == "")

@@ -13,7 +13,7 @@ struct DiversionReportTests {
         let directory = try Fixtures.network()
         defer { try? FileManager.default.removeItem(at: directory) }
         let network = try BorderNetwork(contentsOf: directory)
-        return (network, DemandModel.fit(network: network))
+        return (network, GravityDemand.fit(network: network))
     }
 
     /// The tiny network with Gate A closed. Gate B takes no pedestrians, so every pedestrian trip has no open
@@ -128,7 +128,7 @@ struct DiversionReportTests {
         #expect(detours.map { $0["scenarioCrossing"]?.stringValue } == diversion.detours.prefix(10).map(\.scenarioCrossing))
         let model = try #require(json["model"])
         #expect(model.keys == DocumentedJSON.of("divert model"))
-        #expect(model["name"]?.stringValue == diversion.scenario.model.name)
+        #expect(model["name"]?.stringValue == diversion.scenario.method.name)
         #expect(model["relativeGap"]?.numberValue == diversion.scenario.relativeGap)
         #expect(model["iterations"]?.numberValue == Double(diversion.scenario.iterations))
         _ = try json.printedAndReadBack()

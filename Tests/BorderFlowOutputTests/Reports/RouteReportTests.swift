@@ -35,7 +35,7 @@ struct RouteReportTests {
 
     @Test func aTripNorthThroughGateAReadsTheSameInEveryFormAndTakesItsRoadsAndInspectionTime() throws {
         let network = try Self.tinyNetwork.get()
-        let answer = try network.answer(from: "sur", to: "north", mode: .pov, alternatives: 2)
+        let answer = try network.compareRoutes(from: "sur", to: "north", mode: .pov, alternatives: 2)
         let route = try #require(answer.route)
         #expect(route.crossing == "gate-a" && route.path == ["sur", "gate-a", "north"])
         // MEX 1 at 80 km/h from 31.1°N to the gate at 31.3005°N, AZ 1 at 90 km/h on to 31.5°N, and half an hour's inspection.
@@ -44,7 +44,7 @@ struct RouteReportTests {
         let seconds = south / 80 * 3600 + north / 90 * 3600 + 30 * 60
         #expect(abs(route.travelSeconds - seconds) < 1, "\(route.travelSeconds) s against \(seconds)")
 
-        let report = RouteReport(answer: answer)
+        let report = RouteReport(comparison: answer)
         let json = report.json()
         #expect(json.keys == ["origin", "destination", "mode"] + DocumentedJSON.of("route") + DocumentedJSON.of("route with alternatives"))
         #expect(json["origin"]?.stringValue == "sur" && json["destination"]?.stringValue == "north" && json["mode"]?.stringValue == "pov")
@@ -83,10 +83,10 @@ struct RouteReportTests {
         let network = try Self.tinyNetwork.get()
         var closures = Closures()
         try closures.close(crossing: "gate-a")
-        let answer = try network.answer(from: "sur", to: "north", mode: .pedestrian, closures: closures)
+        let answer = try network.compareRoutes(from: "sur", to: "north", mode: .pedestrian, closures: closures)
         #expect(answer.route == nil)
         let reason = try #require(answer.reason)
-        let report = RouteReport(answer: answer)
+        let report = RouteReport(comparison: answer)
         let json = report.json()
         #expect(json["crossing"]?.isNull == true && json["travelSeconds"]?.isNull == true && json["lengthMeters"]?.isNull == true)
         #expect(json["path"] == .array([]))
@@ -101,8 +101,8 @@ struct RouteReportTests {
 
     @Test func aTripThatStaysOnOneSideCrossesNothing() throws {
         let network = try Self.tinyNetwork.get()
-        let answer = try network.answer(from: "north", to: "east", mode: .pov)
-        let report = RouteReport(answer: answer)
+        let answer = try network.compareRoutes(from: "north", to: "east", mode: .pov)
+        let report = RouteReport(comparison: answer)
         #expect(report.json()["crossing"]?.isNull == true)
         #expect(try CSVReader.table(report.csv()).column("crossing") == [""])
         #expect(report.table(crossingNames: Self.names(network)).contains("\nCrossing  none (the trip stays on one side)\n"))
@@ -113,10 +113,10 @@ struct RouteReportTests {
         let network = try BundledData.network.get()
         var closures = Closures()
         try closures.close(crossing: "lukeville")
-        let answer = try network.answer(from: "Sonoyta", to: "Phoenix", mode: .pov, closures: closures, alternatives: 3)
+        let answer = try network.compareRoutes(from: "Sonoyta", to: "Phoenix", mode: .pov, closures: closures, alternatives: 3)
         let route = try #require(answer.route)
         let detour = try #require(answer.detourSeconds)
-        let report = RouteReport(answer: answer)
+        let report = RouteReport(comparison: answer)
 
         let json = report.json()
         for part in ["route", "route with closures", "route with alternatives"] {

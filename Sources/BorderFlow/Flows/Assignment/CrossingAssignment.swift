@@ -13,7 +13,7 @@ public struct CrossingAssignment: Sendable {
     /// Seconds to pass each crossing per mode at its assigned volume.
     public let waits: [PerMode<Double>]
     /// The model that assigned them.
-    public let model: AssignmentModel
+    public let method: AssignmentMethod
     /// Equilibrium iterations run (1 for all-or-nothing and logit).
     public let iterations: Int
     /// (total cost − cost if everyone took their cheapest option) / total cost; 0 for all-or-nothing.

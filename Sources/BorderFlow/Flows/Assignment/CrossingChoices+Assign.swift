@@ -5,13 +5,13 @@ extension CrossingChoices {
     ///
     /// - Parameters:
     ///   - demand: daily trips per trip, in the mode's units (persons, vehicles, buses, trucks, railcars).
-    ///   - model: how the demand is spread over each trip's options.
+    ///   - method: how the demand is spread over each trip's options.
     ///   - crossingCount: how many crossings the dataset has.
     ///   - capacity: daily capacity of a crossing (dataset index) for a mode.
     ///   - freeSeconds: the wait at zero volume for a mode.
     /// - Returns: the flows per option, crossing and mode, with their waits.
     public func assign(
-        demand: [Double], model: AssignmentModel, crossingCount: Int,
+        demand: [Double], method: AssignmentMethod, crossingCount: Int,
         capacity: (CrossingIndex, Mode) -> Double, freeSeconds: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
     ) -> CrossingAssignment {
         precondition(demand.count == trips.count, "one demand figure per trip")
@@ -34,7 +34,7 @@ extension CrossingChoices {
 
         var iterations = 1
         var gap = 0.0
-        switch model {
+        switch method {
         case .allOrNothing, .equilibrium:
             // Free-flow all-or-nothing: the start of the equilibrium too.
             for t in trips.indices where demand[t] > 0 && offsets[t] < offsets[t + 1] {
@@ -58,7 +58,7 @@ extension CrossingChoices {
             }
         }
 
-        if case let .equilibrium(target, maximumIterations) = model {
+        if case let .equilibrium(target, maximumIterations) = method {
             iterations = 0
             gap = relativeGapOf(flows: flows, demand: demand, tripLinks: tripLinks, wait: wait)
             while gap > target && iterations < maximumIterations {
@@ -100,7 +100,7 @@ extension CrossingChoices {
             }
         }
         return CrossingAssignment(choices: self, demand: demand, optionFlows: flows, volumes: volumes, waits: waits,
-                                  model: model, iterations: iterations, relativeGap: gap)
+                                  method: method, iterations: iterations, relativeGap: gap)
     }
 
     /// (Σ flow × cost − Σ demand × cheapest cost) / Σ flow × cost.

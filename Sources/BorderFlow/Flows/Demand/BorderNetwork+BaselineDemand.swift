@@ -32,14 +32,14 @@ extension BorderNetwork {
     ///   - closures: what is closed.
     ///   - moment: the scenario's day; nil applies every closure whatever its window.
     ///   - lanes: inspection lanes per crossing and mode in the scenario; the dataset's when nil.
-    ///   - model: how trips spread over their options.
+    ///   - method: how trips spread over their options.
     /// - Returns: the comparison of scenario and baseline.
     /// - Throws: ``ClosureError`` for a closure the network cannot apply.
     public func divert(
         demand: Demand, constants: [PerMode<Double>], closures: Closures, at moment: Moment?,
-        lanes: ((Crossing, Mode) -> Int)? = nil, model: AssignmentModel = .standard
+        lanes: ((Crossing, Mode) -> Int)? = nil, method: AssignmentMethod = .standard
     ) throws -> Diversion {
-        try DiversionModel(network: self, demand: demand, constants: constants, model: model)
+        try DiversionModel(network: self, demand: demand, constants: constants, method: method)
             .divert(closures: closures, at: moment, lanes: lanes)
     }
 }

@@ -17,12 +17,12 @@ extension BorderNetwork {
     ///   - moment: when; nil applies every closure whatever its window. Opening hours are not applied: a
     ///     day's flows cross while each crossing is open.
     ///   - lanes: inspection lanes per crossing and mode; the dataset's when nil.
-    ///   - model: how trips spread over their options.
+    ///   - method: how trips spread over their options.
     /// - Returns: the flows per trip option, crossing and mode, with their waits.
     /// - Throws: ``ClosureError`` for a closure the network cannot apply.
     public func assign(
         _ demand: Demand, constants: [PerMode<Double>]? = nil, closures: Closures = Closures(), at moment: Moment? = nil,
-        lanes: ((Crossing, Mode) -> Int)? = nil, model: AssignmentModel = .standard
+        lanes: ((Crossing, Mode) -> Int)? = nil, method: AssignmentMethod = .standard
     ) throws -> CrossingAssignment {
         let crossings = dataset.crossings
         let mask = try self.mask(for: closures, at: moment, applyingOpeningHours: false)
@@ -30,6 +30,6 @@ extension BorderNetwork {
         return crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
             .open(on: self, mask: mask, capacity: capacity)
             .considered(with: constants ?? [PerMode<Double>](repeating: [:], count: crossings.count))
-            .assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count, capacity: capacity)
+            .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count, capacity: capacity)
     }
 }

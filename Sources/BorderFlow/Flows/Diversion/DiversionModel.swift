@@ -11,7 +11,7 @@ public final class DiversionModel: Sendable {
     /// Seconds added to each crossing's cost per mode (from the fit).
     public let constants: [PerMode<Double>]
     /// The assignment model of baseline and scenarios.
-    public let model: AssignmentModel
+    public let method: AssignmentMethod
     /// Every option of every trip (no limit), searched once.
     let allChoices: CrossingChoices
     /// The assignment with every crossing open, computed once.
@@ -28,19 +28,19 @@ public final class DiversionModel: Sendable {
     ///   - network: the network.
     ///   - demand: the demand (see `BorderNetwork.baselineDemand(in:)`).
     ///   - constants: seconds added to each crossing's cost per mode.
-    ///   - model: the assignment model.
-    public init(network: BorderNetwork, demand: Demand, constants: [PerMode<Double>], model: AssignmentModel = .standard) {
+    ///   - method: the assignment model.
+    public init(network: BorderNetwork, demand: Demand, constants: [PerMode<Double>], method: AssignmentMethod = .standard) {
         self.network = network
         self.demand = demand
         self.constants = constants
-        self.model = model
+        self.method = method
         // Closures touch only crossing edges and access costs never cross the border, so a scenario's options
         // are these less the closed ones, cut as a fresh search would cut them.
         allChoices = network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
         // Costs as travellers weigh them: road time, wait, and each crossing's calibrated constant.
         let baseChoices = allChoices.considered(with: constants)
         let crossings = network.dataset.crossings
-        baseline = baseChoices.assign(demand: demand.dailyTrips, model: model, crossingCount: crossings.count,
+        baseline = baseChoices.assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count,
                                       capacity: Self.capacity(crossings) { $0.lanes[$1] ?? 0 })
         let baseline = self.baseline
         baselineCosts = demand.trips.indices.map { baseline.tripCost($0) }
@@ -85,7 +85,7 @@ public final class DiversionModel: Sendable {
                 served[t] = 0
             }
         }
-        let scenario = scenarioChoices.assign(demand: served, model: model, crossingCount: crossings.count, capacity: scenarioCapacity)
+        let scenario = scenarioChoices.assign(demand: served, method: method, crossingCount: crossings.count, capacity: scenarioCapacity)
 
         // Trains beyond a rail crossing's daily capacity wait for another day: the excess is deferred.
         var scenarioVolume = scenario.volumes

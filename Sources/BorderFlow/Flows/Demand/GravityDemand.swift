@@ -1,7 +1,7 @@
 import Foundation
 
 /// The gravity model of baseline demand and its fit to observed volumes.
-public enum DemandModel {
+public enum GravityDemand {
     /// How fast a mode's trips fall off with cost: τ in exp(−cost / τ).
     ///
     /// - Parameter mode: the mode.
@@ -21,10 +21,10 @@ public enum DemandModel {
     ///   - network: the network, whose crossings carry the observed daily volumes.
     ///   - tolerance: the largest relative miss accepted at any crossing-mode with observed volume.
     ///   - maximumRounds: how many rounds of assignment and adjustment to run at most.
-    ///   - model: how each round's demand is spread over the crossings.
+    ///   - method: how each round's demand is spread over the crossings.
     /// - Returns: the demand, the crossing constants, the last assignment and the fit per crossing and mode.
     public static func fit(network: BorderNetwork, tolerance: Double = 0.05, maximumRounds: Int = 200,
-                           model: AssignmentModel = .standard) -> DemandFit {
+                           method: AssignmentMethod = .standard) -> DemandFit {
         let dataset = network.dataset
         let origins = dataset.places.placeIndices.filter { dataset.places[$0].country == .mx }
         let destinations = dataset.places.placeIndices.filter { dataset.places[$0].country == .us }
@@ -70,7 +70,7 @@ public enum DemandModel {
         // settles even where the split is a steep function of the constant.
         var steps = [PerMode<Double>](repeating: [:], count: crossingCount)
         var lastSign = [PerMode<Double>](repeating: [:], count: crossingCount)
-        var assignment = assign(choices, demand, constants, model, dataset)
+        var assignment = assign(choices, demand, constants, method, dataset)
         var rounds = 0
         func misses() -> Double {
             var worst = 0.0
@@ -114,7 +114,7 @@ public enum DemandModel {
                     constants[index][mode, default: 0] -= step * max(-1, min(1, error))
                 }
             }
-            assignment = assign(choices, demand, constants, model, dataset)
+            assignment = assign(choices, demand, constants, method, dataset)
         }
         var fit: [(CrossingIndex, Mode, Double, Double)] = []
         for (index, crossing) in zip(dataset.crossings.crossingIndices, dataset.crossings) {
@@ -127,9 +127,9 @@ public enum DemandModel {
     }
 
     static func assign(_ choices: CrossingChoices, _ demand: [Double], _ constants: [PerMode<Double>],
-                       _ model: AssignmentModel, _ dataset: Dataset) -> CrossingAssignment {
+                       _ method: AssignmentMethod, _ dataset: Dataset) -> CrossingAssignment {
         let adjusted = choices.shifted(by: constants)
-        return adjusted.assign(demand: demand, model: model, crossingCount: dataset.crossings.count) { crossing, mode in
+        return adjusted.assign(demand: demand, method: method, crossingCount: dataset.crossings.count) { crossing, mode in
             dataset.crossings[crossing].dailyCapacity(for: mode)
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How demand is spread over the crossings.
-public enum AssignmentModel: Sendable, Equatable {
+public enum AssignmentMethod: Sendable, Equatable {
     /// Every trip takes its cheapest option at free-flow waits.
     case allOrNothing
     /// Trips split over their options by a logit on free-flow cost: share ∝ exp(−cost / scale).
@@ -13,7 +13,7 @@ public enum AssignmentModel: Sendable, Equatable {
     /// The logit's default scale: 15 minutes.
     public static let defaultLogitScaleSeconds = 900.0
     /// The default model: equilibrium converged to a relative gap of 1e-4.
-    public static let standard = AssignmentModel.equilibrium()
+    public static let standard = AssignmentMethod.equilibrium()
 
     /// The model's name as the command line takes it (`aon`, `logit`, `equilibrium`).
     public var name: String {

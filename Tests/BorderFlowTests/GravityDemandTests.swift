@@ -14,14 +14,14 @@ struct DemandModelTests {
     }
 
     @Test func theFittedBaselineReproducesEveryCrossingWithinFivePercent() throws {
-        let fit = DemandModel.fit(network: network)
+        let fit = GravityDemand.fit(network: network)
         #expect(fit.worstRelativeError <= 0.05)
         #expect(fit.fit.count == 4, "gate-a pedestrian and pov, gate-b pov and truck")
         #expect(fit.assignment.relativeGap <= 1e-4)
     }
 
     @Test func demandIsNorthboundPositiveAndConservedByTheAssignment() throws {
-        let fit = DemandModel.fit(network: network)
+        let fit = GravityDemand.fit(network: network)
         for (index, trip) in fit.demand.trips.enumerated() {
             #expect(network.dataset.places[trip.origin].country == .mx)
             #expect(network.dataset.places[trip.destination].country == .us)
@@ -35,7 +35,7 @@ struct DemandModelTests {
     }
 
     @Test func closerPlacesExchangeMoreTripsPerPerson() throws {
-        let fit = DemandModel.fit(network: network, maximumRounds: 0)
+        let fit = GravityDemand.fit(network: network, maximumRounds: 0)
         func seed(_ origin: String, _ destination: String) -> Double {
             let places = network.dataset.places
             let index = fit.demand.trips.firstIndex {

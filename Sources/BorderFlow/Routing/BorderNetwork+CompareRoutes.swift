@@ -15,10 +15,10 @@ extension BorderNetwork {
     ///   - algorithm: A* or Dijkstra (the same costs).
     /// - Returns: the answer, with the reason when there is no route.
     /// - Throws: `LookupError` for an unknown place, `ClosureError` for an unknown crossing, port or sector.
-    public func answer(
+    public func compareRoutes(
         from origin: String, to destination: String, mode: Mode, closures: Closures = Closures(), at moment: Moment? = nil,
         alternatives: Int = 0, algorithm: SearchAlgorithm = .astar
-    ) throws -> RouteAnswer {
+    ) throws -> RouteComparison {
         let from = try dataset.place(named: origin)
         let to = try dataset.place(named: destination)
         let mask = try self.mask(for: closures, at: moment)
@@ -39,7 +39,7 @@ extension BorderNetwork {
                 reason = "no route even with every crossing open: the network does not connect \(from.id) to \(to.id) for \(mode.displayName) traffic"
             }
         }
-        return RouteAnswer(origin: from, destination: to, mode: mode, route: route, allOpen: allOpen,
+        return RouteComparison(origin: from, destination: to, mode: mode, route: route, allOpen: allOpen,
                            closuresApplied: applied, alternatives: others, reason: reason)
     }
 }

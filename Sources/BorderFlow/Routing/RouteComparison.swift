@@ -1,5 +1,5 @@
 /// The answer to a route question, with what a user needs to read it.
-public struct RouteAnswer: Sendable, Equatable {
+public struct RouteComparison: Sendable, Equatable {
     /// The place the trip starts at.
     public let origin: Place
     /// The place the trip ends at.
