@@ -39,8 +39,8 @@ case "demand":
     let network = try BorderNetwork(dataset: try Dataset.load())
     let places = network.dataset.places
     var trips: [Trip] = []
-    for origin in places.indices {
-        for destination in places.indices where places[origin].country != places[destination].country {
+    for origin in places.typedIndices {
+        for destination in places.typedIndices where places[origin].country != places[destination].country {
             for mode in Mode.allCases { trips.append(Trip(origin: origin, destination: destination, mode: mode)) }
         }
     }

@@ -128,7 +128,7 @@ struct ExportTests {
         let svg = try DiversionMap(diversion: diversion, title: "Lukeville & rail", subtitle: "test").svg()
         #expect(svg.hasPrefix("<?xml"))
         #expect(svg.contains("<title>Lukeville &amp; rail</title>"))
-        let closed = network.dataset.crossings.crossingIndices.filter { diversion.status(ofCrossing: $0, in: network.dataset) == .closed }.count
+        let closed = network.dataset.crossings.typedIndices.filter { diversion.status(ofCrossing: $0, in: network.dataset) == .closed }.count
         // Each closed crossing is a white circle with a black ring; the legend has one more.
         #expect(svg.components(separatedBy: "fill=\"#ffffff\" fill-opacity=\"0.8\" stroke=\"#000000\"").count - 1 == closed)
         #expect(svg.contains("Lukeville"))

@@ -156,7 +156,7 @@ struct DiversionTests {
         #expect(deferred > 0)
         // The share of each crossing's assigned railcars that cross: its reported (capped) volume over the assignment's.
         let assigned = diversion.scenario.volumes
-        let share = network.dataset.crossings.crossingIndices.map { index -> Double in
+        let share = network.dataset.crossings.typedIndices.map { index -> Double in
             let reported = diversion.crossings.first { $0.crossing == index && $0.mode == .rail }?.scenario ?? 0
             let volume = assigned[index][.rail] ?? 0
             return volume > 0 ? reported / volume : 1

@@ -1,72 +1,46 @@
-/// A crossing's position in the dataset's crossings (`Dataset.crossings`, `BorderNetwork.crossings`): typed,
-/// so that a crossing is never taken for a place or a trip. Arrays laid out one entry per crossing (an
-/// assignment's volumes, a fit's constants) are read with it directly: `volumes[crossing]`.
-public struct CrossingIndex: Hashable, Comparable, Sendable, CustomStringConvertible {
+/// An element's position in one of the dataset's lists: typed by the list, so that a crossing is never taken
+/// for a place. ``CrossingIndex`` counts in `Dataset.crossings` (and `BorderNetwork.crossings`), ``PlaceIndex``
+/// in `Dataset.places`. Arrays laid out one entry per crossing or place (an assignment's volumes, a fit's
+/// constants) are read with it directly: `volumes[crossing]`.
+public struct DatasetIndex<Element>: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The position, from 0.
     public let rawValue: Int
 
-    /// The crossing at a position.
+    /// The element at a position.
     ///
-    /// - Parameter rawValue: the position in the dataset's crossings, from 0.
+    /// - Parameter rawValue: the position in the list, from 0.
     @inlinable
     public init(_ rawValue: Int) { self.rawValue = rawValue }
 
-    /// Crossings order as the dataset lists them.
-    public static func < (lhs: CrossingIndex, rhs: CrossingIndex) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// Indexes order as the list does.
+    public static func < (lhs: DatasetIndex, rhs: DatasetIndex) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// The position as a number.
-    public var description: String { "crossing #\(rawValue)" }
+    /// The kind of element and the position, such as `Crossing #3`.
+    public var description: String { "\(Element.self) #\(rawValue)" }
 }
 
-/// A place's position in the dataset's places (`Dataset.places`, `BorderNetwork.places`): typed, so that a
-/// place is never taken for a crossing.
-public struct PlaceIndex: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The position, from 0.
-    public let rawValue: Int
+/// A crossing's position in the dataset's crossings.
+public typealias CrossingIndex = DatasetIndex<Crossing>
 
-    /// The place at a position.
-    ///
-    /// - Parameter rawValue: the position in the dataset's places, from 0.
-    @inlinable
-    public init(_ rawValue: Int) { self.rawValue = rawValue }
-
-    /// Places order as the dataset lists them.
-    public static func < (lhs: PlaceIndex, rhs: PlaceIndex) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    /// The position as a number.
-    public var description: String { "place #\(rawValue)" }
-}
+/// A place's position in the dataset's places.
+public typealias PlaceIndex = DatasetIndex<Place>
 
 extension Array {
-    /// The entry of a crossing, in an array laid out one entry per crossing in dataset order.
+    /// The entry at a typed index, in an array laid out one entry per crossing or place in dataset order.
     @inlinable
-    public subscript(crossing: CrossingIndex) -> Element {
-        get { self[crossing.rawValue] }
-        set { self[crossing.rawValue] = newValue }
+    public subscript<Indexed>(index: DatasetIndex<Indexed>) -> Element {
+        get { self[index.rawValue] }
+        set { self[index.rawValue] = newValue }
     }
 
-    /// The entry of a place, in an array laid out one entry per place in dataset order.
-    @inlinable
-    public subscript(place: PlaceIndex) -> Element {
-        get { self[place.rawValue] }
-        set { self[place.rawValue] = newValue }
-    }
-}
-
-extension Array where Element == Crossing {
-    /// Every crossing's index, in dataset order.
-    public var crossingIndices: [CrossingIndex] { indices.map(CrossingIndex.init) }
-}
-
-extension Array where Element == Place {
-    /// Every place's index, in dataset order.
-    public var placeIndices: [PlaceIndex] { indices.map(PlaceIndex.init) }
+    /// Every element's typed index, in order: `dataset.crossings.typedIndices` lists every `CrossingIndex`.
+    public var typedIndices: [DatasetIndex<Element>] { indices.map(DatasetIndex.init) }
 }
 
 extension Dataset {
     /// The index of the crossing with an id.
     ///
-    /// - Parameter id: a crossing id, exactly (`Dataset.crossing(named:)` also matches names).
+    /// - Parameter id: a crossing id, exactly (`Dataset.crossing(id:)` gives the crossing itself).
     /// - Returns: its index, or nil when no crossing has that id.
     public func crossingIndex(id: String) -> CrossingIndex? {
         crossings.firstIndex { $0.id == id }.map(CrossingIndex.init)

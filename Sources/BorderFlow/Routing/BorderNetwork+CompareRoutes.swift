@@ -32,7 +32,7 @@ extension BorderNetwork {
             if let allOpen {
                 // Out-of-service crossings are never closed; they are not counted among those that serve.
                 let crossings = dataset.crossings
-                let serving = crossings.crossingIndices.filter { crossings[$0].inService && crossings[$0].serves(mode) }
+                let serving = crossings.typedIndices.filter { crossings[$0].inService && crossings[$0].serves(mode) }
                 let closedCount = serving.filter { isClosed(crossing: $0, to: mode, under: mask) }.count
                 reason = "no open route: \(closedCount) of the \(serving.count) crossings that take \(mode.displayName) traffic are closed\(moment == nil ? "" : " or outside their hours"), including every one this trip could use; with all crossings open it would cross at \(allOpen.crossing ?? "none")"
             } else {

@@ -37,7 +37,7 @@ public struct Router: Sendable {
         self.mask = mask
         access = network.accessCosts
         var open = [[OpenCrossing]](repeating: [], count: 2 * Mode.allCases.count)
-        for (crossing, edges) in zip(network.crossings.crossingIndices, network.crossingEdges) {
+        for (crossing, edges) in zip(network.crossings.typedIndices, network.crossingEdges) {
             for (mode, edge) in edges {
                 guard case let .crossing(_, _, northbound) = network.edges[Int(edge)].kind,
                       network.isOpen(crossing: crossing, mode: mode, northbound: northbound, mask: mask) else { continue }

@@ -62,7 +62,7 @@ public struct DiversionLayers: Sendable {
     }
 
     private static func crossingLayer(_ diversion: Diversion, _ dataset: Dataset) -> GeoJSONLayer {
-        let features = dataset.crossings.crossingIndices.map { index -> GeoJSONOutputFeature in
+        let features = dataset.crossings.typedIndices.map { index -> GeoJSONOutputFeature in
             let crossing = dataset.crossings[index]
             let changes = diversion.changes(ofCrossing: index)
             let baseline = changes.mapValues(\.baseline), scenario = changes.mapValues(\.scenario)

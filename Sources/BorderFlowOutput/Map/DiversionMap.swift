@@ -139,12 +139,12 @@ public struct DiversionMap {
     /// Circles of area proportional to daily crossings; returns each circle for label placement.
     private func drawCrossings(_ svg: inout SVGDocument, _ projection: MapProjection) throws -> [(center: Position, radius: Double)] {
         let dataset = network.dataset
-        let totals = dataset.crossings.crossingIndices.map { index -> (baseline: Double, scenario: Double) in
+        let totals = dataset.crossings.typedIndices.map { index -> (baseline: Double, scenario: Double) in
             let changes = diversion.changes(ofCrossing: index)
             return (changes.values.map(\.baseline).reduce(0, +), changes.values.map(\.scenario).reduce(0, +))
         }
         let centers = try projection.project(dataset.crossings.map(\.coordinate))
-        let order = dataset.crossings.crossingIndices.sorted { max(totals[$0].baseline, totals[$0].scenario) > max(totals[$1].baseline, totals[$1].scenario) }
+        let order = dataset.crossings.typedIndices.sorted { max(totals[$0].baseline, totals[$0].scenario) > max(totals[$1].baseline, totals[$1].scenario) }
         var circles: [(Position, Double)] = []
         svg.open("g", [("id", "crossings"), ("stroke", "#404040"), ("stroke-width", "0.8")])
         for index in order {
@@ -192,7 +192,7 @@ public struct DiversionMap {
             ports[total.key, default: (total.name, 0, 0, false)].change += total.change
             ports[total.key, default: (total.name, 0, 0, false)].baseline += total.baseline
         }
-        for index in dataset.crossings.crossingIndices where diversion.status(ofCrossing: index, in: dataset) == .closed {
+        for index in dataset.crossings.typedIndices where diversion.status(ofCrossing: index, in: dataset) == .closed {
             ports[dataset.crossings[index].portCode]?.closed = true
         }
         let chosen = ports.filter { abs($0.value.change) >= 1 }
@@ -223,7 +223,7 @@ public struct DiversionMap {
         svg.text(subtitle, x: 24, y: 68, [("font-size", "15"), ("fill", "#404040")])
         var summary: [String] = []
         let dataset = network.dataset
-        let closed = dataset.crossings.crossingIndices.filter { diversion.status(ofCrossing: $0, in: dataset) == .closed }
+        let closed = dataset.crossings.typedIndices.filter { diversion.status(ofCrossing: $0, in: dataset) == .closed }
         var closedPorts: [String] = []
         for index in closed where !closedPorts.contains(dataset.crossings[index].port) { closedPorts.append(dataset.crossings[index].port) }
         summary.append(closed.isEmpty ? "No crossing closed" : "\(closed.count) crossing\(closed.count == 1 ? "" : "s") closed, at \(closedPorts.joined(separator: ", "))")

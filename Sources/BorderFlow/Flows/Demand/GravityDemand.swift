@@ -26,8 +26,8 @@ public enum GravityDemand {
     public static func fit(network: BorderNetwork, tolerance: Double = 0.05, maximumRounds: Int = 200,
                            method: AssignmentMethod = .standard) -> DemandFit {
         let dataset = network.dataset
-        let origins = dataset.places.placeIndices.filter { dataset.places[$0].country == .mx }
-        let destinations = dataset.places.placeIndices.filter { dataset.places[$0].country == .us }
+        let origins = dataset.places.typedIndices.filter { dataset.places[$0].country == .mx }
+        let destinations = dataset.places.typedIndices.filter { dataset.places[$0].country == .us }
         var trips: [Trip] = []
         for mode in Mode.allCases where dataset.crossings.contains(where: { ($0.dailyVolume[mode] ?? 0) > 0 }) {
             for origin in origins {
@@ -117,7 +117,7 @@ public enum GravityDemand {
             assignment = assign(choices, demand, constants, method, dataset)
         }
         var fit: [(CrossingIndex, Mode, Double, Double)] = []
-        for (index, crossing) in zip(dataset.crossings.crossingIndices, dataset.crossings) {
+        for (index, crossing) in zip(dataset.crossings.typedIndices, dataset.crossings) {
             for mode in crossing.modes {
                 fit.append((index, mode, crossing.dailyVolume[mode] ?? 0, assignment.volumes[index][mode] ?? 0))
             }

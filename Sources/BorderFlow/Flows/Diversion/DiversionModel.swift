@@ -90,7 +90,7 @@ public final class DiversionModel: Sendable {
         // Trains beyond a rail crossing's daily capacity wait for another day: the excess is deferred.
         var scenarioVolume = scenario.volumes
         var railShareCrossing = [Double](repeating: 1, count: crossings.count)
-        for index in crossings.crossingIndices {
+        for index in crossings.typedIndices {
             guard let volume = scenarioVolume[index][.rail] else { continue }
             let limit = scenarioCapacity(index, .rail)
             if volume > limit {
@@ -110,7 +110,7 @@ public final class DiversionModel: Sendable {
         }
 
         var changes: [Diversion.CrossingChange] = []
-        for (index, crossing) in zip(crossings.crossingIndices, crossings) {
+        for (index, crossing) in zip(crossings.typedIndices, crossings) {
             for mode in crossing.modes {
                 let isClosed = network.isClosed(crossing: index, to: mode, under: mask, capacity: scenarioCapacity(index, mode))
                 changes.append(Diversion.CrossingChange(
