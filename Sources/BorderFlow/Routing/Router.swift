@@ -7,7 +7,7 @@ import BorderFlowGraph
 /// shares the network's table of road costs between every place and every crossing, which no closure
 /// changes. A route is then the cheapest open crossing of road-to-crossing + inspection + road-from-crossing:
 /// about a hundred nanoseconds, with no allocation and no lock. The answers equal a graph search's
-/// (``RouteSearch``) on every query; ties between crossings of equal cost go to the lower crossing index.
+/// (the library's internal `RouteSearch`) on every query; ties between crossings of equal cost go to the lower crossing index.
 ///
 /// Immutable and `Sendable`: share one router between tasks.
 public struct Router: Sendable {
