@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BorderFlowSpatialTests",
-            dependencies: ["BorderFlowSpatial"]
+            dependencies: ["BorderFlowSpatial", "BorderFlowTestSupport"]
         ),
         .testTarget(
             name: "BorderFlowGraphTests",

@@ -1,3 +1,4 @@
+import BorderFlowTestSupport
 import Foundation
 import Testing
 @testable import BorderFlowSpatial
@@ -5,23 +6,14 @@ import Testing
 /// The one reader of user files: size limit, empty and missing files, UTF-8, and where a syntax error is.
 @Suite("Input file reading")
 final class InputFileReaderTests {
-    let folder: URL
+    let scratch: ScratchFolder
     let reader = InputFileReader(maximumBytes: 2_000_000, tooLargeAdvice: "test files of up to 2 MB are read",
                                  emptyAdvice: "a test file needs a line")
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-input-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    init() throws { scratch = try ScratchFolder("input") }
 
     /// A file in the test's folder holding `bytes`.
-    func file(_ name: String, _ bytes: [UInt8]) throws -> URL {
-        let url = folder.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url
-    }
+    func file(_ name: String, _ bytes: [UInt8]) throws -> URL { try scratch.file(name, bytes) }
 
     /// The error `body` throws, which must be an `InputFileError`.
     func refusal(_ body: () throws -> Void) -> InputFileError? {
@@ -48,7 +40,7 @@ final class InputFileReaderTests {
     }
 
     @Test func aMissingFileNamesItsPath() {
-        let url = folder.appendingPathComponent("nowhere.txt")
+        let url = scratch.url.appendingPathComponent("nowhere.txt")
         #expect(refusal { _ = try reader.data(contentsOf: url, name: "nowhere.txt") }?.description
             == "nowhere.txt: cannot read the file (\(url.path)): it is missing or unreadable")
         let terse = InputFileReader(maximumBytes: nil, emptyAdvice: nil, unreadableAdvice: nil)

@@ -8,23 +8,16 @@ import Testing
 @Suite("Input file errors")
 final class InputFileErrorTests {
     let dataset: Dataset
-    let folder: URL
+    let scratch: ScratchFolder
 
     init() throws {
         let directory = try Fixtures.network()
         defer { try? FileManager.default.removeItem(at: directory) }
         dataset = try Dataset.load(from: directory)
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-input-errors-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try ScratchFolder("input-errors")
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
-    func file(_ name: String, _ bytes: [UInt8]) throws -> URL {
-        let url = folder.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url
-    }
+    func file(_ name: String, _ bytes: [UInt8]) throws -> URL { try scratch.file(name, bytes) }
 
     @Test func malformedYAMLSaysWhereInTheErrorAndInItsFields() throws {
         let url = Fixtures.root.appendingPathComponent("scenarios/malformed.yaml")
@@ -41,7 +34,7 @@ final class InputFileErrorTests {
         let latin1 = try file("latin1.yaml", Array("title: Cami".utf8) + [0xF3, 0x6E])
         #expect(#expect(throws: InputFileError.self) { _ = try Scenario.load(contentsOf: latin1) }?.description
             == "latin1.yaml: the file is not UTF-8 text")
-        let missing = folder.appendingPathComponent("missing.yaml")
+        let missing = scratch.url.appendingPathComponent("missing.yaml")
         #expect(#expect(throws: InputFileError.self) { _ = try Scenario.load(contentsOf: missing) }?.description
             == "missing.yaml: cannot read the file (\(missing.path)): it is missing or unreadable")
     }
@@ -53,7 +46,7 @@ final class InputFileErrorTests {
         let empty = try file("crossing-constants.csv", [])
         #expect(#expect(throws: InputFileError.self) { _ = try DemandFiles.readConstants(empty, dataset: self.dataset) }?.description
             == "crossing-constants.csv: the file is empty; it needs a header and a row per trip")
-        let missing = folder.appendingPathComponent("none.csv")
+        let missing = scratch.url.appendingPathComponent("none.csv")
         #expect(#expect(throws: InputFileError.self) { _ = try DemandFiles.readDemand(missing, dataset: self.dataset) }?.description
             == "none.csv: cannot read the file (\(missing.path))")
         let badMode = try file("modes.csv", Array("crossing,mode,constantSeconds\ngate-a,boat,3\n".utf8))

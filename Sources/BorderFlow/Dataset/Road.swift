@@ -43,15 +43,3 @@ public struct Road: Hashable, Sendable, Identifiable {
     /// Whether the segment is a railway (trains only).
     public var isRail: Bool { roadClass == .rail }
 }
-
-/// A road or rail node that is neither a place nor a crossing: an interchange or a fork.
-public struct Junction: Hashable, Sendable, Identifiable {
-    /// A stable id.
-    public let id: String
-    /// Its name, such as an interchange's.
-    public let name: String
-    /// The side of the border it is on.
-    public let country: Country
-    /// Where it is, in longitude and latitude.
-    public let coordinate: Coordinate
-}

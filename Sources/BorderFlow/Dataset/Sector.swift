@@ -14,9 +14,3 @@ public struct Sector: Hashable, Sendable, Identifiable {
     /// Hashes the id.
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
-
-/// The international boundary line, west (Pacific) to east (Gulf of Mexico), in longitude/latitude.
-public struct Boundary: Hashable, Sendable {
-    /// The line's vertices, west to east.
-    public let line: [Coordinate]
-}

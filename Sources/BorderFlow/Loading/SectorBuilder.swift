@@ -254,16 +254,6 @@ public struct SectorBuilder {
     }
 }
 
-/// A problem with one of the sector builder's inputs.
-public struct SectorBuildError: Error, Sendable, CustomStringConvertible {
-    /// The input at fault.
-    public var input: String
-    /// What is wrong.
-    public var message: String
-    /// A message for people: what is wrong, where, and how to fix it.
-    public var description: String { InputFileLocation(file: input).describing(message) }
-}
-
 /// The sector plan: which counties make each sector, which parts of counties move, how wide the zone is.
 struct SectorAreas {
     struct Entry {

@@ -8,19 +8,6 @@ import Testing
 /// `borderflow info`: what a dataset holds and how much the working CRS distorts it.
 @Suite("Dataset summary")
 struct DatasetSummaryTests {
-    static let a = 6_378_137.0, f = 1 / 298.257223563
-    static let e2 = f * (2 - f)
-
-    static func meridianKm(from south: Double, to north: Double) -> Double {
-        let s = sin((south + north) / 2 * .pi / 180)
-        return a * (1 - e2) / pow(1 - e2 * s * s, 1.5) * (north - south) * .pi / 180 / 1000
-    }
-
-    static func parallelKm(longitudes: Double, at latitude: Double) -> Double {
-        let s = sin(latitude * .pi / 180)
-        return a / (1 - e2 * s * s).squareRoot() * cos(latitude * .pi / 180) * (longitudes * .pi / 180) / 1000
-    }
-
     func summary(of directory: URL, crs: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws -> (Dataset, DatasetSummary) {
         let dataset = try Dataset.load(from: directory, workingCRS: crs)
         return (dataset, try DatasetSummary(dataset: dataset, region: BorderRegion(sectors: dataset.sectors, boundary: dataset.boundary, workingCRS: crs)))
@@ -33,10 +20,10 @@ struct DatasetSummaryTests {
         // Two crossings at ports 2701 and 2702 in Arizona, two sectors, two places a side, one junction and
         // seven roads: four north–south between 31.1°N, the gates at 31.3005°N and 31.5°N, MEX 3 by 31.12°N
         // from Sur to Este, and I-9 along 31.5°N. No rail.
-        let mex3 = 2 * (pow(Self.parallelKm(longitudes: 0.2, at: 31.11), 2) + pow(Self.meridianKm(from: 31.1, to: 31.12), 2)).squareRoot()
-        let roadKm = 2 * Self.meridianKm(from: 31.1, to: 31.3005) + 2 * Self.meridianKm(from: 31.3005, to: 31.5) + mex3
-            + Self.parallelKm(longitudes: 0.4, at: 31.5)
-        let boundaryKm = Self.parallelKm(longitudes: 1, at: 31.3)
+        let mex3 = 2 * (pow(WGS84.parallelKm(longitudes: 0.2, at: 31.11), 2) + pow(WGS84.meridianKm(from: 31.1, to: 31.12), 2)).squareRoot()
+        let roadKm = 2 * WGS84.meridianKm(from: 31.1, to: 31.3005) + 2 * WGS84.meridianKm(from: 31.3005, to: 31.5) + mex3
+            + WGS84.parallelKm(longitudes: 0.4, at: 31.5)
+        let boundaryKm = WGS84.parallelKm(longitudes: 1, at: 31.3)
         #expect(summary.crossingCount == 2 && summary.portCount == 2 && summary.sectorCount == 2)
         #expect(summary.crossingsByState.map(\.state) == ["CA", "AZ", "NM", "TX"] && summary.crossingsByState.map(\.count) == [0, 2, 0, 0])
         #expect(summary.placeCount.map(\.country) == ["US", "MX"] && summary.placeCount.map(\.count) == [2, 2])

@@ -8,19 +8,6 @@ import Testing
 /// `borderflow locate`: a point's side, sector, distance to the border and nearest crossings.
 @Suite("Location report")
 struct LocationReportTests {
-    static let a = 6_378_137.0, f = 1 / 298.257223563
-    static let e2 = f * (2 - f)
-
-    static func meridianKm(from south: Double, to north: Double) -> Double {
-        let s = sin((south + north) / 2 * .pi / 180)
-        return a * (1 - e2) / pow(1 - e2 * s * s, 1.5) * (north - south) * .pi / 180 / 1000
-    }
-
-    static func parallelKm(longitudes: Double, at latitude: Double) -> Double {
-        let s = sin(latitude * .pi / 180)
-        return a / (1 - e2 * s * s).squareRoot() * cos(latitude * .pi / 180) * (longitudes * .pi / 180) / 1000
-    }
-
     /// The tiny dataset and its region (a region holds GEOS state, so each test makes its own).
     func tiny() throws -> (dataset: Dataset, region: BorderRegion) {
         let dataset = try Dataset.load(from: Fixtures.tiny)
@@ -32,9 +19,9 @@ struct LocationReportTests {
         let point = Coordinate(longitude: -111.2, latitude: 31.5)
         let location = try region.locate(point, crossings: dataset.crossings, limit: 5)
         // The boundary runs along 31.3°N; Gate A sits at 31.3005°N straight south, Gate B 0.4° further east.
-        let toBorder = Self.meridianKm(from: 31.3, to: 31.5)
-        let toGateA = Self.meridianKm(from: 31.3005, to: 31.5)
-        let east = Self.parallelKm(longitudes: 0.4, at: 31.4)
+        let toBorder = WGS84.meridianKm(from: 31.3, to: 31.5)
+        let toGateA = WGS84.meridianKm(from: 31.3005, to: 31.5)
+        let east = WGS84.parallelKm(longitudes: 0.4, at: 31.4)
         let toGateB = (toGateA * toGateA + east * east).squareRoot()
         #expect(location.country == .us && location.sector?.id == "west")
         #expect(abs(location.distanceToBorderKm - toBorder) < 0.05, "\(location.distanceToBorderKm) against \(toBorder)")

@@ -14,13 +14,6 @@ struct RouteReportTests {
         return try BorderNetwork(contentsOf: directory)
     }
 
-    /// Kilometres along a meridian between two latitudes on the WGS 84 ellipsoid (midpoint rule; fine for 0.2°).
-    static func meridianKm(from south: Double, to north: Double) -> Double {
-        let a = 6_378_137.0, f = 1 / 298.257223563, e2 = f * (2 - f)
-        let s = sin((south + north) / 2 * .pi / 180)
-        return a * (1 - e2) / pow(1 - e2 * s * s, 1.5) * (north - south) * .pi / 180 / 1000
-    }
-
     static func names(_ network: BorderNetwork) -> [String: String] {
         Dictionary(uniqueKeysWithValues: network.dataset.crossings.map { ($0.id, $0.name) })
     }
@@ -39,7 +32,7 @@ struct RouteReportTests {
         let route = try #require(answer.route)
         #expect(route.crossing == "gate-a" && route.path == ["sur", "gate-a", "north"])
         // MEX 1 at 80 km/h from 31.1°N to the gate at 31.3005°N, AZ 1 at 90 km/h on to 31.5°N, and half an hour's inspection.
-        let south = Self.meridianKm(from: 31.1, to: 31.3005), north = Self.meridianKm(from: 31.3005, to: 31.5)
+        let south = WGS84.meridianKm(from: 31.1, to: 31.3005), north = WGS84.meridianKm(from: 31.3005, to: 31.5)
         #expect(abs(route.lengthMeters / 1000 - (south + north)) < 0.001 * (south + north))
         let seconds = south / 80 * 3600 + north / 90 * 3600 + 30 * 60
         #expect(abs(route.travelSeconds - seconds) < 1, "\(route.travelSeconds) s against \(seconds)")

@@ -8,31 +8,12 @@ import Testing
 /// `borderflow sectors`: area, border length and crossings of each sector.
 @Suite("Sectors report")
 struct SectorsReportTests {
-    static let a = 6_378_137.0, f = 1 / 298.257223563
-    static let e2 = f * (2 - f)
-
-    /// Area in km² of the quadrangle between two meridians and two parallels on the WGS 84 ellipsoid.
-    static func quadrangleKm2(longitudes: Double, from south: Double, to north: Double) -> Double {
-        let e = e2.squareRoot()
-        func q(_ latitude: Double) -> Double {
-            let s = sin(latitude * .pi / 180)
-            return (1 - e2) * (s / (1 - e2 * s * s) - log((1 - e * s) / (1 + e * s)) / (2 * e))
-        }
-        return a * a / 2 * (longitudes * .pi / 180) * (q(north) - q(south)) / 1e6
-    }
-
-    /// Length in km of an arc of a parallel on the WGS 84 ellipsoid.
-    static func parallelKm(longitudes: Double, at latitude: Double) -> Double {
-        let s = sin(latitude * .pi / 180)
-        return a / (1 - e2 * s * s).squareRoot() * cos(latitude * .pi / 180) * (longitudes * .pi / 180) / 1000
-    }
-
     @Test func theTinySectorsMeasureAsTheirSquaresAndHalvesOfTheBoundary() throws {
         // Two 0.5° squares from 31.3°N to 31.8°N over a boundary along 31.3°N from 111.5°W to 110.5°W.
         let dataset = try Dataset.load(from: Fixtures.tiny)
         let report = try SectorsReport(dataset: dataset, region: BorderRegion(sectors: dataset.sectors, boundary: dataset.boundary))
-        let area = Self.quadrangleKm2(longitudes: 0.5, from: 31.3, to: 31.8)
-        let border = Self.parallelKm(longitudes: 0.5, at: 31.3)
+        let area = WGS84.quadrangleKm2(longitudes: 0.5, from: 31.3, to: 31.8)
+        let border = WGS84.parallelKm(longitudes: 0.5, at: 31.3)
         #expect(report.rows.map(\.id) == ["west", "east"])
         #expect(report.rows.map(\.crossings) == [["gate-a"], ["gate-b"]])
         for row in report.rows {
