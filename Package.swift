@@ -81,7 +81,8 @@ let package = Package(
             dependencies: ["BorderFlowGraph"]
         ),
         // What the test targets share: the hand-made fixtures, which stay in Tests/BorderFlowTests/Fixtures where
-        // Scripts/fuzz and Fuzz/ read them too, copies of them in temporary folders, and a CSV reader.
+        // Scripts/fuzz and Fuzz/ read them too, copies of them in temporary folders, scratch folders, a CSV reader
+        // and distances on the ellipsoid worked out by hand.
         .target(
             name: "BorderFlowTestSupport",
             path: "Tests/BorderFlowTestSupport"

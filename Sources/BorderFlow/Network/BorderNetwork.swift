@@ -149,7 +149,7 @@ public final class BorderNetwork: Sendable {
             for mode in crossing.modes {
                 for isNorthbound in [true, false] {
                     var costs = [Double](repeating: .infinity, count: modes.count)
-                    costs[modes.firstIndex(of: mode)!] = 60 * (isNorthbound ? CrossingTimes.northboundMinutes(mode) : CrossingTimes.southboundMinutes(mode))
+                    costs[mode.index] = 60 * (isNorthbound ? CrossingTimes.northboundMinutes(mode) : CrossingTimes.southboundMinutes(mode))
                     graphEdges.append(Graph.Edge(from: isNorthbound ? mexico : us, to: isNorthbound ? us : mexico, costSeconds: costs))
                     edges.append(Edge(kind: .crossing(index: index, mode: mode, northbound: isNorthbound), lengthMeters: 0))
                     crossingEdges[index].append((mode, Graph.EdgeID(edges.count - 1)))
@@ -166,7 +166,8 @@ public final class BorderNetwork: Sendable {
         let graph = try Graph(nodeCount: nodes.count, edges: graphEdges, coordinates: positions.map { Graph.Point(x: $0.x, y: $0.y) })
 
         var factors: [Double] = []
-        for (layer, mode) in modes.enumerated() {
+        for mode in modes {
+            let layer = mode.index
             var fastest = 0.0 // metres per second over straight-line-bearing edges usable in this layer
             for (index, edge) in edges.enumerated() where graph.costMilliseconds(of: Int32(index), layer: layer) != Graph.impassable {
                 if case .road = edge.kind, edge.lengthMeters > 0 {
@@ -174,7 +175,6 @@ public final class BorderNetwork: Sendable {
                     if seconds > 0 { fastest = max(fastest, edge.lengthMeters / seconds) }
                 }
             }
-            _ = mode
             // A hair under the bound: geodesics between two data points may bow a little beyond the
             // latitudes where the scale factor was measured.
             factors.append(fastest > 0 ? 0.9999 * 1000 / (survey.largestScaleFactor * fastest) : 0)
