@@ -25,8 +25,6 @@ struct Inputs {
     /// What is closed at a moment: the scenario's closures then (with the modes its lane changes leave without
     /// lanes), then those typed.
     func closures(at moment: Moment?) -> Closures {
-        var closures = scenario?.closures(at: moment, in: dataset) ?? Closures()
-        closures.add(contentsOf: typedClosures)
-        return closures
+        Scenario.closures(of: scenario, at: moment, in: dataset, adding: typedClosures)
     }
 }

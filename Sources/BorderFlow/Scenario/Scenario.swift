@@ -90,6 +90,22 @@ public struct Scenario: Sendable, Equatable {
         return closures
     }
 
+    /// What is closed at a moment when closures are added to a scenario's: the scenario's then (as
+    /// ``closures(at:in:)`` gives them), followed by the others. The one way `divert`, `route` and `simulate`
+    /// combine a scenario with the closures a user types.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario, or nil for none.
+    ///   - moment: when; nil applies every closure and capacity change whatever its window.
+    ///   - dataset: the dataset the scenario was checked against.
+    ///   - others: closures added after the scenario's.
+    /// - Returns: the closures in force.
+    public static func closures(of scenario: Scenario?, at moment: Moment?, in dataset: Dataset, adding others: Closures) -> Closures {
+        var closures = scenario?.closures(at: moment, in: dataset) ?? Closures()
+        closures.add(contentsOf: others)
+        return closures
+    }
+
     /// The lanes of each crossing and mode at a moment, after the capacity changes that apply then
     /// (never below zero).
     ///

@@ -35,8 +35,7 @@ extension BorderNetwork {
         var results: [Simulation.Day] = []
         for (index, day) in days.enumerated() {
             // One moment stands for the whole day: noon, clear of windows that open or close at midnight.
-            var today = scenario?.closures(at: day.noon, in: dataset) ?? Closures()
-            today.add(contentsOf: closures)
+            let today = Scenario.closures(of: scenario, at: day.noon, in: dataset, adding: closures)
             let router = try router(closures: today, at: day.noon, applyingOpeningHours: false)
             let ports = simulation.run(day: index, router: router, crossers: crossersPerDay, seed: seed, threads: threads)
             results.append(Simulation.Day(date: day, ports: ports))
