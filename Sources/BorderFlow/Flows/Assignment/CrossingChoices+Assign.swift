@@ -7,110 +7,112 @@ extension CrossingChoices {
     ///   - demand: daily trips per trip, in the mode's units (persons, vehicles, buses, trucks, railcars).
     ///   - method: how the demand is spread over each trip's options.
     ///   - crossingCount: how many crossings the dataset has.
-    ///   - capacity: daily capacity of a crossing (dataset index) for a mode.
-    ///   - freeSeconds: the wait at zero volume for a mode.
-    /// - Returns: the flows per option, crossing and mode, with their waits.
+    ///   - queue: the daily queue of a crossing (dataset index) for a mode: its hourly capacity and free time.
+    ///   - background: daily volume per crossing and mode already at the crossings from trips not assigned here
+    ///     (they queue with these trips but keep their own choices); none when nil.
+    /// - Returns: the flows per option, crossing and mode (background included), with their queues.
     public func assign(
         demand: [Double], method: AssignmentMethod, crossingCount: Int,
-        capacity: (CrossingIndex, Mode) -> Double, freeSeconds: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
+        queue: (CrossingIndex, Mode) -> DailyQueue, background: [PerMode<Double>]? = nil
     ) -> CrossingAssignment {
         precondition(demand.count == trips.count, "one demand figure per trip")
         let modes = Mode.allCases
         let modeCount = modes.count
         // Links are (crossing, mode) pairs.
         func link(_ crossing: CrossingIndex, _ mode: Mode) -> Int { crossing.rawValue * modeCount + mode.index }
-        var capacities = [Double](repeating: 0, count: crossingCount * modeCount)
-        var free = [Double](repeating: 0, count: crossingCount * modeCount)
+        var queues: [DailyQueue] = []
+        var volume = [Double](repeating: 0, count: crossingCount * modeCount)
+        queues.reserveCapacity(crossingCount * modeCount)
         for crossing in (0..<crossingCount).map(CrossingIndex.init) {
             for mode in modes {
-                capacities[link(crossing, mode)] = capacity(crossing, mode)
-                free[link(crossing, mode)] = freeSeconds(mode)
+                queues.append(queue(crossing, mode))
+                volume[link(crossing, mode)] = background?[crossing.rawValue][mode] ?? 0
             }
         }
-        var volume = [Double](repeating: 0, count: crossingCount * modeCount)
         var flows = [Double](repeating: 0, count: options.count)
-        let tripLinks = trips.indices.map { t in options(ofTrip: t).map { link($0.crossing, trips[t].mode) } }
-        func wait(_ l: Int) -> Double { CrossingDelay.waitSeconds(volume: volume[l], capacity: capacities[l], freeSeconds: free[l]) }
+        let optionLinks = trips.indices.flatMap { t in options(ofTrip: t).map { link($0.crossing, trips[t].mode) } }
+        // Each link's wait at its current volume, kept up to date as flows move.
+        var waits = volume.indices.map { queues[$0].waitSeconds(volume: volume[$0]) }
+        func add(_ amount: Double, option index: Int) {
+            let l = optionLinks[index]
+            flows[index] += amount
+            volume[l] += amount
+        }
+        func refresh(_ l: Int) { waits[l] = queues[l].waitSeconds(volume: volume[l]) }
 
         var iterations = 1
         var gap = 0.0
         switch method {
         case .allOrNothing, .equilibrium:
-            // Free-flow all-or-nothing: the start of the equilibrium too.
+            // Cheapest at the waits the background leaves: the start of the equilibrium too.
             for t in trips.indices where demand[t] > 0 && offsets[t] < offsets[t + 1] {
-                let range = offsets[t]..<offsets[t + 1]
-                let best = range.min { (options[$0].accessSeconds + free[tripLinks[t][$0 - offsets[t]]], $0) < (options[$1].accessSeconds + free[tripLinks[t][$1 - offsets[t]]], $1) }!
-                flows[best] += demand[t]
-                volume[tripLinks[t][best - offsets[t]]] += demand[t]
+                let best = (offsets[t]..<offsets[t + 1]).min {
+                    (options[$0].accessSeconds + waits[optionLinks[$0]], $0) < (options[$1].accessSeconds + waits[optionLinks[$1]], $1)
+                }!
+                add(demand[t], option: best)
             }
         case let .logit(scale):
             for t in trips.indices where demand[t] > 0 && offsets[t] < offsets[t + 1] {
                 let range = offsets[t]..<offsets[t + 1]
-                let costs = range.map { options[$0].accessSeconds + free[tripLinks[t][$0 - offsets[t]]] }
-                let cheapest = costs.min()!
-                let weights = costs.map { Foundation.exp(-($0 - cheapest) / scale) }
-                let total = weights.reduce(0, +)
-                for (offset, index) in range.enumerated() {
-                    let share = demand[t] * weights[offset] / total
-                    flows[index] += share
-                    volume[tripLinks[t][offset]] += share
+                let cheapest = range.map { options[$0].accessSeconds + waits[optionLinks[$0]] }.min()!
+                let total = range.reduce(0) { $0 + Foundation.exp(-(options[$1].accessSeconds + waits[optionLinks[$1]] - cheapest) / scale) }
+                for index in range {
+                    add(demand[t] * Foundation.exp(-(options[index].accessSeconds + waits[optionLinks[index]] - cheapest) / scale) / total, option: index)
                 }
             }
         }
+        for l in volume.indices { refresh(l) }
 
         if case let .equilibrium(target, maximumIterations) = method {
             iterations = 0
-            gap = relativeGapOf(flows: flows, demand: demand, tripLinks: tripLinks, wait: wait)
+            gap = relativeGapOf(flows: flows, demand: demand, optionLinks: optionLinks, waits: waits)
             while gap > target && iterations < maximumIterations {
                 iterations += 1
                 for t in trips.indices where demand[t] > 0 && offsets[t + 1] - offsets[t] > 1 {
-                    let base = offsets[t]
-                    let links = tripLinks[t]
-                    var best = base
+                    var best = offsets[t]
                     var bestCost = Double.infinity
-                    for index in base..<offsets[t + 1] {
-                        let cost = options[index].accessSeconds + wait(links[index - base])
+                    for index in offsets[t]..<offsets[t + 1] {
+                        let cost = options[index].accessSeconds + waits[optionLinks[index]]
                         if cost < bestCost { bestCost = cost; best = index }
                     }
-                    for index in base..<offsets[t + 1] where index != best && flows[index] > 0 {
-                        let from = links[index - base], to = links[best - base]
-                        let difference = options[index].accessSeconds + wait(from) - bestCost
+                    for index in offsets[t]..<offsets[t + 1] where index != best && flows[index] > 0 {
+                        let from = optionLinks[index], to = optionLinks[best]
+                        let difference = options[index].accessSeconds + waits[from] - bestCost
                         guard difference > 0 else { continue }
-                        let slope = CrossingDelay.waitDerivative(volume: volume[from], capacity: capacities[from], freeSeconds: free[from])
-                            + CrossingDelay.waitDerivative(volume: volume[to], capacity: capacities[to], freeSeconds: free[to])
+                        let slope = queues[from].waitDerivative(volume: volume[from]) + queues[to].waitDerivative(volume: volume[to])
                         let shift = slope > 0 ? min(flows[index], difference / slope) : flows[index]
-                        flows[index] -= shift
-                        flows[best] += shift
-                        volume[from] -= shift
-                        volume[to] += shift
-                        bestCost = options[best].accessSeconds + wait(to)
+                        add(-shift, option: index)
+                        add(shift, option: best)
+                        refresh(from)
+                        refresh(to)
+                        bestCost = options[best].accessSeconds + waits[to]
                     }
                 }
-                gap = relativeGapOf(flows: flows, demand: demand, tripLinks: tripLinks, wait: wait)
+                gap = relativeGapOf(flows: flows, demand: demand, optionLinks: optionLinks, waits: waits)
             }
         }
 
         var volumes = [PerMode<Double>](repeating: [:], count: crossingCount)
-        var waits = [PerMode<Double>](repeating: [:], count: crossingCount)
+        var days = [PerMode<DailyQueue.Day>](repeating: [:], count: crossingCount)
         for crossing in (0..<crossingCount).map(CrossingIndex.init) {
             for mode in modes {
                 let l = link(crossing, mode)
                 if volume[l] > 0 { volumes[crossing][mode] = volume[l] }
-                waits[crossing][mode] = wait(l)
+                days[crossing][mode] = queues[l].day(volume: volume[l])
             }
         }
-        return CrossingAssignment(choices: self, demand: demand, optionFlows: flows, volumes: volumes, waits: waits,
+        return CrossingAssignment(choices: self, demand: demand, optionFlows: flows, volumes: volumes, days: days,
                                   method: method, iterations: iterations, relativeGap: gap)
     }
 
     /// (Σ flow × cost − Σ demand × cheapest cost) / Σ flow × cost.
-    private func relativeGapOf(flows: [Double], demand: [Double], tripLinks: [[Int]], wait: (Int) -> Double) -> Double {
+    private func relativeGapOf(flows: [Double], demand: [Double], optionLinks: [Int], waits: [Double]) -> Double {
         var total = 0.0, shortest = 0.0
         for t in trips.indices where demand[t] > 0 && offsets[t] < offsets[t + 1] {
             var cheapest = Double.infinity
             for index in offsets[t]..<offsets[t + 1] {
-                let cost = options[index].accessSeconds + wait(tripLinks[t][index - offsets[t]])
-                total += flows[index] * cost
+                let cost = options[index].accessSeconds + waits[optionLinks[index]]
+                if flows[index] > 0 { total += flows[index] * cost }
                 cheapest = min(cheapest, cost)
             }
             shortest += demand[t] * cheapest

@@ -55,12 +55,21 @@ public struct CrossingChoices: Sendable {
     /// - Parameter keep: whether to keep an option, given its trip's index in `trips` and the option.
     /// - Returns: the same trips with the options kept.
     public func filtered(_ keep: (Int, Option) -> Bool) -> CrossingChoices {
+        adjusted { keep($0, $1) ? $1 : nil }
+    }
+
+    /// The same trips with each option replaced by what `transform` returns (trip index, option), or dropped
+    /// when it returns nil; order is kept.
+    ///
+    /// - Parameter transform: the new option, or nil to drop it.
+    /// - Returns: the same trips with the options transformed.
+    public func adjusted(_ transform: (Int, Option) -> Option?) -> CrossingChoices {
         var newOffsets = [0]
         var kept: [Option] = []
         newOffsets.reserveCapacity(offsets.count)
         kept.reserveCapacity(options.count)
         for t in trips.indices {
-            for option in options(ofTrip: t) where keep(t, option) { kept.append(option) }
+            for option in options(ofTrip: t) { if let changed = transform(t, option) { kept.append(changed) } }
             newOffsets.append(kept.count)
         }
         return CrossingChoices(trips: trips, offsets: newOffsets, options: kept)
