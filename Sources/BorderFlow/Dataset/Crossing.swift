@@ -55,6 +55,10 @@ public struct Crossing: Hashable, Sendable, Identifiable {
     public let volumeSource: String
     /// Anything else worth knowing about the facility.
     public let note: String
+    /// For a rail bridge, the railroad that runs trains over it on the Mexican side (`"railroad"`, e.g.
+    /// Ferromex or CPKC): railcars keep to their own railroad's bridges. Nil when not given, which lets
+    /// railcars use any rail bridge.
+    public let railroad: String?
     /// False for a facility that stands but takes no traffic (`"status": "out-of-service"`): it is kept in
     /// the data and on maps but carries no route or flow.
     public let inService: Bool

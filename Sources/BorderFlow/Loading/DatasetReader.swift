@@ -162,6 +162,7 @@ final class DatasetReader {
             }
             let volumeSource = field { try feature.string("volumeSource") }
             let note = (field { try feature.optionalString("note") } ?? nil) ?? ""
+            let railroad = field { try feature.optionalString("railroad") } ?? nil
             let status = (field { try feature.optionalString("status") } ?? nil) ?? "in-service"
             if status != "in-service" && status != "out-of-service" {
                 report(feature, field: "status", "\"\(status)\" is not a status; expected \"in-service\" (the default) or \"out-of-service\"")
@@ -192,7 +193,7 @@ final class DatasetReader {
             crossings.append(Crossing(
                 id: id, name: name, kind: kind, port: port, portCode: portCode, state: state, mexicanCity: mexicanCity,
                 mexicanState: mexicanState, coordinate: coordinate, modes: modes, hours: hours, timeZone: timeZone,
-                lanes: lanes, dailyVolume: volume, volumeSource: volumeSource, note: note,
+                lanes: lanes, dailyVolume: volume, volumeSource: volumeSource, note: note, railroad: railroad,
                 inService: status != "out-of-service", sector: nil))
         }
         return crossings
