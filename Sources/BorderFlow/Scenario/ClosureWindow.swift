@@ -46,4 +46,10 @@ public struct ClosureWindow: Sendable, Equatable {
         if let end, let to = end.date(in: timeZone), date >= to { return false }
         return true
     }
+
+    /// How long the window lasts, in days (wall-clock bounds read as UTC); nil when either end is open.
+    public var days: Double? {
+        guard let from = start?.date(in: "UTC"), let to = end?.date(in: "UTC") else { return nil }
+        return to.timeIntervalSince(from) / 86_400
+    }
 }
