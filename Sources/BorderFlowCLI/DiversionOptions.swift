@@ -48,7 +48,7 @@ struct DiversionOptions: ParsableArguments {
         case .equilibrium: assignment = .standard
         }
         let lanes: ((Crossing, Mode) -> Int)? = scenario.map { chosen in { chosen.lanes(of: $0, mode: $1, at: moment) } }
-        let diversion = try network.divert(demand: baseline.demand, constants: baseline.constants, closures: closures,
+        let diversion = try network.divert(demand: baseline.demand, constants: baseline.constants, behaviour: baseline.behaviour, closures: closures,
                                            at: moment, lanes: lanes, method: assignment)
         let title = (scenario.map { "\($0.title) — " } ?? "") + (moment.map { "on \($0)" } ?? "with the closures given")
         return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, title: title)

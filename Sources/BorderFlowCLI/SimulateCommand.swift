@@ -60,7 +60,7 @@ struct SimulateCommand: ParsableCommand {
         let days = Array(try days())
         let progress = ProgressBar(total: days.count)
         let simulation = try inputs.network.simulate(
-            demand: baseline.demand, scenario: inputs.scenario, closures: inputs.typedClosures, days: days,
+            demand: baseline.demand, behaviour: baseline.behaviour, scenario: inputs.scenario, closures: inputs.typedClosures, days: days,
             crossersPerDay: crossersPerDay, seed: seed, threads: threads
         ) { done, day in progress.update(done: done, label: "\(day)") }
         progress.finish()

@@ -19,6 +19,6 @@ enum BundledData {
 
     static let lukevilleAndEaglePassRail = Result { () throws -> Diversion in
         let (demand, constants) = try baseline.get()
-        return try network.get().divert(demand: demand, constants: constants, closures: lukevilleAndEaglePassRailClosures(), at: nil)
+        return try network.get().divert(demand: demand, constants: constants, behaviour: try FittedBehaviour.load(), closures: lukevilleAndEaglePassRailClosures(), at: nil)
     }
 }

@@ -73,7 +73,7 @@ struct ExportTests {
 
     @Test func theSameDiversionGivesByteIdenticalLayersAndMap() throws {
         let (demand, constants) = try BundledData.baseline.get()
-        let again = try network.divert(demand: demand, constants: constants, closures: BundledData.lukevilleAndEaglePassRailClosures(), at: nil)
+        let again = try network.divert(demand: demand, constants: constants, behaviour: try FittedBehaviour.load(), closures: BundledData.lukevilleAndEaglePassRailClosures(), at: nil)
         let first = DiversionLayers(diversion: diversion, network: network)
         let second = DiversionLayers(diversion: again, network: network)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-export-\(UUID().uuidString)")

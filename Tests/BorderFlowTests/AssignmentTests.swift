@@ -32,7 +32,7 @@ struct AssignmentTests {
     func assign(_ method: AssignmentMethod, closures: Closures = Closures()) throws -> CrossingAssignment {
         let choices = network.crossingChoices(for: trips, mask: try network.mask(for: closures))
         return choices.assign(demand: demand, method: method, crossingCount: network.dataset.crossings.count) { crossing, mode in
-            network.dataset.crossings[crossing].dailyCapacity(for: mode)
+            network.dataset.crossings[crossing].queue(for: mode)
         }
     }
 

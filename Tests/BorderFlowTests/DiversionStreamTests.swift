@@ -11,7 +11,7 @@ struct DiversionStreamTests {
         var closures = Closures()
         try closures.close(crossing: "lukeville")
         try closures.close(mode: .rail, atPort: "2303")
-        return try network.divert(demand: demand, constants: constants, closures: closures, at: nil)
+        return try network.divert(demand: demand, constants: constants, behaviour: try FittedBehaviour.load(), closures: closures, at: nil)
     }
     let network: BorderNetwork
     let diversion: Diversion

@@ -22,7 +22,7 @@ struct DiversionTests {
     func divert(_ configure: (inout Closures) throws -> Void) throws -> Diversion {
         var closures = Closures()
         try configure(&closures)
-        return try network.divert(demand: demand, constants: constants, closures: closures, at: nil)
+        return try network.divert(demand: demand, constants: constants, behaviour: try FittedBehaviour.load(), closures: closures, at: nil)
     }
 
     func change(_ diversion: Diversion, _ id: String, _ mode: Mode) -> Diversion.CrossingChange {
@@ -96,7 +96,7 @@ struct DiversionTests {
 
     @Test func theDecember2023ScenarioRunsWithItsOwnDateAndLanes() throws {
         let scenario = try Scenario.find("dec-2023", dataset: network.dataset)
-        let diversion = try network.divert(demand: demand, constants: constants, closures: scenario.closures, at: scenario.date,
+        let diversion = try network.divert(demand: demand, constants: constants, behaviour: try FittedBehaviour.load(), closures: scenario.closures, at: scenario.date,
                                            lanes: { scenario.lanes(of: $0, mode: $1, at: scenario.date) })
         #expect(change(diversion, "san-ysidro-pedwest", .pedestrian).scenario == 0)
         #expect(change(diversion, "san-ysidro-pedeast", .pedestrian).change > 0)
@@ -138,7 +138,7 @@ struct DiversionTests {
         let noLanes: (Crossing, Mode) -> Int = { crossing, mode in
             crossing.id == "otay-mesa" && mode == .pedestrian ? 0 : crossing.lanes[mode] ?? 0
         }
-        let diversion = try network.divert(demand: demand, constants: constants, closures: Closures(), at: nil, lanes: noLanes)
+        let diversion = try network.divert(demand: demand, constants: constants, behaviour: try FittedBehaviour.load(), closures: Closures(), at: nil, lanes: noLanes)
         let row = change(diversion, "otay-mesa", .pedestrian)
         #expect(row.closed)
         #expect(row.scenario == 0 && row.baseline > 0)

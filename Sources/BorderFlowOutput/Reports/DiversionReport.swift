@@ -56,6 +56,12 @@ public struct DiversionReport: Report, Sendable {
                     ("percentChange", change.percentChange.map { .number($0, decimals: 1) } ?? .null),
                     ("waitMinutesBaseline", .number(change.waitMinutesBaseline, decimals: 1)),
                     ("waitMinutesScenario", change.closed ? .null : .number(change.waitMinutesScenario, decimals: 1)),
+                    ("capacityScenario", .number(change.closed ? 0 : change.scenarioDay.capacity, decimals: 1)),
+                    ("volumeCapacityRatio", change.volumeCapacityRatio.map { .number($0, decimals: 3) } ?? .null),
+                    ("peakQueueScenario", change.closed ? .null : .number(change.scenarioDay.peakQueue, decimals: 1)),
+                    ("peakWaitMinutesScenario", change.closed ? .null : .number(change.scenarioDay.peakWaitMinutes, decimals: 1)),
+                    ("unservedScenario", .number(change.closed ? 0 : change.scenarioDay.unserved, decimals: 1)),
+                    ("walkedInstead", .number(change.walkedInstead, decimals: 1)),
                 ]))
             })),
             ("sectors", totals(diversion.sectors, key: "id")),
@@ -63,6 +69,7 @@ public struct DiversionReport: Report, Sendable {
             ("forgone", perMode(diversion.forgone)),
             ("deferred", perMode(diversion.deferred)),
             ("extraHours", perMode(diversion.extraHours)),
+            ("walkedInstead", .number(diversion.walkedInstead, decimals: 1)),
             ("largestDetours", .array(diversion.detours.prefix(10).map { detour in
                 .object(JSONObject([
                     ("origin", .string(detour.origin)), ("destination", .string(detour.destination)), ("mode", .string(detour.mode.rawValue)),
@@ -76,6 +83,8 @@ public struct DiversionReport: Report, Sendable {
                 ("name", .string(assignment.method.name)),
                 ("relativeGap", .number(assignment.relativeGap)),
                 ("iterations", .number(Double(assignment.iterations))),
+                ("reachedTrips", .number(Double(diversion.reachedTrips))),
+                ("responseRounds", .number(Double(diversion.responseRounds))),
             ]))),
         ]))
     }
@@ -97,12 +106,15 @@ public struct DiversionReport: Report, Sendable {
         let ranked = diversion.crossings.filter { abs($0.change) >= 0.5 }
             .sorted { (abs($0.change), dataset.crossings[$1.crossing].id) > (abs($1.change), dataset.crossings[$0.crossing].id) }
         var table = TextTable(columns: [.init("CROSSING"), .init("MODE"), .init("BASELINE/DAY", .right), .init("SCENARIO/DAY", .right),
-                                        .init("CHANGE", .right), .init("%", .right), .init("WAIT MIN", .right), .init("UNIT")])
+                                        .init("CHANGE", .right), .init("%", .right), .init("WAIT MIN", .right), .init("V/C", .right),
+                                        .init("PEAK QUEUE", .right), .init("UNIT")])
         for change in ranked.prefix(rows) {
             let wait = change.closed ? "closed" : "\(formatFixed(change.waitMinutesBaseline, decimals: 0)) → \(formatFixed(change.waitMinutesScenario, decimals: 0))"
             table.append([dataset.crossings[change.crossing].id, change.mode.rawValue, formatCount(change.baseline), formatCount(change.scenario),
                           (change.change > 0 ? "+" : "") + formatCount(change.change),
-                          change.percentChange.map { (($0 > 0 ? "+" : "") + formatFixed($0, decimals: 0)) } ?? "-", wait, change.mode.unit])
+                          change.percentChange.map { (($0 > 0 ? "+" : "") + formatFixed($0, decimals: 0)) } ?? "-", wait,
+                          change.volumeCapacityRatio.map { formatFixed($0, decimals: 2) } ?? "-",
+                          change.closed ? "-" : formatCount(change.scenarioDay.peakQueue), change.mode.unit])
         }
         text += ranked.isEmpty ? "No crossing's volume changes.\n" : table.render()
         var sectors = TextTable(columns: [.init("SECTOR"), .init("MODE"), .init("BASELINE/DAY", .right), .init("SCENARIO/DAY", .right), .init("CHANGE", .right)])
@@ -118,10 +130,13 @@ public struct DiversionReport: Report, Sendable {
             func units(_ count: Double) -> String { formatCount(count) + " " + (formatCount(count) == "1" ? mode.unitSingular : mode.unit) }
             if forgone >= 0.5 { text += ", \(units(forgone)) forgone" }
             if deferred >= 0.5 { text += ", \(units(deferred)) deferred" }
+            if mode == .pedestrian && diversion.walkedInstead >= 0.5 { text += "; \(formatCount(diversion.walkedInstead)) persons walked across instead of driving" }
         }
         let assignment = diversion.scenario
         text += "\n\nModel: \(assignment.method.name)"
         if case .equilibrium = assignment.method { text += ", relative gap \(String(format: "%.1e", assignment.relativeGap)) after \(assignment.iterations) iterations" }
+        text += "; \(formatCount(Double(diversion.reachedTrips))) trips reached by the scenario, their response settled in \(diversion.responseRounds) rounds"
+        text += "\nV/C: volume arriving ÷ the day's capacity in the scenario; PEAK QUEUE: the longest queue of the day, in units"
         return text + "\n"
     }
 
@@ -129,11 +144,16 @@ public struct DiversionReport: Report, Sendable {
     ///
     /// - Returns: a header and a row per crossing and mode.
     public func csv() -> String {
-        var table = CSVTable(header: ["crossing", "mode", "status", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario"])
+        var table = CSVTable(header: ["crossing", "mode", "status", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario",
+                                      "capacityScenario", "volumeCapacityRatio", "peakQueueScenario", "unservedScenario", "walkedInstead"])
         for change in diversion.crossings {
             table.append([dataset.crossings[change.crossing].id, change.mode.rawValue, change.closed ? "closed" : "open",
                           formatFixed(change.baseline, decimals: 1), formatFixed(change.scenario, decimals: 1), formatFixed(change.change, decimals: 1),
-                          formatFixed(change.waitMinutesBaseline, decimals: 1), change.closed ? "" : formatFixed(change.waitMinutesScenario, decimals: 1)])
+                          formatFixed(change.waitMinutesBaseline, decimals: 1), change.closed ? "" : formatFixed(change.waitMinutesScenario, decimals: 1),
+                          formatFixed(change.closed ? 0 : change.scenarioDay.capacity, decimals: 1),
+                          change.volumeCapacityRatio.map { formatFixed($0, decimals: 3) } ?? "",
+                          change.closed ? "" : formatFixed(change.scenarioDay.peakQueue, decimals: 1),
+                          formatFixed(change.closed ? 0 : change.scenarioDay.unserved, decimals: 1), formatFixed(change.walkedInstead, decimals: 1)])
         }
         return table.render()
     }

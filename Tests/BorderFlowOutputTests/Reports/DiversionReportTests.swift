@@ -22,7 +22,7 @@ struct DiversionReportTests {
         let (network, fit) = try tinyNetwork.get()
         var closures = Closures()
         try closures.close(crossing: "gate-a")
-        return (network, try network.divert(demand: fit.demand, constants: fit.constants, closures: closures, at: nil))
+        return (network, try network.divert(demand: fit.demand, constants: fit.constants, behaviour: try FittedBehaviour.load(), closures: closures, at: nil))
     }
 
     /// The JSON rounds to a tenth, as the CSV writes with one decimal.
@@ -151,7 +151,7 @@ struct DiversionReportTests {
 
     @Test func aDiversionThatChangesNothingSaysSo() throws {
         let (network, fit) = try Self.tinyNetwork.get()
-        let diversion = try network.divert(demand: fit.demand, constants: fit.constants, closures: Closures(), at: nil)
+        let diversion = try network.divert(demand: fit.demand, constants: fit.constants, behaviour: try FittedBehaviour.load(), closures: Closures(), at: nil)
         let report = DiversionReport(diversion: diversion, dataset: network.dataset, title: "Nothing closed")
         let text = report.table()
         #expect(text.hasPrefix("Nothing closed\n\nNo crossing's volume changes.\n\nPer day:\n\nModel: equilibrium"))

@@ -23,23 +23,4 @@ extension BorderNetwork {
             : [PerMode<Double>](repeating: [:], count: dataset.crossings.count)
         return (demand, constants)
     }
-
-    /// Runs baseline and scenario and compares them (a `DiversionModel` made for one use).
-    ///
-    /// - Parameters:
-    ///   - demand: the demand (see ``baselineDemand(in:)``).
-    ///   - constants: seconds added to each crossing's cost per mode.
-    ///   - closures: what is closed.
-    ///   - moment: the scenario's day; nil applies every closure whatever its window.
-    ///   - lanes: inspection lanes per crossing and mode in the scenario; the dataset's when nil.
-    ///   - method: how trips spread over their options.
-    /// - Returns: the comparison of scenario and baseline.
-    /// - Throws: ``ClosureError`` for a closure the network cannot apply.
-    public func divert(
-        demand: Demand, constants: [PerMode<Double>], closures: Closures, at moment: Moment?,
-        lanes: ((Crossing, Mode) -> Int)? = nil, method: AssignmentMethod = .standard
-    ) throws -> Diversion {
-        try DiversionModel(network: self, demand: demand, constants: constants, method: method)
-            .divert(closures: closures, at: moment, lanes: lanes)
-    }
 }

@@ -130,7 +130,7 @@ public enum GravityDemand {
                        _ method: AssignmentMethod, _ dataset: Dataset) -> CrossingAssignment {
         let adjusted = choices.shifted(by: constants)
         return adjusted.assign(demand: demand, method: method, crossingCount: dataset.crossings.count) { crossing, mode in
-            dataset.crossings[crossing].dailyCapacity(for: mode)
+            dataset.crossings[crossing].queue(for: mode)
         }
     }
 }

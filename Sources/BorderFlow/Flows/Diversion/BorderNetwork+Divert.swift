@@ -26,10 +26,32 @@ extension BorderNetwork {
     ) throws -> CrossingAssignment {
         let crossings = dataset.crossings
         let mask = try self.mask(for: closures, at: moment, applyingOpeningHours: false)
-        let capacity = DiversionModel.capacity(crossings, lanes ?? { $0.lanes[$1] ?? 0 })
+        func queue(_ crossing: CrossingIndex, _ mode: Mode) -> DailyQueue {
+            crossings[crossing].queue(for: mode, lanes: lanes?(crossings[crossing], mode))
+        }
         return crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
-            .open(on: self, mask: mask, capacity: capacity)
+            .open(on: self, mask: mask) { queue($0, $1).dailyCapacity }
             .considered(with: constants ?? [PerMode<Double>](repeating: [:], count: crossings.count))
-            .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count, capacity: capacity)
+            .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count, queue: queue)
+    }
+
+    /// Runs baseline and scenario and compares them (a `DiversionModel` made for one use).
+    ///
+    /// - Parameters:
+    ///   - demand: the demand (see ``baselineDemand(in:)``).
+    ///   - constants: seconds added to each crossing's cost per mode.
+    ///   - behaviour: how travellers respond (see ``behaviour(in:)``).
+    ///   - closures: what is closed.
+    ///   - moment: the scenario's day; nil applies every closure whatever its window.
+    ///   - lanes: inspection lanes per crossing and mode in the scenario; the dataset's when nil.
+    ///   - method: how trips spread over their options.
+    /// - Returns: the comparison of scenario and baseline.
+    /// - Throws: ``ClosureError`` for a closure the network cannot apply.
+    public func divert(
+        demand: Demand, constants: [PerMode<Double>], behaviour: Behaviour, closures: Closures, at moment: Moment?,
+        lanes: ((Crossing, Mode) -> Int)? = nil, method: AssignmentMethod = .standard
+    ) throws -> Diversion {
+        try DiversionModel(network: self, demand: demand, constants: constants, behaviour: behaviour, method: method)
+            .divert(closures: closures, at: moment, lanes: lanes)
     }
 }

@@ -25,30 +25,24 @@ extension Diversion {
     /// Every stream that carries trips in the baseline or the scenario, ordered by mode, origin id,
     /// destination id and crossing id.
     ///
-    /// Scenario flows at a rail crossing over its daily capacity are scaled down by the share that is
-    /// deferred, so that the streams through a crossing add up to its scenario volume.
+    /// Scenario flows are those served (a crossing's flows are cut in proportion where it cannot process
+    /// them all), so the streams through a crossing add up to its scenario volume, less any drivers who walk.
     ///
     /// - Parameter dataset: the dataset, for the ids the streams are ordered by.
     /// - Returns: one stream per trip and crossing with flow in either assignment.
     public func streams(in dataset: Dataset) -> [FlowStream] {
         struct Key: Hashable { let trip: Int; let crossing: CrossingIndex }
         var volumes: [Key: (baseline: Double, scenario: Double)] = [:]
-        var scale: [CrossingIndex: Double] = [:]
-        for change in crossings where change.mode == .rail {
-            let assigned = scenario.volumes[change.crossing][.rail] ?? 0
-            if assigned > change.scenario { scale[change.crossing] = change.scenario / assigned }
-        }
         for (assignment, isBaseline) in [(baseline, true), (scenario, false)] {
             let choices = assignment.choices
             for trip in choices.trips.indices {
                 for (offset, option) in choices.options(ofTrip: trip).enumerated() {
-                    var flow = assignment.optionFlows[choices.offsets[trip] + offset]
+                    let flow = assignment.optionFlows[choices.offsets[trip] + offset]
                     guard flow > 0 else { continue }
                     let key = Key(trip: trip, crossing: option.crossing)
                     if isBaseline {
                         volumes[key, default: (0, 0)].baseline += flow
                     } else {
-                        if choices.trips[trip].mode == .rail { flow *= scale[option.crossing] ?? 1 }
                         volumes[key, default: (0, 0)].scenario += flow
                     }
                 }

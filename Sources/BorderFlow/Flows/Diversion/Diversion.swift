@@ -4,14 +4,14 @@ import Foundation
 /// Baseline against scenario: where the traffic goes when crossings close, how much longer trips get, and
 /// which trips are given up or put off.
 ///
-/// Daily model: closures in force on the scenario's day apply all day (opening hours are already in each
-/// crossing's capacity); lanes follow the scenario's capacity changes that day.
+/// Daily model: closures in force on the scenario's day apply all day; each crossing's queue runs over the
+/// hours it is open (`DailyQueue`), and lanes and officers follow the scenario that day.
 ///
-/// Demand response, by mode: a pedestrian, personal-vehicle or bus trip is forgone when it has no open
-/// crossing, or when its cheapest way across (at free-flow waits) costs more than the baseline trip by more
-/// than an hour and by more than half (`forgoneThreshold`). Freight is not forgone: a truck or train trip
-/// with an open crossing diverts and queues; one with none is deferred, and so are railcars beyond a rail
-/// crossing's daily capacity.
+/// Response (`Behaviour`): a trip whose cheapest way across now costs more is made with the share
+/// `Behaviour.keptShare` leaves; the rest is forgone (pedestrians, cars, buses) or deferred (trucks,
+/// railcars), and so is whatever a crossing cannot process in the day. Drivers whose crossing closes to cars
+/// but stays open on foot may walk across it (`walkedInstead`). Trips the scenario does not reach keep their
+/// baseline choices (see `DiversionModel`).
 public struct Diversion: Sendable {
     /// One crossing and mode, baseline against scenario.
     public struct CrossingChange: Sendable, Equatable {
@@ -21,12 +21,14 @@ public struct Diversion: Sendable {
         public let mode: Mode
         /// Daily volume with every crossing open.
         public let baseline: Double
-        /// Daily volume under the scenario (0 when closed).
+        /// Daily volume served under the scenario (0 when closed), walkers included.
         public let scenario: Double
-        /// Minutes to pass the crossing at its baseline volume.
-        public let waitMinutesBaseline: Double
-        /// Minutes to pass it at its scenario volume (0 when closed).
-        public let waitMinutesScenario: Double
+        /// The crossing's day with every crossing open: served, unserved, mean wait and peak queue.
+        public let baselineDay: DailyQueue.Day
+        /// Its day under the scenario, for the traffic that arrives (walkers aside).
+        public let scenarioDay: DailyQueue.Day
+        /// Pedestrians a day who walk across here because the crossing closed to their cars.
+        public let walkedInstead: Double
         /// Whether the scenario closes this crossing to this mode, by a closure or by leaving it no lanes.
         public let closed: Bool
 
@@ -34,6 +36,14 @@ public struct Diversion: Sendable {
         public var change: Double { scenario - baseline }
         /// Nil below one unit a day, where a percentage means nothing.
         public var percentChange: Double? { Diversion.percentChange(from: baseline, to: scenario) }
+        /// Minutes to pass the crossing at its baseline volume.
+        public var waitMinutesBaseline: Double { baselineDay.waitSeconds / 60 }
+        /// Minutes to pass it at its scenario volume (0 when closed).
+        public var waitMinutesScenario: Double { closed ? 0 : scenarioDay.waitSeconds / 60 }
+        /// Scenario volume ÷ the daily capacity under the scenario; nil when closed or with no capacity.
+        public var volumeCapacityRatio: Double? {
+            closed || !(scenarioDay.capacity > 0) ? nil : (scenarioDay.served + scenarioDay.unserved) / scenarioDay.capacity
+        }
     }
 
     /// A port's or sector's daily volume for one mode, baseline against scenario.
@@ -57,7 +67,6 @@ public struct Diversion: Sendable {
         /// The change as a percentage of the baseline; nil below one unit a day.
         public var percentChange: Double? { Diversion.percentChange(from: baseline, to: scenario) }
     }
-
     /// A trip that takes longer under the scenario.
     public struct Detour: Sendable, Equatable {
         /// The origin's place id.
@@ -84,20 +93,26 @@ public struct Diversion: Sendable {
     public let ports: [Total]
     /// Totals per Border Patrol sector and mode.
     public let sectors: [Total]
-    /// Daily trips given up, per mode (discretionary modes).
+    /// Daily trips given up, per mode (discretionary modes): by response to a dearer crossing, or for want of
+    /// capacity. Vehicle trips whose occupants walk across instead are counted here and in `walkedInstead`.
     public let forgone: PerMode<Double>
-    /// Daily freight trips put off for want of an open crossing, per mode.
+    /// Daily freight trips put off, per mode: by response, for want of capacity or an open crossing, or held
+    /// by the railroad through a short closure.
     public let deferred: PerMode<Double>
     /// Extra hours per day for the trips still made, per mode, in generalized time (road time, wait, and the
     /// crossing's calibrated constant, which stands for what travellers value in a crossing beyond time), in
-    /// the mode's units: person-hours, vehicle-hours, bus-hours, truck-hours, railcar-hours. Railcars deferred
-    /// at a full rail crossing do not cross that day and are not counted here.
+    /// the mode's units: person-hours, vehicle-hours, bus-hours, truck-hours, railcar-hours. It counts the
+    /// reached trips at their new cost and every other trip at the waits it now queues in.
     public let extraHours: PerMode<Double>
     /// The twenty trips losing most time in all (trips × extra minutes), largest first.
     public let detours: [Detour]
+    /// How many trips (origin, destination, mode) the scenario reached and assigned again.
+    public let reachedTrips: Int
+    /// Rounds of assignment and response it took the reached trips to settle.
+    public let responseRounds: Int
     /// The assignment with every crossing open.
     public let baseline: CrossingAssignment
-    /// The scenario's assignment, of the trips still made.
+    /// The scenario's assignment, of the trips still made and served (walkers aside).
     public let scenario: CrossingAssignment
     /// The network both were assigned on: what turns the flows back into places, roads and map layers.
     public let network: BorderNetwork
@@ -113,18 +128,43 @@ public struct Diversion: Sendable {
         baseline >= 1 ? 100 * (scenario - baseline) / baseline : nil
     }
 
-    /// A discretionary trip is forgone when its cost rises by more than both of these.
-    public static let forgoneThreshold = (seconds: 3_600.0, fraction: 0.5)
+    /// Persons a day walking across crossings closed to their cars.
+    public var walkedInstead: Double { crossings.reduce(0) { $0 + $1.walkedInstead } }
 
-    /// Whether a trip is given up: never freight, which diverts or is deferred; a pedestrian, car or bus trip
-    /// when its cost rises by more than ``forgoneThreshold`` (an hour, and half of what it cost before).
-    ///
-    /// - Parameters:
-    ///   - mode: the trip's mode.
-    ///   - before: its cost with every crossing open, in seconds.
-    ///   - after: its cost under the scenario, in seconds.
-    /// - Returns: true when the trip is not made.
-    public static func isForgone(_ mode: Mode, before: Double, after: Double) -> Bool {
-        !mode.isFreight && after - before > max(forgoneThreshold.seconds, forgoneThreshold.fraction * before)
+    init(crossings: [CrossingChange], dataset: Dataset, forgone: PerMode<Double>, deferred: PerMode<Double>,
+         extraHours: PerMode<Double>, detours: [Detour], reachedTrips: Int, responseRounds: Int,
+         baseline: CrossingAssignment, scenario: CrossingAssignment, network: BorderNetwork) {
+        self.crossings = crossings
+        self.forgone = forgone
+        self.deferred = deferred
+        self.extraHours = extraHours
+        self.detours = detours
+        self.reachedTrips = reachedTrips
+        self.responseRounds = responseRounds
+        self.baseline = baseline
+        self.scenario = scenario
+        self.network = network
+        func totals(_ key: (Crossing) -> (String, String)?) -> [Total] {
+            var sums: [String: (name: String, mode: Mode, baseline: Double, scenario: Double, baseWait: Double, scenarioWait: Double)] = [:]
+            var order: [String] = []
+            for change in crossings {
+                guard let (id, name) = key(dataset.crossings[change.crossing]) else { continue }
+                let slot = "\(id)|\(change.mode.rawValue)"
+                if sums[slot] == nil { order.append(slot); sums[slot] = (name, change.mode, 0, 0, 0, 0) }
+                sums[slot]!.baseline += change.baseline
+                sums[slot]!.scenario += change.scenario
+                sums[slot]!.baseWait += change.baseline * change.waitMinutesBaseline
+                sums[slot]!.scenarioWait += change.scenario * change.waitMinutesScenario
+            }
+            return order.map { slot in
+                let entry = sums[slot]!
+                return Total(key: String(slot.split(separator: "|")[0]), name: entry.name, mode: entry.mode,
+                             baseline: entry.baseline, scenario: entry.scenario,
+                             waitMinutesBaseline: entry.baseline > 0 ? entry.baseWait / entry.baseline : 0,
+                             waitMinutesScenario: entry.scenario > 0 ? entry.scenarioWait / entry.scenario : 0)
+            }
+        }
+        ports = totals { ($0.portCode, $0.port) }
+        sectors = totals { crossing in crossing.sector.map { id in (id, dataset.sector(id: id)?.name ?? id) } }
     }
 }

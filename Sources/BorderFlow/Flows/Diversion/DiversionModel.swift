@@ -1,8 +1,15 @@
 import BorderFlowGraph
 import Foundation
 
-/// Demand, its crossing options and its baseline assignment, computed once; each `divert` then only
-/// filters the options and assigns the scenario. Immutable and `Sendable`.
+/// Demand, its crossing options and its baseline assignment, computed once; each `divert` then reassigns
+/// only the trips a scenario reaches. Immutable and `Sendable`.
+///
+/// A scenario reaches a trip when one of the crossings the trip weighs (see `limits`) is closed to its mode
+/// or has its capacity changed. Those trips are assigned again over their open options, queueing with the
+/// baseline traffic of everyone else; trips the scenario does not reach keep their baseline choices, so a
+/// closure moves nothing at crossings none of its trips could use. Each reached trip is made with the share
+/// `Behaviour.keptShare` leaves at its new cost, found by the method of successive averages between the
+/// assignment and the response until no trip's count moves by more than `convergence` a day.
 public final class DiversionModel: Sendable {
     /// The network assigned on.
     public let network: BorderNetwork
@@ -10,17 +17,26 @@ public final class DiversionModel: Sendable {
     public let demand: Demand
     /// Seconds added to each crossing's cost per mode (from the fit).
     public let constants: [PerMode<Double>]
-    /// The assignment model of baseline and scenarios.
+    /// How travellers respond to closures and queues.
+    public let behaviour: Behaviour
+    /// The assignment method of baseline and scenarios.
     public let method: AssignmentMethod
     /// Every option of every trip (no limit), searched once.
     let allChoices: CrossingChoices
     /// The assignment with every crossing open, computed once.
     public let baseline: CrossingAssignment
-    /// Each trip's baseline generalized cost and main crossing, which every scenario compares against.
-    let baselineCosts: [(seconds: Double, crossing: CrossingIndex)?]
+    /// Each trip's cheapest generalized cost with every crossing open (road time, wait and constant), the
+    /// cost its response is measured from; infinite for a trip with no way across.
+    let baselineCost: [Double]
+    /// The crossing carrying most of each trip's baseline flow.
+    let baselineCrossing: [CrossingIndex?]
 
     /// Options a trip considers: the cheapest eight within six hours of its cheapest.
     static let limits = (options: 8, extraSeconds: 6 * 3600.0)
+    /// The response is settled when no trip's daily count moves by more than this between rounds.
+    static let convergence = 0.01
+    /// Rounds of assignment and response at most.
+    static let maximumRounds = 40
 
     /// Prepares a demand for many scenarios: every trip's options searched and the baseline assigned, once.
     ///
@@ -28,133 +44,157 @@ public final class DiversionModel: Sendable {
     ///   - network: the network.
     ///   - demand: the demand (see `BorderNetwork.baselineDemand(in:)`).
     ///   - constants: seconds added to each crossing's cost per mode.
-    ///   - method: the assignment model.
-    public init(network: BorderNetwork, demand: Demand, constants: [PerMode<Double>], method: AssignmentMethod = .standard) {
+    ///   - behaviour: how travellers respond (see `BorderNetwork.behaviour(in:)` for the fitted one).
+    ///   - method: the assignment method.
+    public init(network: BorderNetwork, demand: Demand, constants: [PerMode<Double>], behaviour: Behaviour,
+                method: AssignmentMethod = .standard) {
         self.network = network
         self.demand = demand
         self.constants = constants
+        self.behaviour = behaviour
         self.method = method
         // Closures touch only crossing edges and access costs never cross the border, so a scenario's options
         // are these less the closed ones, cut as a fresh search would cut them.
         allChoices = network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
-        // Costs as travellers weigh them: road time, wait, and each crossing's calibrated constant.
-        let baseChoices = allChoices.considered(with: constants)
         let crossings = network.dataset.crossings
-        baseline = baseChoices.assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count,
-                                      capacity: Self.capacity(crossings) { $0.lanes[$1] ?? 0 })
+        baseline = allChoices.considered(with: constants)
+            .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count) { crossings[$0].queue(for: $1) }
         let baseline = self.baseline
-        baselineCosts = demand.trips.indices.map { baseline.tripCost($0) }
+        baselineCost = demand.trips.indices.map { baseline.cheapestCost(ofTrip: $0) }
+        baselineCrossing = demand.trips.indices.map { baseline.tripCost($0)?.crossing }
     }
 
-    static func capacity(_ crossings: [Crossing], _ lanesOf: @escaping (Crossing, Mode) -> Int) -> (CrossingIndex, Mode) -> Double {
-        { index, mode in crossings[index].dailyCapacity(for: mode, lanes: lanesOf(crossings[index], mode)) }
-    }
-
-    /// Compares the scenario (closures in force at `moment`, lanes from `lanes`) with the baseline.
+    /// Compares the scenario (closures in force at `moment`, lanes from `lanes`, officers from `throughput`)
+    /// with the baseline.
     ///
     /// - Parameters:
     ///   - closures: what is closed.
     ///   - moment: the scenario's day; nil applies every closure whatever its window. Opening hours are not
-    ///     applied: they are already in each crossing's daily capacity.
+    ///     applied: they are already in each crossing's hourly capacity.
     ///   - lanes: inspection lanes per crossing and mode in the scenario; the dataset's when nil.
+    ///   - throughput: the share of its usual processing rate each crossing achieves (less than 1 where
+    ///     officers were taken from its port); 1 everywhere when nil.
     /// - Returns: the comparison of scenario and baseline.
     /// - Throws: ``ClosureError`` for a closure the network cannot apply.
-    public func divert(closures: Closures, at moment: Moment?, lanes: ((Crossing, Mode) -> Int)? = nil) throws -> Diversion {
+    public func divert(closures: Closures, at moment: Moment?, lanes: ((Crossing, Mode) -> Int)? = nil,
+                       throughput: ((Crossing) -> Double)? = nil) throws -> Diversion {
         let network = self.network, dataset = network.dataset, demand = self.demand, baseline = self.baseline
-        let crossings = dataset.crossings
-        let free: (Mode) -> Double = { CrossingTimes.northboundMinutes($0) * 60 }
+        let crossings = dataset.crossings, behaviour = self.behaviour
         let mask = try network.mask(for: closures, at: moment, applyingOpeningHours: false)
-        let scenarioLanes = lanes ?? { $0.lanes[$1] ?? 0 }
-        let scenarioCapacity = Self.capacity(crossings, scenarioLanes)
-        let scenarioChoices = allChoices.open(on: network, mask: mask, capacity: scenarioCapacity).considered(with: constants)
+        let queues = crossings.map { crossing in
+            PerMode(uniqueKeysWithValues: Mode.allCases.map { mode in
+                (mode, crossing.queue(for: mode, lanes: lanes?(crossing, mode), throughput: throughput?(crossing) ?? 1))
+            })
+        }
+        func queue(_ crossing: CrossingIndex, _ mode: Mode) -> DailyQueue { queues[crossing][mode]! }
+        func isClosed(_ crossing: CrossingIndex, _ mode: Mode) -> Bool {
+            network.isClosed(crossing: crossing, to: mode, under: mask, capacity: queue(crossing, mode).dailyCapacity)
+        }
+        var changed = [PerMode<Bool>](repeating: [:], count: crossings.count)
+        for (index, crossing) in zip(crossings.typedIndices, crossings) {
+            for mode in crossing.modes {
+                changed[index][mode] = isClosed(index, mode) || queue(index, mode) != crossing.queue(for: mode)
+            }
+        }
+        let held = try heldRailCrossings(closures, at: moment)
 
-        // Costs are generalized: road time, wait and the crossing's constant (see `baselineCosts`).
-        var served = demand.dailyTrips
+        // The trips the scenario reaches, and their options under it.
+        let base = baseline.choices
+        let reached = demand.trips.indices.filter { t in
+            base.options(ofTrip: t).contains { changed[$0.crossing][demand.trips[t].mode] == true }
+        }
+        let reachedChoices = scenarioChoices(for: reached, mask: mask, queue: queue, held: held)
+        var background = baseline.volumes
+        for t in reached {
+            for (offset, option) in base.options(ofTrip: t).enumerated() {
+                let mode = demand.trips[t].mode
+                background[option.crossing][mode] = max(0, (background[option.crossing][mode] ?? 0) - baseline.optionFlows[base.offsets[t] + offset])
+            }
+        }
+
+        // Assignment and response in turn until the trips made settle.
+        var kept = reached.map { demand.dailyTrips[$0] }
+        var assignment = reachedChoices.assign(demand: kept, method: method, crossingCount: crossings.count, queue: queue, background: background)
+        var rounds = 0
+        for round in 1...Self.maximumRounds {
+            rounds = round
+            var largest = 0.0
+            for (i, t) in reached.enumerated() {
+                let rise = assignment.cheapestCost(ofTrip: i) - baselineCost[t]
+                let target = demand.dailyTrips[t] * behaviour.keptShare(demand.trips[t].mode, riseSeconds: rise)
+                let next = kept[i] + (target - kept[i]) / Double(round)
+                largest = max(largest, abs(next - kept[i]))
+                kept[i] = next
+            }
+            assignment = reachedChoices.assign(demand: kept, method: method, crossingCount: crossings.count, queue: queue, background: background)
+            if largest < Self.convergence { break }
+        }
+
+        // What a crossing cannot process in the day is not served: every flow through it is cut in proportion.
+        var servedShare = [PerMode<Double>](repeating: [:], count: crossings.count)
         var forgone: PerMode<Double> = [:], deferred: PerMode<Double> = [:]
-        for t in demand.trips.indices where demand.dailyTrips[t] > 0 {
-            let mode = demand.trips[t].mode
-            let options = scenarioChoices.options(ofTrip: t)
-            guard let cheapest = options.map({ $0.accessSeconds + free(mode) }).min() else {
-                // No open crossing for this trip at all.
-                if mode.isFreight { deferred[mode, default: 0] += served[t] } else { forgone[mode, default: 0] += served[t] }
-                served[t] = 0
-                continue
-            }
-            if let before = baselineCosts[t]?.seconds, Diversion.isForgone(mode, before: before, after: cheapest) {
-                forgone[mode, default: 0] += served[t]
-                served[t] = 0
-            }
+        func lose(_ amount: Double, _ mode: Mode) {
+            guard amount > 0 else { return }
+            if mode.isFreight { deferred[mode, default: 0] += amount } else { forgone[mode, default: 0] += amount }
         }
-        let scenario = scenarioChoices.assign(demand: served, method: method, crossingCount: crossings.count, capacity: scenarioCapacity)
-
-        // Trains beyond a rail crossing's daily capacity wait for another day: the excess is deferred.
-        var scenarioVolume = scenario.volumes
-        var railShareCrossing = [Double](repeating: 1, count: crossings.count)
         for index in crossings.typedIndices {
-            guard let volume = scenarioVolume[index][.rail] else { continue }
-            let limit = scenarioCapacity(index, .rail)
-            if volume > limit {
-                deferred[.rail, default: 0] += volume - limit
-                scenarioVolume[index][.rail] = limit
-                railShareCrossing[index] = limit / volume
+            for (mode, day) in assignment.days[index] where day.unserved > 0 {
+                servedShare[index][mode] = day.served / (day.served + day.unserved)
+                lose(day.unserved, mode)
             }
         }
-        /// A trip's daily units that cross: all it serves, less, by rail, the railcars deferred at a full crossing
-        /// (they are counted once, as deferred, and neither in extra hours nor in detours).
-        func crossingToday(_ t: Int) -> Double {
-            guard demand.trips[t].mode == .rail else { return served[t] }
-            let base = scenario.choices.offsets[t]
-            return scenario.choices.options(ofTrip: t).enumerated().reduce(0) { sum, entry in
-                sum + scenario.optionFlows[base + entry.offset] * railShareCrossing[entry.element.crossing]
+        let scenario = combined(reached: reached, assignment: assignment, servedShare: servedShare)
+
+        // Trips given up; drivers whose crossing stays open on foot may walk across instead.
+        var walkers = [Double](repeating: 0, count: crossings.count)
+        for (i, t) in reached.enumerated() {
+            let mode = demand.trips[t].mode
+            lose(demand.dailyTrips[t] - kept[i], mode)
+            let servedToday = scenario.tripFlow(t)
+            if mode == .pov, let usual = baselineCrossing[t], isClosed(usual, .pov),
+               crossings[usual].serves(.pedestrian), !isClosed(usual, .pedestrian) {
+                walkers[usual.rawValue] += behaviour.walkingSwitch * max(0, demand.dailyTrips[t] - servedToday)
             }
         }
 
         var changes: [Diversion.CrossingChange] = []
         for (index, crossing) in zip(crossings.typedIndices, crossings) {
             for mode in crossing.modes {
-                let isClosed = network.isClosed(crossing: index, to: mode, under: mask, capacity: scenarioCapacity(index, mode))
+                let walked = mode == .pedestrian ? walkers[index.rawValue] : 0
+                let closed = isClosed(index, mode)
                 changes.append(Diversion.CrossingChange(
                     crossing: index, mode: mode,
-                    baseline: baseline.volumes[index][mode] ?? 0, scenario: scenarioVolume[index][mode] ?? 0,
-                    waitMinutesBaseline: (baseline.waits[index][mode] ?? 0) / 60,
-                    waitMinutesScenario: isClosed ? 0 : (scenario.waits[index][mode] ?? 0) / 60, closed: isClosed))
+                    baseline: baseline.volumes[index][mode] ?? 0, scenario: (scenario.volumes[index][mode] ?? 0) + walked,
+                    baselineDay: baseline.days[index][mode]!, scenarioDay: assignment.days[index][mode]!,
+                    walkedInstead: walked, closed: closed))
             }
         }
-        func totals(_ key: (Crossing) -> (String, String)?) -> [Diversion.Total] {
-            var sums: [String: (name: String, mode: Mode, baseline: Double, scenario: Double, baseWait: Double, scenarioWait: Double)] = [:]
-            var order: [String] = []
-            for change in changes {
-                guard let (id, name) = key(crossings[change.crossing]) else { continue }
-                let slot = "\(id)|\(change.mode.rawValue)"
-                if sums[slot] == nil { order.append(slot); sums[slot] = (name, change.mode, 0, 0, 0, 0) }
-                sums[slot]!.baseline += change.baseline
-                sums[slot]!.scenario += change.scenario
-                sums[slot]!.baseWait += change.baseline * change.waitMinutesBaseline
-                sums[slot]!.scenarioWait += change.scenario * change.waitMinutesScenario
-            }
-            return order.map { slot in
-                let entry = sums[slot]!
-                return Diversion.Total(key: String(slot.split(separator: "|")[0]), name: entry.name, mode: entry.mode,
-                                       baseline: entry.baseline, scenario: entry.scenario,
-                                       waitMinutesBaseline: entry.baseline > 0 ? entry.baseWait / entry.baseline : 0,
-                                       waitMinutesScenario: entry.scenario > 0 ? entry.scenarioWait / entry.scenario : 0)
-            }
-        }
-        let ports = totals { ($0.portCode, $0.port) }
-        let sectors = totals { crossing in crossing.sector.map { id in (id, dataset.sector(id: id)?.name ?? id) } }
 
+        // Extra hours: the reached trips at their new cost, everyone else at the waits they now queue in.
         var extra: PerMode<Double> = [:]
         var detours: [Diversion.Detour] = []
-        for t in demand.trips.indices where served[t] > 0 {
-            guard let before = baselineCosts[t], let after = scenario.tripCost(t) else { continue }
+        let reachedSet = Set(reached)
+        for (i, t) in reached.enumerated() {
+            let trips = scenario.tripFlow(t)
+            guard trips > 0 else { continue }
             let mode = demand.trips[t].mode
-            let trips = crossingToday(t)
-            extra[mode, default: 0] += trips * (after.seconds - before.seconds) / 3600
-            if after.seconds - before.seconds > 60, trips > 0 {
+            let before = baselineCost[t], after = assignment.cheapestCost(ofTrip: i)
+            extra[mode, default: 0] += trips * (after - before) / 3600
+            if after - before > 60 {
                 detours.append(Diversion.Detour(
                     origin: dataset.places[demand.trips[t].origin].id, destination: dataset.places[demand.trips[t].destination].id,
-                    mode: mode, dailyTrips: trips, baselineMinutes: before.seconds / 60, scenarioMinutes: after.seconds / 60,
-                    baselineCrossing: crossings[before.crossing].id, scenarioCrossing: crossings[after.crossing].id))
+                    mode: mode, dailyTrips: trips, baselineMinutes: before / 60, scenarioMinutes: after / 60,
+                    baselineCrossing: baselineCrossing[t].map { crossings[$0].id },
+                    scenarioCrossing: assignment.tripCost(i).map { crossings[$0.crossing].id }))
+            }
+        }
+        for t in demand.trips.indices where !reachedSet.contains(t) {
+            let mode = demand.trips[t].mode
+            for (offset, option) in base.options(ofTrip: t).enumerated() {
+                let flow = scenario.optionFlows[scenario.choices.offsets[t] + offset]
+                guard flow > 0 else { continue }
+                let before = baseline.days[option.crossing][mode]!.waitSeconds, after = assignment.days[option.crossing][mode]!.waitSeconds
+                if after != before { extra[mode, default: 0] += flow * (after - before) / 3600 }
             }
         }
         // The pairs that lose most time in all: trips × extra minutes, largest first.
@@ -162,8 +202,83 @@ public final class DiversionModel: Sendable {
             let a = $0.dailyTrips * ($0.scenarioMinutes - $0.baselineMinutes), b = $1.dailyTrips * ($1.scenarioMinutes - $1.baselineMinutes)
             return a != b ? a > b : ($0.origin, $0.destination, $0.mode.rawValue) < ($1.origin, $1.destination, $1.mode.rawValue)
         }
-        return Diversion(crossings: changes, ports: ports, sectors: sectors, forgone: forgone, deferred: deferred,
-                         extraHours: extra, detours: Array(detours.prefix(20)), baseline: baseline, scenario: scenario,
-                         network: network)
+        return Diversion(crossings: changes, dataset: dataset, forgone: forgone, deferred: deferred, extraHours: extra,
+                         detours: Array(detours.prefix(20)), reachedTrips: reached.count, responseRounds: rounds,
+                         baseline: baseline, scenario: scenario, network: network)
+    }
+
+    /// Rail crossings closed by a closure short enough for the railroads to hold their trains.
+    private func heldRailCrossings(_ closures: Closures, at moment: Moment?) throws -> Set<CrossingIndex> {
+        var held = Set<CrossingIndex>()
+        for closure in closures.closures {
+            guard let days = closure.window?.days, days <= behaviour.railHoldDays else { continue }
+            var single = Closures()
+            try single.close(closure.target, from: closure.window?.start, to: closure.window?.end)
+            let mask = try network.mask(for: single, at: moment, applyingOpeningHours: false)
+            for (index, crossing) in zip(network.dataset.crossings.typedIndices, network.dataset.crossings)
+            where crossing.serves(.rail) && network.isClosed(crossing: index, to: .rail, under: mask) {
+                held.insert(index)
+            }
+        }
+        return held
+    }
+
+    /// The options of the reached trips under the scenario: open, cut as travellers weigh them, trucks paying
+    /// to leave their port, railcars on their own railroad and held when their bridge's closure is short.
+    private func scenarioChoices(for reached: [Int], mask: ClosureMask, queue: (CrossingIndex, Mode) -> DailyQueue,
+                                 held: Set<CrossingIndex>) -> CrossingChoices {
+        let crossings = network.dataset.crossings
+        let portSwitch = behaviour.portSwitchHours * 3_600
+        var offsets = [0], options: [CrossingChoices.Option] = []
+        for t in reached {
+            for option in allChoices.options(ofTrip: t) { options.append(option) }
+            offsets.append(options.count)
+        }
+        let trips = reached.map { demand.trips[$0] }
+        let open = CrossingChoices(trips: trips, offsets: offsets, options: options)
+            .open(on: network, mask: mask) { queue($0, $1).dailyCapacity }
+        return open.considered(with: constants).adjusted { i, option in
+            let usual = baselineCrossing[reached[i]]
+            switch trips[i].mode {
+            case .truck:
+                guard let usual, crossings[usual].portCode != crossings[option.crossing].portCode else { return option }
+                return CrossingChoices.Option(crossing: option.crossing, accessSeconds: option.accessSeconds + portSwitch)
+            case .rail:
+                guard let usual else { return option }
+                if held.contains(usual) { return nil }
+                let own = crossings[usual].railroad, other = crossings[option.crossing].railroad
+                return own == nil || other == nil || own == other ? option : nil
+            default:
+                return option
+            }
+        }
+    }
+
+    /// Every trip's scenario flows in one assignment: the reached trips' from `assignment`, the others'
+    /// from the baseline, each cut by the share its crossing can serve.
+    private func combined(reached: [Int], assignment: CrossingAssignment, servedShare: [PerMode<Double>]) -> CrossingAssignment {
+        let base = baseline.choices
+        var position = [Int?](repeating: nil, count: demand.trips.count)
+        for (i, t) in reached.enumerated() { position[t] = i }
+        var offsets = [0], options: [CrossingChoices.Option] = [], flows: [Double] = []
+        var volumes = [PerMode<Double>](repeating: [:], count: network.dataset.crossings.count)
+        var tripDemand = demand.dailyTrips
+        for t in demand.trips.indices {
+            let mode = demand.trips[t].mode
+            let (source, row, list): (CrossingAssignment, Int, ArraySlice<CrossingChoices.Option>) = position[t].map {
+                (assignment, $0, assignment.choices.options(ofTrip: $0))
+            } ?? (baseline, t, base.options(ofTrip: t))
+            if let i = position[t] { tripDemand[t] = assignment.demand[i] }
+            for (offset, option) in list.enumerated() {
+                let flow = source.optionFlows[source.choices.offsets[row] + offset] * (servedShare[option.crossing][mode] ?? 1)
+                options.append(option)
+                flows.append(flow)
+                if flow > 0 { volumes[option.crossing][mode, default: 0] += flow }
+            }
+            offsets.append(options.count)
+        }
+        return CrossingAssignment(choices: CrossingChoices(trips: demand.trips, offsets: offsets, options: options),
+                                  demand: tripDemand, optionFlows: flows, volumes: volumes, days: assignment.days,
+                                  method: method, iterations: assignment.iterations, relativeGap: assignment.relativeGap)
     }
 }

@@ -7,15 +7,17 @@ extension BorderNetwork {
     /// Each day applies the closures in force at its local noon, all day (opening hours are not applied): the
     /// scenario's, with the modes its lane changes leave without lanes, then `closures`. It draws
     /// `crossersPerDay` crossers from the demand in proportion to its daily trips, routes each with a
-    /// ``Router`` and compares it with the same crosser on a day with every crossing open. A pedestrian, car
-    /// or bus trip is forgone when no crossing is open to it or its travel time grows past
-    /// ``Diversion/isForgone(_:before:after:)``'s limit; a truck or train with no open crossing is deferred.
+    /// ``Router`` and compares it with the same crosser on a day with every crossing open. A crosser with no
+    /// open crossing, or whose travel time grows and who draws against the share ``Behaviour/keptShare(_:riseSeconds:)``
+    /// leaves, does not cross: forgone (pedestrians, cars, buses) or deferred (trucks, trains). Queues are
+    /// not simulated: travel times are those of the roads and the crossings' inspection times.
     ///
     /// Deterministic: the draws of the day at position `d` of `days` come from (`seed`, `d`), so the same
     /// seed and days give the same figures whatever the thread count.
     ///
     /// - Parameters:
     ///   - demand: the daily trips to draw crossers from, places by index in ``BorderNetwork/places``.
+    ///   - behaviour: how crossers respond to a longer trip (see ``behaviour(in:)``).
     ///   - scenario: the scenario whose closures apply, checked against this network's dataset; nil for none.
     ///   - closures: closures added to the scenario's every day.
     ///   - days: the days to simulate, in order.
@@ -27,11 +29,11 @@ extension BorderNetwork {
     /// - Throws: `SimulationError.unroutableDemand` when a trip of the demand crosses nowhere even with every
     ///   crossing open; `ClosureError` for a closure naming an unknown crossing, port or sector.
     public func simulate(
-        demand: Demand, scenario: Scenario? = nil, closures: Closures = Closures(), days: [CalendarDay],
+        demand: Demand, behaviour: Behaviour, scenario: Scenario? = nil, closures: Closures = Closures(), days: [CalendarDay],
         crossersPerDay: Int, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
         progress: (_ done: Int, _ day: CalendarDay) -> Void = { _, _ in }
     ) throws -> Simulation {
-        let simulation = try DailySimulation(network: self, demand: demand)
+        let simulation = try DailySimulation(network: self, demand: demand, behaviour: behaviour)
         var results: [Simulation.Day] = []
         for (index, day) in days.enumerated() {
             // One moment stands for the whole day: noon, clear of windows that open or close at midnight.

@@ -12,6 +12,7 @@ struct DailySimulation: Sendable {
 
     let network: BorderNetwork
     let demand: Demand
+    let behaviour: Behaviour
     /// CBP ports, in the order they first appear among the crossings.
     let ports: [Simulation.Port]
     private let portOfCrossing: [Int]
@@ -21,9 +22,10 @@ struct DailySimulation: Sendable {
     /// Routes every trip of the demand once with every crossing open, the baseline each crosser is compared with.
     ///
     /// - Throws: `SimulationError.unroutableDemand` when a trip with daily trips crosses nowhere even then.
-    init(network: BorderNetwork, demand: Demand) throws {
+    init(network: BorderNetwork, demand: Demand, behaviour: Behaviour) throws {
         self.network = network
         self.demand = demand
+        self.behaviour = behaviour
         var ports: [Simulation.Port] = []
         var index: [String: Int] = [:]
         portOfCrossing = network.crossings.map { crossing in
@@ -65,7 +67,7 @@ struct DailySimulation: Sendable {
             for chunk in stride(from: worker, to: chunks, by: workers) {
                 let count = min(Self.chunkSize, crossers - chunk * Self.chunkSize)
                 var random = SplitMix64(seed: Self.seed(seed, day: day, chunk: chunk))
-                for _ in 0..<count { record(draw(using: &random), router: router, into: &local) }
+                for _ in 0..<count { record(draw(using: &random), router: router, random: &random, into: &local) }
             }
             totals.add(local)
         }
@@ -90,7 +92,7 @@ struct DailySimulation: Sendable {
     }
 
     /// Counts one crosser: where they cross today against where they would with every crossing open.
-    private func record(_ trip: Int, router: Router, into ports: inout [PortDay]) {
+    private func record(_ trip: Int, router: Router, random: inout SplitMix64, into ports: inout [PortDay]) {
         guard let usual = allOpen[trip], let usualCrossing = usual.crossing else { return }
         let usualPort = portOfCrossing[usualCrossing]
         let mode = demand.trips[trip].mode
@@ -99,8 +101,10 @@ struct DailySimulation: Sendable {
             return
         }
         let extra = today.travelMilliseconds > usual.travelMilliseconds ? today.travelMilliseconds - usual.travelMilliseconds : 0
-        if Diversion.isForgone(mode, before: usual.travelSeconds, after: today.travelSeconds) {
-            ports[usualPort].forgone += 1
+        // The crosser goes ahead with the probability the behaviour gives the trip's extra time.
+        let kept = behaviour.keptShare(mode, riseSeconds: Double(extra) / 1000)
+        if kept < 1 && Double(random.next() >> 11) * 0x1p-53 >= kept {
+            if mode.isFreight { ports[usualPort].deferred += 1 } else { ports[usualPort].forgone += 1 }
             return
         }
         let port = portOfCrossing[crossing]

@@ -1,0 +1,52 @@
+import Foundation
+
+/// How travellers respond when their crossing closes or its queue grows: the behavioural numbers of the
+/// flow model, each fitted to the border's own past disruptions (`borderflow backcast`) and carried with
+/// the range the fit allows.
+///
+/// - Trips made fall smoothly as a trip's cost rises: of a trip whose cheapest way across now costs Δ more
+///   than before, a share exp(−Δ / τ) is still made, τ per mode (`responseHours`). The rest is forgone
+///   (pedestrians, cars, buses) or deferred (trucks, railcars).
+/// - Drivers whose crossing closes to cars but stays open on foot may park and walk: `walkingSwitch`
+///   persons cross on foot there for each vehicle trip given up.
+/// - Trucks keep to their port: entries are filed for a port, so a truck moving to another port's crossing
+///   pays `portSwitchHours` on top of the road (moving between one port's bridges costs nothing extra).
+/// - Railroads hold trains through a closure of up to `railHoldDays` days (deferred, then caught up)
+///   rather than sending them round by another railroad's bridge; railcars keep to their own railroad.
+public struct Behaviour: Sendable, Equatable {
+    /// τ per mode, in hours: the rise in cost that leaves e⁻¹ (37 %) of the trips made.
+    public var responseHours: PerMode<Double>
+    /// Persons crossing on foot per vehicle trip given up, where the crossing stays open to pedestrians.
+    public var walkingSwitch: Double
+    /// Hours a truck's crossing at another port costs on top of the road.
+    public var portSwitchHours: Double
+    /// Closures of a rail crossing up to this many days hold trains rather than reroute them.
+    public var railHoldDays: Double
+
+    /// A set of behavioural numbers.
+    ///
+    /// - Parameters:
+    ///   - responseHours: τ per mode, in hours.
+    ///   - walkingSwitch: persons on foot per vehicle trip given up where the crossing stays open on foot.
+    ///   - portSwitchHours: the extra cost of a truck crossing at another port, in hours.
+    ///   - railHoldDays: the longest rail closure for which trains are held.
+    public init(responseHours: PerMode<Double>, walkingSwitch: Double, portSwitchHours: Double, railHoldDays: Double) {
+        self.responseHours = responseHours
+        self.walkingSwitch = walkingSwitch
+        self.portSwitchHours = portSwitchHours
+        self.railHoldDays = railHoldDays
+    }
+
+    /// The share of a trip still made when its cost rises by `riseSeconds` (1 for no rise, 0 with no way across).
+    ///
+    /// - Parameters:
+    ///   - mode: the trip's mode.
+    ///   - riseSeconds: scenario cost less baseline cost, in seconds; infinite when nothing is open.
+    /// - Returns: exp(−rise / τ) for a rise, 1 otherwise.
+    @inlinable
+    public func keptShare(_ mode: Mode, riseSeconds: Double) -> Double {
+        guard riseSeconds > 0 else { return 1 }
+        guard riseSeconds.isFinite, let hours = responseHours[mode], hours > 0 else { return 0 }
+        return Foundation.exp(-riseSeconds / (hours * 3_600))
+    }
+}
