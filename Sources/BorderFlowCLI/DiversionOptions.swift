@@ -48,8 +48,11 @@ struct DiversionOptions: ParsableArguments {
         case .equilibrium: assignment = .standard
         }
         let lanes: ((Crossing, Mode) -> Int)? = scenario.map { chosen in { chosen.lanes(of: $0, mode: $1, at: moment) } }
-        let diversion = try network.divert(demand: baseline.demand, constants: baseline.constants, behaviour: baseline.behaviour, closures: closures,
-                                           at: moment, lanes: lanes, method: assignment)
+        let officers = baseline.behaviour.officersTakenThroughput
+        let throughput: ((Crossing) -> Double)? = scenario.map { chosen in { chosen.throughput(of: $0, at: moment, fitted: officers) } }
+        let diversion = try DiversionModel(network: network, demand: baseline.demand, constants: baseline.constants,
+                                           behaviour: baseline.behaviour, method: assignment)
+            .divert(closures: closures, at: moment, lanes: lanes, throughput: throughput)
         let title = (scenario.map { "\($0.title) — " } ?? "") + (moment.map { "on \($0)" } ?? "with the closures given")
         return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, title: title)
     }

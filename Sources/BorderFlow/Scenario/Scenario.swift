@@ -25,6 +25,31 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// Lanes (booths, tracks) opened or closed at a crossing for one mode, for a time window or for good.
+    /// Officers taken from a port: every crossing of the port processes a share of its usual rate.
+    public struct StaffChange: Sendable, Equatable {
+        /// The CBP port code.
+        public let port: String
+        /// The share of the usual processing rate left; nil for the share fitted on past redeployments
+        /// (`Behaviour.officersTakenThroughput`).
+        public let throughput: Double?
+        /// When; nil for the whole scenario.
+        public let window: ClosureWindow?
+        /// Why, as the file says.
+        public let note: String?
+
+        /// Whether the change applies at a moment at a crossing in `timeZone` (always when `moment` is nil).
+        ///
+        /// - Parameters:
+        ///   - moment: when; nil for every change whatever its window.
+        ///   - timeZone: the crossing's IANA time zone.
+        /// - Returns: true when the change has no window, or its window holds the moment.
+        public func applies(at moment: Moment?, timeZone: String) -> Bool {
+            guard let moment, let window else { return true }
+            guard let date = moment.date(in: timeZone) else { return false }
+            return window.contains(date, timeZone: timeZone)
+        }
+    }
+
     public struct CapacityChange: Sendable, Equatable {
         /// The crossing's id.
         public let crossing: String
@@ -64,6 +89,8 @@ public struct Scenario: Sendable, Equatable {
     public let closureEntries: [ClosureEntry]
     /// Lane changes.
     public let capacityChanges: [CapacityChange]
+    /// Officers taken from ports, in file order.
+    public let staffChanges: [StaffChange]
 
     /// The closures, ready for `BorderNetwork.mask(for:at:)`.
     public var closures: Closures {
@@ -120,5 +147,18 @@ public struct Scenario: Sendable, Equatable {
             .filter { $0.crossing == crossing.id && $0.mode == mode && $0.applies(at: moment, timeZone: crossing.timeZone) }
             .reduce(0) { $0 + $1.lanesDelta }
         return max(0, base + delta)
+    }
+
+    /// The share of its usual processing rate a crossing achieves at a moment, after the officers taken from
+    /// its port then (1 when none are).
+    ///
+    /// - Parameters:
+    ///   - crossing: the crossing.
+    ///   - moment: when; nil applies every change whatever its window.
+    ///   - fitted: the share left where the scenario does not give one (`Behaviour.officersTakenThroughput`).
+    /// - Returns: the product of the shares of every change that applies to its port.
+    public func throughput(of crossing: Crossing, at moment: Moment?, fitted: Double) -> Double {
+        staffChanges.filter { $0.port == crossing.portCode && $0.applies(at: moment, timeZone: crossing.timeZone) }
+            .reduce(1) { $0 * ($1.throughput ?? fitted) }
     }
 }

@@ -90,7 +90,7 @@ struct ScenarioReader {
         guard let root, case let .mapping(mapping) = root else {
             throw fail(root, nil, "expected a mapping with title, sources and closures at the top level")
         }
-        let known: Set<String> = ["id", "title", "description", "date", "sources", "closures", "capacity"]
+        let known: Set<String> = ["id", "title", "description", "date", "sources", "closures", "capacity", "staff"]
         for key in mapping.keys {
             guard let name = key.string, known.contains(name) else {
                 throw fail(key, key.string, "unknown field; a scenario has \(known.sorted().joined(separator: ", "))")
@@ -109,8 +109,11 @@ struct ScenarioReader {
         let capacity = try list(root, "capacity", required: false).enumerated().map { index, node in
             try capacityChange(node, field: "capacity[\(index)]")
         }
+        let staff = try list(root, "staff", required: false).enumerated().map { index, node in
+            try staffChange(node, field: "staff[\(index)]")
+        }
         return Scenario(id: id, title: title, description: description, date: date, sources: sources,
-                        closureEntries: closures, capacityChanges: capacity)
+                        closureEntries: closures, capacityChanges: capacity, staffChanges: staff)
     }
 
     /// Where Yams stopped, for programs: its message already says it for people.
@@ -281,6 +284,21 @@ struct ScenarioReader {
         }
         return Scenario.CapacityChange(crossing: crossing, mode: mode, lanesDelta: delta,
                                        window: try window(node, field: field), note: try optionalString(node, "note", field: "\(field).note"))
+    }
+
+    private func staffChange(_ node: Node, field: String) throws -> Scenario.StaffChange {
+        try checkKeys(node, field: field, allowed: ["port", "throughput", "from", "to", "note"])
+        let port = try string(node, "port", field: "\(field).port")
+        try checkPort(port, modes: nil, node: value(node, "port"), field: "\(field).port")
+        var throughput: Double?
+        if let text = try optionalString(node, "throughput", field: "\(field).throughput") {
+            guard let share = Double(text), share > 0, share <= 1 else {
+                throw fail(value(node, "throughput"), "\(field).throughput", "\"\(text)\" is not a share of the usual rate; expected a number above 0 and at most 1, such as 0.8, or no throughput for the share fitted on past redeployments")
+            }
+            throughput = share
+        }
+        return Scenario.StaffChange(port: port, throughput: throughput, window: try window(node, field: field),
+                                    note: try optionalString(node, "note", field: "\(field).note"))
     }
 
     // MARK: Checks against the dataset

@@ -11,6 +11,7 @@ import Foundation
 ///   persons cross on foot there for each vehicle trip given up.
 /// - Trucks keep to their port: entries are filed for a port, so a truck moving to another port's crossing
 ///   pays `portSwitchHours` on top of the road (moving between one port's bridges costs nothing extra).
+/// - Officers taken from a port leave each of its crossings `officersTakenThroughput` of its usual rate.
 /// - Railroads hold trains through a closure of up to `railHoldDays` days (deferred, then caught up)
 ///   rather than sending them round by another railroad's bridge; railcars keep to their own railroad.
 public struct Behaviour: Sendable, Equatable {
@@ -22,6 +23,8 @@ public struct Behaviour: Sendable, Equatable {
     public var portSwitchHours: Double
     /// Closures of a rail crossing up to this many days hold trains rather than reroute them.
     public var railHoldDays: Double
+    /// The share of its usual processing rate a port achieves when officers are taken from it.
+    public var officersTakenThroughput: Double
 
     /// A set of behavioural numbers.
     ///
@@ -30,11 +33,14 @@ public struct Behaviour: Sendable, Equatable {
     ///   - walkingSwitch: persons on foot per vehicle trip given up where the crossing stays open on foot.
     ///   - portSwitchHours: the extra cost of a truck crossing at another port, in hours.
     ///   - railHoldDays: the longest rail closure for which trains are held.
-    public init(responseHours: PerMode<Double>, walkingSwitch: Double, portSwitchHours: Double, railHoldDays: Double) {
+    ///   - officersTakenThroughput: the share of the usual rate a port keeps when officers are taken from it.
+    public init(responseHours: PerMode<Double>, walkingSwitch: Double, portSwitchHours: Double, railHoldDays: Double,
+                officersTakenThroughput: Double) {
         self.responseHours = responseHours
         self.walkingSwitch = walkingSwitch
         self.portSwitchHours = portSwitchHours
         self.railHoldDays = railHoldDays
+        self.officersTakenThroughput = officersTakenThroughput
     }
 
     /// The share of a trip still made when its cost rises by `riseSeconds` (1 for no rise, 0 with no way across).

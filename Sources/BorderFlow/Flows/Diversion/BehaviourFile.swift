@@ -8,12 +8,14 @@ import Foundation
 public enum BehaviourFile {
     /// The file's name in a dataset folder.
     public static let name = "behaviour.csv"
+    /// The parameters, per-mode `responseHours` first.
+    static let parameters = ["responseHours", "walkingSwitch", "portSwitchHours", "railHoldDays", "officersTakenThroughput"]
     /// Its header.
     public static let header = ["parameter", "mode", "value", "low", "high", "basis"]
 
     /// One number of the behaviour with its range.
     public struct Row: Sendable, Equatable {
-        /// `responseHours`, `walkingSwitch`, `portSwitchHours` or `railHoldDays`.
+        /// `responseHours`, `walkingSwitch`, `portSwitchHours`, `railHoldDays` or `officersTakenThroughput`.
         public var parameter: String
         /// The mode of a per-mode number; nil otherwise.
         public var mode: Mode?
@@ -52,13 +54,14 @@ public enum BehaviourFile {
     ///   - pick: the value to use for a row.
     /// - Returns: the behaviour.
     public static func behaviour(from rows: [Row], pick: (Row) -> Double = { $0.value }) -> Behaviour {
-        var result = Behaviour(responseHours: [:], walkingSwitch: 0, portSwitchHours: 0, railHoldDays: 0)
+        var result = Behaviour(responseHours: [:], walkingSwitch: 0, portSwitchHours: 0, railHoldDays: 0, officersTakenThroughput: 1)
         for row in rows {
             switch (row.parameter, row.mode) {
             case let ("responseHours", mode?): result.responseHours[mode] = pick(row)
             case ("walkingSwitch", nil): result.walkingSwitch = pick(row)
             case ("portSwitchHours", nil): result.portSwitchHours = pick(row)
             case ("railHoldDays", nil): result.railHoldDays = pick(row)
+            case ("officersTakenThroughput", nil): result.officersTakenThroughput = pick(row)
             default: break
             }
         }
@@ -114,8 +117,8 @@ public enum BehaviourFile {
             } else {
                 throw DemandFileError(file: file, line: line, column: "mode", message: "unknown mode \"\(fields[1])\"; expected one of \(Mode.validNames) or nothing")
             }
-            guard (parameter == "responseHours") == (mode != nil), ["responseHours", "walkingSwitch", "portSwitchHours", "railHoldDays"].contains(parameter) else {
-                throw DemandFileError(file: file, line: line, column: "parameter", message: "\"\(parameter)\"\(mode.map { " for \($0.rawValue)" } ?? "") is not a behaviour parameter; expected responseHours with a mode, or walkingSwitch, portSwitchHours or railHoldDays without one")
+            guard (parameter == "responseHours") == (mode != nil), Self.parameters.contains(parameter) else {
+                throw DemandFileError(file: file, line: line, column: "parameter", message: "\"\(parameter)\"\(mode.map { " for \($0.rawValue)" } ?? "") is not a behaviour parameter; expected responseHours with a mode, or walkingSwitch, portSwitchHours, railHoldDays or officersTakenThroughput without one")
             }
             guard seen.insert("\(parameter) \(fields[1])").inserted else {
                 throw DemandFileError(file: file, line: line, column: nil, message: "\(parameter) \(fields[1]) is listed twice")
@@ -126,7 +129,7 @@ public enum BehaviourFile {
             }
             rows.append(row)
         }
-        let missing = ["walkingSwitch", "portSwitchHours", "railHoldDays"].filter { !seen.contains("\($0) ") }
+        let missing = Self.parameters.dropFirst().filter { !seen.contains("\($0) ") }
             + Mode.allCases.filter { !seen.contains("responseHours \($0.rawValue)") }.map { "responseHours \($0.rawValue)" }
         guard missing.isEmpty else {
             throw DemandFileError(file: file, line: nil, column: nil, message: "missing \(missing.joined(separator: ", "))")
