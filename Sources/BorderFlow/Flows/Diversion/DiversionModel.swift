@@ -64,6 +64,27 @@ public final class DiversionModel: Sendable {
         baselineCrossing = demand.trips.indices.map { baseline.tripCost($0)?.crossing }
     }
 
+    private init(_ other: DiversionModel, behaviour: Behaviour) {
+        network = other.network
+        demand = other.demand
+        constants = other.constants
+        self.behaviour = behaviour
+        method = other.method
+        allChoices = other.allChoices
+        baseline = other.baseline
+        baselineCost = other.baselineCost
+        baselineCrossing = other.baselineCrossing
+    }
+
+    /// The same model with other behaviour: the baseline does not depend on it, so nothing is searched or
+    /// assigned again (what a fit or an uncertainty run calls many times).
+    ///
+    /// - Parameter behaviour: the behaviour of the new model.
+    /// - Returns: a model sharing this one's options and baseline.
+    public func with(behaviour: Behaviour) -> DiversionModel {
+        DiversionModel(self, behaviour: behaviour)
+    }
+
     /// Compares the scenario (closures in force at `moment`, lanes from `lanes`, officers from `throughput`)
     /// with the baseline.
     ///
