@@ -19,7 +19,16 @@ struct DiversionOptions: ParsableArguments {
 
     @OptionGroup var demandOptions: DemandOptions
 
+    @Option(help: ArgumentHelp("Also run the scenario under N draws of the behaviour within its fitted ranges and give each crossing's change as a median with a 10–90% band.", valueName: "N"))
+    var uncertainty: Int?
+
+    @Option(help: "The seed of the --uncertainty draws (the same seed gives the same bands).")
+    var seed: UInt64 = 1
+
     func validate() throws {
+        if let uncertainty, !(1...10_000).contains(uncertainty) {
+            throw ValidationError("--uncertainty must be from 1 to 10000 draws")
+        }
         if let on, Moment(parsing: on) == nil {
             throw ValidationError("--on '\(on)' is not a date; use 2023-12-20 or 2023-12-20T12:00")
         }
@@ -31,6 +40,8 @@ struct DiversionOptions: ParsableArguments {
         let scenario: Scenario?
         let moment: Moment?
         let diversion: Diversion
+        /// Bands over draws of the behaviour, when `--uncertainty` asks for them.
+        let uncertainty: DiversionUncertainty?
         /// "Scenario title — on date".
         let title: String
     }
@@ -47,14 +58,24 @@ struct DiversionOptions: ParsableArguments {
         case .logit: assignment = .logit(scaleSeconds: AssignmentMethod.defaultLogitScaleSeconds)
         case .equilibrium: assignment = .standard
         }
-        let lanes: ((Crossing, Mode) -> Int)? = scenario.map { chosen in { chosen.lanes(of: $0, mode: $1, at: moment) } }
-        let officers = baseline.behaviour.officersTakenThroughput
-        let throughput: ((Crossing) -> Double)? = scenario.map { chosen in { chosen.throughput(of: $0, at: moment, fitted: officers) } }
-        let diversion = try DiversionModel(network: network, demand: baseline.demand, constants: baseline.constants,
-                                           behaviour: baseline.behaviour, method: assignment)
-            .divert(closures: closures, at: moment, lanes: lanes, throughput: throughput)
+        var lanes: (@Sendable (Crossing, Mode) -> Int)?
+        var throughput: (@Sendable (Behaviour) -> (Crossing) -> Double)?
+        if let scenario {
+            lanes = { @Sendable crossing, mode in scenario.lanes(of: crossing, mode: mode, at: moment) }
+            throughput = { @Sendable behaviour in
+                { crossing in scenario.throughput(of: crossing, at: moment, fitted: behaviour.officersTakenThroughput) }
+            }
+        }
+        let model = DiversionModel(network: network, demand: baseline.demand, constants: baseline.constants,
+                                   behaviour: baseline.behaviour, method: assignment)
+        let diversion = try model.divert(closures: closures, at: moment, lanes: lanes, throughput: throughput?(baseline.behaviour))
+        var bands: DiversionUncertainty?
+        if let uncertainty {
+            bands = try model.uncertainty(rows: try network.behaviourRows(), draws: uncertainty, seed: seed, closures: closures,
+                                          at: moment, lanes: lanes, throughput: throughput)
+        }
         let title = (scenario.map { "\($0.title) — " } ?? "") + (moment.map { "on \($0)" } ?? "with the closures given")
-        return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, title: title)
+        return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, uncertainty: bands, title: title)
     }
 }
 

@@ -39,9 +39,11 @@ struct DivertCommand: ParsableCommand {
 
     func run() throws {
         let run = try diversionOptions.run(options, closureOptions)
-        let report = DiversionReport(diversion: run.diversion, dataset: run.network.dataset, title: run.title)
+        let report = DiversionReport(diversion: run.diversion, dataset: run.network.dataset, title: run.title,
+                                     uncertainty: run.uncertainty)
         if geojson != nil || od != nil {
-            let layers = DiversionLayers(diversion: run.diversion, network: run.network, minimumVolume: minimumVolume)
+            let layers = DiversionLayers(diversion: run.diversion, network: run.network, minimumVolume: minimumVolume,
+                                         uncertainty: run.uncertainty)
             if let geojson { try geoJSONOutput.write(layers.all, to: geojson) }
             if let od {
                 let target = URL(fileURLWithPath: od)

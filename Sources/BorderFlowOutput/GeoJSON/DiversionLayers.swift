@@ -30,9 +30,10 @@ public struct DiversionLayers: Sendable {
     ///   - diversion: the diversion to draw.
     ///   - network: the network it was assigned on, for the roads the streams follow.
     ///   - minimumVolume: the smallest stream to include, in daily trips (0 includes every one).
-    public init(diversion: Diversion, network: BorderNetwork, minimumVolume: Double = defaultMinimumVolume) {
+    public init(diversion: Diversion, network: BorderNetwork, minimumVolume: Double = defaultMinimumVolume,
+                uncertainty: DiversionUncertainty? = nil) {
         let dataset = network.dataset
-        crossings = Self.crossingLayer(diversion, dataset)
+        crossings = Self.crossingLayer(diversion, dataset, uncertainty)
         let kept = diversion.streams(in: dataset).filter { max($0.baseline, $0.scenario) >= minimumVolume && max($0.baseline, $0.scenario) > 0 }
         let lines = network.geometry(of: kept.map { ($0.origin, $0.crossing, $0.destination, $0.mode) })
         streams = zip(kept, lines).filter { !$0.1.isEmpty }.map { ($0, $1) }
@@ -61,7 +62,11 @@ public struct DiversionLayers: Sendable {
         Diversion.percentChange(from: baseline.values.reduce(0, +), to: scenario.values.reduce(0, +))
     }
 
-    private static func crossingLayer(_ diversion: Diversion, _ dataset: Dataset) -> GeoJSONLayer {
+    private static func crossingLayer(_ diversion: Diversion, _ dataset: Dataset, _ uncertainty: DiversionUncertainty?) -> GeoJSONLayer {
+        var bands: [String: DiversionUncertainty.Band] = [:]
+        if let uncertainty {
+            for (change, band) in zip(diversion.crossings, uncertainty.changes) { bands["\(change.crossing.rawValue) \(change.mode.rawValue)"] = band }
+        }
         let features = dataset.crossings.typedIndices.map { index -> GeoJSONOutputFeature in
             let crossing = dataset.crossings[index]
             let changes = diversion.changes(ofCrossing: index)
@@ -78,6 +83,13 @@ public struct DiversionLayers: Sendable {
                 let change = changes[mode]
                 properties.append(("\(mode.rawValue)_wait_baseline", change.map { PropertyValue.minutes($0.waitMinutesBaseline) } ?? .null))
                 properties.append(("\(mode.rawValue)_wait_scenario", change.flatMap { $0.closed ? nil : PropertyValue.minutes($0.waitMinutesScenario) } ?? .null))
+                if uncertainty != nil {
+                    // The change's 10–90 % band over the behaviour draws (`divert --uncertainty`).
+                    let band = bands["\(index.rawValue) \(mode.rawValue)"]
+                    properties.append(("\(mode.rawValue)_change_p10", band.map { .number($0.low, decimals: 1) } ?? .null))
+                    properties.append(("\(mode.rawValue)_change_median", band.map { .number($0.median, decimals: 1) } ?? .null))
+                    properties.append(("\(mode.rawValue)_change_p90", band.map { .number($0.high, decimals: 1) } ?? .null))
+                }
             }
             let color: String
             switch status {

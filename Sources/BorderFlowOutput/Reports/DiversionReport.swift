@@ -9,6 +9,8 @@ public struct DiversionReport: Report, Sendable {
     public let dataset: Dataset
     /// The first line of the table.
     public let title: String
+    /// Bands of each crossing's change over draws of the behaviour, when asked for.
+    public let uncertainty: DiversionUncertainty?
 
     /// A report of a diversion.
     ///
@@ -16,10 +18,19 @@ public struct DiversionReport: Report, Sendable {
     ///   - diversion: the diversion.
     ///   - dataset: its dataset.
     ///   - title: the first line of the table.
-    public init(diversion: Diversion, dataset: Dataset, title: String) {
+    ///   - uncertainty: bands of the changes over draws of the behaviour, in the order of `diversion.crossings`.
+    public init(diversion: Diversion, dataset: Dataset, title: String, uncertainty: DiversionUncertainty? = nil) {
         self.diversion = diversion
         self.dataset = dataset
         self.title = title
+        self.uncertainty = uncertainty
+    }
+
+    private func band(_ index: Int) -> DiversionUncertainty.Band? { uncertainty?.changes[index] }
+
+    private func bandJSON(_ band: DiversionUncertainty.Band?) -> JSONValue {
+        band.map { .object(JSONObject([("p10", .number($0.low, decimals: 1)), ("median", .number($0.median, decimals: 1)),
+                                       ("p90", .number($0.high, decimals: 1))])) } ?? .null
     }
 
     private func totals(_ rows: [Diversion.Total], key: String) -> JSONValue {
@@ -45,7 +56,7 @@ public struct DiversionReport: Report, Sendable {
         let assignment = diversion.scenario
         return .object(JSONObject([
             ("title", .string(title)),
-            ("crossings", .array(diversion.crossings.map { change in
+            ("crossings", .array(diversion.crossings.enumerated().map { index, change in
                 .object(JSONObject([
                     ("id", .string(dataset.crossings[change.crossing].id)),
                     ("mode", .string(change.mode.rawValue)),
@@ -62,6 +73,7 @@ public struct DiversionReport: Report, Sendable {
                     ("peakWaitMinutesScenario", change.closed ? .null : .number(change.scenarioDay.peakWaitMinutes, decimals: 1)),
                     ("unservedScenario", .number(change.closed ? 0 : change.scenarioDay.unserved, decimals: 1)),
                     ("walkedInstead", .number(change.walkedInstead, decimals: 1)),
+                    ("changeBand", bandJSON(band(index))),
                 ]))
             })),
             ("sectors", totals(diversion.sectors, key: "id")),
@@ -70,6 +82,11 @@ public struct DiversionReport: Report, Sendable {
             ("deferred", perMode(diversion.deferred)),
             ("extraHours", perMode(diversion.extraHours)),
             ("walkedInstead", .number(diversion.walkedInstead, decimals: 1)),
+            ("uncertainty", uncertainty.map { u in .object(JSONObject([
+                ("draws", .number(Double(u.draws))), ("seed", .number(Double(u.seed))),
+                ("forgone", .object(JSONObject(Mode.allCases.map { ($0.rawValue, bandJSON(u.forgone[$0])) }))),
+                ("deferred", .object(JSONObject(Mode.allCases.map { ($0.rawValue, bandJSON(u.deferred[$0])) }))),
+            ])) } ?? .null),
             ("largestDetours", .array(diversion.detours.prefix(10).map { detour in
                 .object(JSONObject([
                     ("origin", .string(detour.origin)), ("destination", .string(detour.destination)), ("mode", .string(detour.mode.rawValue)),
@@ -103,18 +120,25 @@ public struct DiversionReport: Report, Sendable {
     /// - Returns: the title, the crossings, the sectors that changed, the daily totals per mode and the model.
     public func table(rows: Int = 15) -> String {
         var text = "\(title)\n\n"
-        let ranked = diversion.crossings.filter { abs($0.change) >= 0.5 }
-            .sorted { (abs($0.change), dataset.crossings[$1.crossing].id) > (abs($1.change), dataset.crossings[$0.crossing].id) }
-        var table = TextTable(columns: [.init("CROSSING"), .init("MODE"), .init("BASELINE/DAY", .right), .init("SCENARIO/DAY", .right),
-                                        .init("CHANGE", .right), .init("%", .right), .init("WAIT MIN", .right), .init("V/C", .right),
-                                        .init("PEAK QUEUE", .right), .init("UNIT")])
-        for change in ranked.prefix(rows) {
+        let ranked = diversion.crossings.indices.filter { abs(diversion.crossings[$0].change) >= 0.5 }
+            .sorted { (abs(diversion.crossings[$0].change), dataset.crossings[diversion.crossings[$1].crossing].id)
+                > (abs(diversion.crossings[$1].change), dataset.crossings[diversion.crossings[$0].crossing].id) }
+        var columns: [TextTable.Column] = [.init("CROSSING"), .init("MODE"), .init("BASELINE/DAY", .right), .init("SCENARIO/DAY", .right),
+                                           .init("CHANGE", .right), .init("%", .right), .init("WAIT MIN", .right), .init("V/C", .right),
+                                           .init("PEAK QUEUE", .right), .init("UNIT")]
+        if uncertainty != nil { columns.insert(.init("CHANGE 10–90%", .right), at: 5) }
+        var table = TextTable(columns: columns)
+        for index in ranked.prefix(rows) {
+            let change = diversion.crossings[index]
             let wait = change.closed ? "closed" : "\(formatFixed(change.waitMinutesBaseline, decimals: 0)) → \(formatFixed(change.waitMinutesScenario, decimals: 0))"
-            table.append([dataset.crossings[change.crossing].id, change.mode.rawValue, formatCount(change.baseline), formatCount(change.scenario),
-                          (change.change > 0 ? "+" : "") + formatCount(change.change),
+            func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + formatCount(value) }
+            var cells = [dataset.crossings[change.crossing].id, change.mode.rawValue, formatCount(change.baseline), formatCount(change.scenario),
+                          signed(change.change),
                           change.percentChange.map { (($0 > 0 ? "+" : "") + formatFixed($0, decimals: 0)) } ?? "-", wait,
                           change.volumeCapacityRatio.map { formatFixed($0, decimals: 2) } ?? "-",
-                          change.closed ? "-" : formatCount(change.scenarioDay.peakQueue), change.mode.unit])
+                          change.closed ? "-" : formatCount(change.scenarioDay.peakQueue), change.mode.unit]
+            if let band = band(index) { cells.insert("\(signed(band.low)) … \(signed(band.high))", at: 5) }
+            table.append(cells)
         }
         text += ranked.isEmpty ? "No crossing's volume changes.\n" : table.render()
         var sectors = TextTable(columns: [.init("SECTOR"), .init("MODE"), .init("BASELINE/DAY", .right), .init("SCENARIO/DAY", .right), .init("CHANGE", .right)])
@@ -129,13 +153,16 @@ public struct DiversionReport: Report, Sendable {
             text += "\n  \(mode.displayName): \(formatCount(hours)) extra \(mode.unitSingular)-hours"
             func units(_ count: Double) -> String { formatCount(count) + " " + (formatCount(count) == "1" ? mode.unitSingular : mode.unit) }
             if forgone >= 0.5 { text += ", \(units(forgone)) forgone" }
+            if let band = uncertainty?.forgone[mode], band.high >= 0.5 { text += " (10–90%: \(formatCount(band.low))–\(formatCount(band.high)))" }
             if deferred >= 0.5 { text += ", \(units(deferred)) deferred" }
+            if let band = uncertainty?.deferred[mode], band.high >= 0.5 { text += " (10–90%: \(formatCount(band.low))–\(formatCount(band.high)))" }
             if mode == .pedestrian && diversion.walkedInstead >= 0.5 { text += "; \(formatCount(diversion.walkedInstead)) persons walked across instead of driving" }
         }
         let assignment = diversion.scenario
         text += "\n\nModel: \(assignment.method.name)"
         if case .equilibrium = assignment.method { text += ", relative gap \(String(format: "%.1e", assignment.relativeGap)) after \(assignment.iterations) iterations" }
         text += "; \(formatCount(Double(diversion.reachedTrips))) trips reached by the scenario, their response settled in \(diversion.responseRounds) rounds"
+        if let uncertainty { text += "\nCHANGE 10–90%: over \(uncertainty.draws) draws of the behaviour within its fitted ranges (seed \(uncertainty.seed))" }
         text += "\nV/C: volume arriving ÷ the day's capacity in the scenario; PEAK QUEUE: the longest queue of the day, in units"
         return text + "\n"
     }
@@ -145,15 +172,17 @@ public struct DiversionReport: Report, Sendable {
     /// - Returns: a header and a row per crossing and mode.
     public func csv() -> String {
         var table = CSVTable(header: ["crossing", "mode", "status", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario",
-                                      "capacityScenario", "volumeCapacityRatio", "peakQueueScenario", "unservedScenario", "walkedInstead"])
-        for change in diversion.crossings {
+                                      "capacityScenario", "volumeCapacityRatio", "peakQueueScenario", "unservedScenario", "walkedInstead"]
+                             + (uncertainty == nil ? [] : ["changeP10", "changeMedian", "changeP90"]))
+        for (index, change) in diversion.crossings.enumerated() {
             table.append([dataset.crossings[change.crossing].id, change.mode.rawValue, change.closed ? "closed" : "open",
                           formatFixed(change.baseline, decimals: 1), formatFixed(change.scenario, decimals: 1), formatFixed(change.change, decimals: 1),
                           formatFixed(change.waitMinutesBaseline, decimals: 1), change.closed ? "" : formatFixed(change.waitMinutesScenario, decimals: 1),
                           formatFixed(change.closed ? 0 : change.scenarioDay.capacity, decimals: 1),
                           change.volumeCapacityRatio.map { formatFixed($0, decimals: 3) } ?? "",
                           change.closed ? "" : formatFixed(change.scenarioDay.peakQueue, decimals: 1),
-                          formatFixed(change.closed ? 0 : change.scenarioDay.unserved, decimals: 1), formatFixed(change.walkedInstead, decimals: 1)])
+                          formatFixed(change.closed ? 0 : change.scenarioDay.unserved, decimals: 1), formatFixed(change.walkedInstead, decimals: 1)]
+                          + (band(index).map { [formatFixed($0.low, decimals: 1), formatFixed($0.median, decimals: 1), formatFixed($0.high, decimals: 1)] } ?? []))
         }
         return table.render()
     }
