@@ -20,6 +20,8 @@ public struct DailyQueue: Sendable, Equatable {
     public let dailyCapacity: Double
     /// The time to pass with no queue, in seconds.
     public let freeSeconds: Double
+    /// The daily volume below which no hour's arrivals outrun its capacity, so no queue forms.
+    public let queueFreeVolume: Double
 
     /// The queue of a crossing open `hours` (all day when nil) with `dailyCapacity` spread evenly over them.
     ///
@@ -41,6 +43,8 @@ public struct DailyQueue: Sendable, Equatable {
         arrivalShares = weights.map { total > 0 ? $0 / total : 0 }
         self.dailyCapacity = openHours > 0 ? dailyCapacity : 0
         self.freeSeconds = freeSeconds
+        let shares = arrivalShares, capacities = hourlyCapacity
+        queueFreeVolume = (0..<24).filter { shares[$0] > 0 }.map { capacities[$0] / shares[$0] }.min() ?? 0
     }
 
     /// What a day's volume meets at the crossing.
@@ -82,7 +86,7 @@ public struct DailyQueue: Sendable, Equatable {
     /// - Returns: the mean wait, inspection included; infinite for any volume at a crossing that cannot serve it.
     @inlinable
     public func waitSeconds(volume: Double) -> Double {
-        guard volume > 0 else { return freeSeconds }
+        guard volume > queueFreeVolume else { return volume > 0 && !(dailyCapacity > 0) ? .infinity : freeSeconds }
         guard dailyCapacity > 0 else { return .infinity }
         let served = min(volume, dailyCapacity)
         let overflow = volume > dailyCapacity ? 86_400 * (volume - dailyCapacity) / dailyCapacity : 0

@@ -8,8 +8,8 @@ import Foundation
 /// or has its capacity changed. Those trips are assigned again over their open options, queueing with the
 /// baseline traffic of everyone else; trips the scenario does not reach keep their baseline choices, so a
 /// closure moves nothing at crossings none of its trips could use. Each reached trip is made with the share
-/// `Behaviour.keptShare` leaves at its new cost, found by the method of successive averages between the
-/// assignment and the response until no trip's count moves by more than `convergence` a day.
+/// `Behaviour.keptShare` leaves at its new cost, found by turns of assignment and response (each trip's
+/// step halved whenever it overshoots) until no trip's count moves by more than `convergence` a day.
 public final class DiversionModel: Sendable {
     /// The network assigned on.
     public let network: BorderNetwork
@@ -34,7 +34,7 @@ public final class DiversionModel: Sendable {
     /// Options a trip considers: the cheapest eight within six hours of its cheapest.
     static let limits = (options: 8, extraSeconds: 6 * 3600.0)
     /// The response is settled when no trip's daily count moves by more than this between rounds.
-    static let convergence = 0.01
+    static let convergence = 0.02
     /// Rounds of assignment and response at most.
     static let maximumRounds = 40
 
@@ -107,9 +107,12 @@ public final class DiversionModel: Sendable {
                 (mode, crossing.queue(for: mode, lanes: lanes?(crossing, mode), throughput: throughput?(crossing) ?? 1))
             })
         }
+        // Capacities read off once: copying a queue per option would cost more than the search.
+        let capacities = queues.map { $0.mapValues(\.dailyCapacity) }
         func queue(_ crossing: CrossingIndex, _ mode: Mode) -> DailyQueue { queues[crossing][mode]! }
+        func capacity(_ crossing: CrossingIndex, _ mode: Mode) -> Double { capacities[crossing][mode]! }
         func isClosed(_ crossing: CrossingIndex, _ mode: Mode) -> Bool {
-            network.isClosed(crossing: crossing, to: mode, under: mask, capacity: queue(crossing, mode).dailyCapacity)
+            network.isClosed(crossing: crossing, to: mode, under: mask, capacity: capacity(crossing, mode))
         }
         var changed = [PerMode<Bool>](repeating: [:], count: crossings.count)
         for (index, crossing) in zip(crossings.typedIndices, crossings) {
@@ -124,7 +127,7 @@ public final class DiversionModel: Sendable {
         let reached = demand.trips.indices.filter { t in
             base.options(ofTrip: t).contains { changed[$0.crossing][demand.trips[t].mode] == true }
         }
-        let reachedChoices = scenarioChoices(for: reached, mask: mask, queue: queue, held: held)
+        let reachedChoices = scenarioChoices(for: reached, mask: mask, capacity: capacity, held: held)
         var background = baseline.volumes
         for t in reached {
             for (offset, option) in base.options(ofTrip: t).enumerated() {
@@ -136,6 +139,10 @@ public final class DiversionModel: Sendable {
         // Assignment and response in turn until the trips made settle.
         var kept = reached.map { demand.dailyTrips[$0] }
         var assignment = reachedChoices.assign(demand: kept, method: method, crossingCount: crossings.count, queue: queue, background: background)
+        // Each trip moves towards its response by its own step, halved whenever it overshoots: many trips
+        // answering one queue together would otherwise swing about the settled counts.
+        var steps = [Double](repeating: 1, count: reached.count)
+        var lastSign = [Double](repeating: 0, count: reached.count)
         var rounds = 0
         for round in 1...Self.maximumRounds {
             rounds = round
@@ -143,7 +150,10 @@ public final class DiversionModel: Sendable {
             for (i, t) in reached.enumerated() {
                 let rise = assignment.cheapestCost(ofTrip: i) - baselineCost[t]
                 let target = demand.dailyTrips[t] * behaviour.keptShare(demand.trips[t].mode, riseSeconds: rise)
-                let next = kept[i] + (target - kept[i]) / Double(round)
+                let sign: Double = target > kept[i] ? 1 : (target < kept[i] ? -1 : 0)
+                if sign != 0 && sign == -lastSign[i] { steps[i] /= 2 }
+                if sign != 0 { lastSign[i] = sign }
+                let next = kept[i] + (target - kept[i]) * steps[i]
                 largest = max(largest, abs(next - kept[i]))
                 kept[i] = next
             }
@@ -246,7 +256,7 @@ public final class DiversionModel: Sendable {
 
     /// The options of the reached trips under the scenario: open, cut as travellers weigh them, trucks paying
     /// to leave their port, railcars on their own railroad and held when their bridge's closure is short.
-    private func scenarioChoices(for reached: [Int], mask: ClosureMask, queue: (CrossingIndex, Mode) -> DailyQueue,
+    private func scenarioChoices(for reached: [Int], mask: ClosureMask, capacity: (CrossingIndex, Mode) -> Double,
                                  held: Set<CrossingIndex>) -> CrossingChoices {
         let crossings = network.dataset.crossings
         let portSwitch = behaviour.portSwitchHours * 3_600
@@ -257,7 +267,7 @@ public final class DiversionModel: Sendable {
         }
         let trips = reached.map { demand.trips[$0] }
         let open = CrossingChoices(trips: trips, offsets: offsets, options: options)
-            .open(on: network, mask: mask) { queue($0, $1).dailyCapacity }
+            .open(on: network, mask: mask, capacity: capacity)
         return open.considered(with: constants).adjusted { i, option in
             let usual = baselineCrossing[reached[i]]
             switch trips[i].mode {
