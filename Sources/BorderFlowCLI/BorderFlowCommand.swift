@@ -24,6 +24,7 @@ struct BorderFlowCommand: ParsableCommand {
             ValidateCommand.self,
             InfoCommand.self,
             BuildSectorsCommand.self,
+            BuildCountsCommand.self,
         ]
     )
 
