@@ -25,6 +25,8 @@ struct BorderFlowCommand: ParsableCommand {
             InfoCommand.self,
             BuildSectorsCommand.self,
             BuildCountsCommand.self,
+            BackcastCommand.self,
+            BaselinesCommand.self,
         ]
     )
 
