@@ -100,12 +100,11 @@ public struct PastEvents: Sendable {
         var disruptions: [Disruption] = []
         for name in names {
             let url = directory.appendingPathComponent(name)
-            let text = try fileReader.text(contentsOf: url, name: name)
-            let reader = PastEventReader(file: name, dataset: dataset)
             if name == disruptionsFileName {
-                disruptions = try reader.disruptions(text)
+                let text = try fileReader.text(contentsOf: url, name: name)
+                disruptions = try PastEventReader(file: name, dataset: dataset).disruptions(text)
             } else {
-                let event = try reader.event(text, defaultID: url.deletingPathExtension().lastPathComponent)
+                let event = try PastEvent.load(contentsOf: url, dataset: dataset)
                 if events.contains(where: { $0.id == event.id }) {
                     throw PastEventError(file: name, field: "id", message: "another event file has the id \"\(event.id)\"")
                 }
@@ -124,5 +123,21 @@ public struct PastEvents: Sendable {
     /// - Throws: as ``load(from:dataset:)``.
     public static func load(dataset: Dataset, in directory: URL = DatasetFiles.bundledDirectory) throws -> PastEvents {
         try load(from: directory.appendingPathComponent(directoryName, isDirectory: true), dataset: dataset)
+    }
+}
+
+extension PastEvent {
+    /// Reads one event file, checking the crossings, ports and modes it names against a dataset.
+    ///
+    /// - Parameters:
+    ///   - url: the YAML file; its name without extension is the id when the file gives none.
+    ///   - dataset: the dataset the file names crossings and ports of.
+    /// - Returns: the event.
+    /// - Throws: `InputFileError` when the file cannot be read or is not YAML; `PastEventError` naming the
+    ///   file, line and field of what is not valid.
+    public static func load(contentsOf url: URL, dataset: Dataset) throws -> PastEvent {
+        let name = url.lastPathComponent
+        let text = try PastEvents.fileReader.text(contentsOf: url, name: name)
+        return try PastEventReader(file: name, dataset: dataset).event(text, defaultID: url.deletingPathExtension().lastPathComponent)
     }
 }
