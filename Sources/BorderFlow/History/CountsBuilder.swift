@@ -11,7 +11,7 @@ import Foundation
 /// - CBP northbound crossings per Texas bridge and month, as compiled by the University of North Texas for
 ///   TxDOT (github.com/unt-clscm/CBP-Border-Crossings, `monthly_crossings_*.csv`: `ID, Year, Month, Region, POE,
 ///   Crossing, Modes, Northbound Crossing`): per-crossing series, each bridge matched to a dataset crossing by
-///   the explicit table ``TexasBridgeNames``.
+///   the explicit table `TexasBridgeNames`.
 ///
 /// Measures become the project's modes: Pedestrians (BTS) and Pedestrians/ Bicyclists (UNT) are `pedestrian`;
 /// Personal Vehicles and Passenger Vehicles are `pov`; Buses are `bus`; Trucks and Commercial Trucks are
@@ -39,7 +39,7 @@ public struct CountsBuilder {
         self.dataset = dataset
     }
 
-    /// The public files are read whole; the BTS file for the whole country is about 40 MB.
+    /// The public files are read whole: BTS's file for both borders since 1996 is tens of megabytes.
     static let fileReader = InputFileReader(
         maximumBytes: 500_000_000,
         tooLargeAdvice: "public counts files of up to 500 MB are read whole",

@@ -48,8 +48,8 @@ struct PastEventReader {
         var lost: SeriesKey?
         switch kindName {
         case "closure", "capacity-loss":
-            for key in ["ports"] where value(root, key) != nil {
-                throw fail(value(root, key), key, "only a staff event names ports; a \(kindName) names its facility")
+            if let ports = value(root, "ports") {
+                throw fail(ports, "ports", "only a staff event names ports; a \(kindName) names its facility")
             }
             lost = try facility(root)
             if kindName == "closure" {

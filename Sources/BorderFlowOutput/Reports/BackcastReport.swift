@@ -28,7 +28,7 @@ public struct BackcastReport: Report, Sendable {
         range.map { "[\(formatFixed($0.lowerBound, decimals: 2)), \(formatFixed($0.upperBound, decimals: 2))]" } ?? "-"
     }
 
-    private static func where_(_ series: SeriesKey?) -> String {
+    private static func seriesName(_ series: SeriesKey?) -> String {
         guard let series else { return "-" }
         return series.crossing ?? "port \(series.port)"
     }
@@ -64,7 +64,7 @@ public struct BackcastReport: Report, Sendable {
                                             .init("±2SE", .right), .init("%", .right), .init("SHARE", .right), .init("±2SE INTERVAL"),
                                             .init("MODEL", .right), .init("VERDICT"), .init("AFTER/DAY", .right)])
             for row in result.rows {
-                table.append([Self.where_(row.series), row.series?.mode.rawValue ?? "-", row.label, Self.signed(row.observedChange),
+                table.append([Self.seriesName(row.series), row.series?.mode.rawValue ?? "-", row.label, Self.signed(row.observedChange),
                               row.changeStandardError.map { formatCount(2 * $0) } ?? "-", row.percentChange.map { Self.signed($0) } ?? "-", Self.share(row.observedShare),
                               row.interval.map { Self.interval($0) } ?? (row.observedShare == nil ? "-" : "no SE"),
                               Self.share(row.modelShare), row.verdict.rawValue, Self.signed(row.changeAfter)])

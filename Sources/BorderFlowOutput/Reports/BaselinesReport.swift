@@ -80,7 +80,7 @@ public struct BaselinesReport: Report, Sendable {
 
     /// The report as CSV: the command's `--format csv` contract.
     ///
-    /// - Returns: the columns of `baselines.csv` (``BaselineTable/csv()``), then `datasetDaily` and
+    /// - Returns: the columns of `baselines.csv` (`BaselineTable.csv()`), then `datasetDaily` and
     ///   `differencePercent`.
     public func csv() -> String {
         var lines = baselines.csv().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

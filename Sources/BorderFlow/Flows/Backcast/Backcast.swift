@@ -17,6 +17,8 @@
 public struct Backcast: Sendable {
     /// How the model's share compares with the observed one.
     public enum Verdict: String, Sendable {
+        /// The lost facility's own line: the loss every share is divided by, not compared.
+        case reference
         /// Within two standard errors of the observed share.
         case within
         /// Further than two standard errors.
@@ -162,7 +164,7 @@ public struct Backcast: Sendable {
                             observedShare: nil, shareStandardError: nil, modelShare: nil,
                             changeAfter: observed.lostAfter?.change,
                             shareAfter: observed.lostAfter.flatMap { after in loss.map { after.change / $0 } },
-                            verdict: observed.lost == nil ? .unmeasured : .notModelled))
+                            verdict: observed.lost == nil ? .unmeasured : .reference))
         }
         for row in observed.rows {
             let model = answer.shares[row.watch.series]
