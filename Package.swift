@@ -40,13 +40,13 @@ let package = Package(
             name: "BorderFlowGraph",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")]
         ),
-        // The model, in the order data flows: dataset → region → loading → costing → network → scenario →
-        // routing → flows, with support beneath them. The library API; each folder's README says what it may use.
+        // The model, in the order data flows: dataset → region → loading → history → costing → network →
+        // scenario → routing → flows, with support beneath them. The library API; each folder's README says what it may use.
         .target(
             name: "BorderFlow",
             dependencies: ["BorderFlowSpatial", "BorderFlowGraph", .product(name: "Yams", package: "Yams")],
-            exclude: ["Support/README.md", "Dataset/README.md", "Region/README.md", "Loading/README.md", "Costing/README.md",
-                      "Network/README.md", "Scenario/README.md", "Routing/README.md", "Flows/README.md"]
+            exclude: ["Support/README.md", "Dataset/README.md", "Region/README.md", "Loading/README.md", "History/README.md",
+                      "Costing/README.md", "Network/README.md", "Scenario/README.md", "Routing/README.md", "Flows/README.md"]
         ),
         // What users read: reports (table, JSON, CSV), GeoJSON layers and the SVG map. Built on the model's
         // public API alone: without package access, the compiler keeps outputs from reaching into the model.

@@ -24,6 +24,9 @@ struct BorderFlowCommand: ParsableCommand {
             ValidateCommand.self,
             InfoCommand.self,
             BuildSectorsCommand.self,
+            BuildCountsCommand.self,
+            BackcastCommand.self,
+            BaselinesCommand.self,
         ]
     )
 

@@ -96,6 +96,13 @@ enum DocumentedJSON {
         "locate nearestCrossings": ["id", "distanceKm"],
         "validate": ["valid", "problems"],
         "info": ["crossings", "sectors", "workingCRS"],
+        "backcast": ["id", "title", "kind", "from", "to", "reliable", "reliabilityNote", "loss", "lossStandardError", "placeboYears",
+                     "modelLoss", "modelNote", "countsNote", "rows"],
+        "backcast rows": ["label", "crossing", "port", "mode", "note", "observedChange", "changeStandardError", "percentChange",
+                          "observedShare", "shareStandardError", "low", "high", "modelShare", "verdict", "changeAfter", "shareAfter"],
+        "baselines": ["reference", "series"],
+        "baselines series": ["port", "crossing", "mode", "baselineDaily", "months", "monthsUsed", "seasonalYears", "factors",
+                             "datasetDaily", "differencePercent"],
     ]
 
     /// The keys documented for `name`, which must be in the table.
