@@ -12,12 +12,19 @@ struct BackcastCommand: ParsableCommand {
             (monthly-counts.csv) give the change at the lost facility and at each watched crossing or port, \
             seasonally adjusted, as a share of the traffic lost, with a standard error from placebo windows (the \
             same months of other undisrupted years). The model's share is the diversion model's answer to the same \
-            closure or lane loss on the bundled baseline; the verdict says whether it lies within two standard \
-            errors. The method: Docs/BACKCAST.md.
+            closure, lane loss or officers taken on the bundled baseline, with the fitted behaviour \
+            (behaviour.csv); LOO is its answer with the behaviour fitted without that event (behaviour-loo.csv). \
+            The verdict says whether the model lies within two standard errors. The method: Docs/BACKCAST.md.
+
+            --fit fits the behaviour on the events again and writes behaviour.csv and behaviour-loo.csv into \
+            the dataset folder (a few minutes).
             """)
 
     @Argument(help: ArgumentHelp("An event id, or all.", valueName: "EVENT"))
     var event: String = "all"
+
+    @Flag(help: "Fit the behaviour on every reliable event and write behaviour.csv and behaviour-loo.csv, then report.")
+    var fit = false
 
     @OptionGroup var options: DatasetOptions
 
@@ -36,8 +43,20 @@ struct BackcastCommand: ParsableCommand {
         }
         let counts = try MonthlyCounts.read(contentsOf: options.directory.appendingPathComponent(MonthlyCounts.fileName), dataset: dataset)
         let baseline = try network.baselineDemand()
-        let model = DiversionModel(network: network, demand: baseline.demand, constants: baseline.constants)
-        let backcast = try Backcast(events: chosen, counts: counts, history: history, model: model)
+        var model = DiversionModel(network: network, demand: baseline.demand, constants: baseline.constants,
+                                   behaviour: try network.behaviour(in: options.directory))
+        var leaveOneOut = try LeaveOneOutFile.read(in: options.directory)
+        if fit {
+            let fitted = try BehaviourFit(events: history.events, counts: counts, history: history, model: model) { step in
+                FileHandle.standardError.write(Data("fitting \(step)\n".utf8))
+            }
+            try BehaviourFile.write(fitted.rows, to: options.directory.appendingPathComponent(BehaviourFile.name))
+            try LeaveOneOutFile.write(fitted.leaveOneOut, to: options.directory)
+            FileHandle.standardError.write(Data("wrote \(BehaviourFile.name) and \(LeaveOneOutFile.name) (misfit \(String(format: "%.1f", fitted.misfit.sum)) over \(fitted.misfit.rows) rows)\n".utf8))
+            model = model.with(behaviour: BehaviourFile.behaviour(from: fitted.rows))
+            leaveOneOut = fitted.leaveOneOut
+        }
+        let backcast = try Backcast(events: chosen, counts: counts, history: history, model: model, leaveOneOut: leaveOneOut)
         try options.print(BackcastReport(backcast: backcast))
     }
 }

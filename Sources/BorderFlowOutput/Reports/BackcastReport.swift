@@ -62,12 +62,13 @@ public struct BackcastReport: Report, Sendable {
             if let note = result.modelNote { text += "Model: \(note)\n" }
             var table = TextTable(columns: [.init("SERIES"), .init("MODE"), .init("LABEL"), .init("CHANGE/DAY", .right),
                                             .init("±2SE", .right), .init("%", .right), .init("SHARE", .right), .init("±2SE INTERVAL"),
-                                            .init("MODEL", .right), .init("VERDICT"), .init("AFTER/DAY", .right)])
+                                            .init("MODEL", .right), .init("LOO", .right), .init("VERDICT"), .init("AFTER/DAY", .right)])
             for row in result.rows {
                 table.append([Self.seriesName(row.series), row.series?.mode.rawValue ?? "-", row.label, Self.signed(row.observedChange),
                               row.changeStandardError.map { formatCount(2 * $0) } ?? "-", row.percentChange.map { Self.signed($0) } ?? "-", Self.share(row.observedShare),
                               row.interval.map { Self.interval($0) } ?? (row.observedShare == nil ? "-" : "no SE"),
-                              Self.share(row.modelShare), row.verdict.rawValue, Self.signed(row.changeAfter)])
+                              row.modelPercentChange.map { Self.signed($0) + "%" } ?? Self.share(row.modelShare),
+                              Self.share(row.leaveOneOutShare), row.verdict.rawValue, Self.signed(row.changeAfter)])
             }
             text += "\n" + table.render()
         }
@@ -83,8 +84,8 @@ public struct BackcastReport: Report, Sendable {
     /// - Returns: an array with one object per event: `id`, `title`, `kind`, `from`, `to`, `reliable`,
     ///   `reliabilityNote`, `loss`, `lossStandardError`, `placeboYears`, `modelLoss`, `modelNote`, `countsNote`
     ///   and `rows` (`label`, `crossing`, `port`, `mode`, `note`, `observedChange`, `changeStandardError`,
-    ///   `percentChange`, `observedShare`, `shareStandardError`, `low`, `high`, `modelShare`, `verdict`,
-    ///   `changeAfter`, `shareAfter`).
+    ///   `percentChange`, `observedShare`, `shareStandardError`, `low`, `high`, `modelShare`, `leaveOneOutShare`,
+    ///   `modelPercentChange`, `verdict`, `changeAfter`, `shareAfter`).
     public func json() -> JSONValue {
         .array(backcast.results.map { result in
             let event = result.event, observed = result.observed
@@ -113,6 +114,8 @@ public struct BackcastReport: Report, Sendable {
                         ("low", Self.number(row.interval?.lowerBound, decimals: 3)),
                         ("high", Self.number(row.interval?.upperBound, decimals: 3)),
                         ("modelShare", Self.number(row.modelShare, decimals: 3)),
+                        ("leaveOneOutShare", Self.number(row.leaveOneOutShare, decimals: 3)),
+                        ("modelPercentChange", Self.number(row.modelPercentChange, decimals: 1)),
                         ("verdict", .string(row.verdict.rawValue)),
                         ("changeAfter", Self.number(row.changeAfter, decimals: 1)),
                         ("shareAfter", Self.number(row.shareAfter, decimals: 3)),
@@ -129,7 +132,8 @@ public struct BackcastReport: Report, Sendable {
     public func csv() -> String {
         var table = CSVTable(header: ["event", "reliable", "from", "to", "loss", "placeboYears", "label", "crossing", "port", "mode",
                                       "observedChange", "changeStandardError", "percentChange", "observedShare",
-                                      "shareStandardError", "low", "high", "modelShare", "verdict", "changeAfter", "shareAfter"])
+                                      "shareStandardError", "low", "high", "modelShare", "verdict", "changeAfter", "shareAfter",
+                                      "leaveOneOutShare", "modelPercentChange"])
         func field(_ value: Double?, _ decimals: Int) -> String { value.map { formatFixed($0, decimals: decimals) } ?? "" }
         for result in backcast.results {
             let event = result.event, observed = result.observed
@@ -140,7 +144,8 @@ public struct BackcastReport: Report, Sendable {
                               field(row.observedChange, 1), field(row.changeStandardError, 1), field(row.percentChange, 1),
                               field(row.observedShare, 3), field(row.shareStandardError, 3), field(row.interval?.lowerBound, 3),
                               field(row.interval?.upperBound, 3), field(row.modelShare, 3), row.verdict.rawValue,
-                              field(row.changeAfter, 1), field(row.shareAfter, 3)])
+                              field(row.changeAfter, 1), field(row.shareAfter, 3), field(row.leaveOneOutShare, 3),
+                              field(row.modelPercentChange, 1)])
             }
         }
         return table.render()

@@ -52,6 +52,11 @@ public struct Backcast: Sendable {
         public let shareStandardError: Double?
         /// The model's share of the loss.
         public let modelShare: Double?
+        /// The model's share when the behaviour is fitted without this event (`behaviour-loo.csv`): how well
+        /// it predicts an event it has not seen; nil when no such fit exists.
+        public let leaveOneOutShare: Double?
+        /// For a staff event's series: the model's change in percent, beside the observed `percentChange`.
+        public let modelPercentChange: Double?
         /// Observed change in the three months after the event ended, units per day.
         public let changeAfter: Double?
         /// That change as a share of the loss: near zero when the traffic went back.
@@ -91,12 +96,15 @@ public struct Backcast: Sendable {
     ///   - history: every event and disruption (for seasonal factors, levels and placebo windows).
     ///   - model: the diversion model, prepared on the network and baseline demand.
     /// - Throws: ``ClosureError`` when an event names a closure the network cannot apply.
-    public init(events: [PastEvent], counts: MonthlyCounts, history: PastEvents, model: DiversionModel) throws {
+    ///   - leaveOneOut: per event id, the behaviour fitted without that event, for the leave-one-out column.
+    public init(events: [PastEvent], counts: MonthlyCounts, history: PastEvents, model: DiversionModel,
+                leaveOneOut: [String: Behaviour] = [:]) throws {
         results = try events.map { event in
             let observed = ObservedShares(event: event, counts: counts, events: history)
             let answer = try Self.modelAnswer(for: event, model: model)
+            let unseen = try leaveOneOut[event.id].map { try Self.modelAnswer(for: event, model: model.with(behaviour: $0)) }
             return EventResult(event: event, observed: observed, modelLoss: answer.loss, modelNote: answer.note,
-                               rows: Self.rows(observed: observed, answer: answer))
+                               rows: Self.rows(observed: observed, answer: answer, unseen: unseen))
         }
     }
 
@@ -104,6 +112,7 @@ public struct Backcast: Sendable {
     struct ModelAnswer {
         var loss: Double?
         var shares: [SeriesKey: Double] = [:]
+        var percentChanges: [SeriesKey: Double] = [:]
         var disappeared: Double?
         var note: String?
     }
@@ -111,8 +120,27 @@ public struct Backcast: Sendable {
     /// Runs the model on one event: the closure or lane loss against every crossing open.
     static func modelAnswer(for event: PastEvent, model: DiversionModel) throws -> ModelAnswer {
         let dataset = model.network.dataset
+        func change(_ diversion: Diversion, _ key: SeriesKey) -> (change: Double, baseline: Double) {
+            diversion.crossings.reduce((0, 0)) { sum, change in
+                guard change.mode == key.mode else { return sum }
+                let crossing = dataset.crossings[change.crossing]
+                let matches = key.crossing.map { $0 == crossing.id } ?? (crossing.portCode == key.port)
+                return matches ? (sum.0 + change.change, sum.1 + change.baseline) : sum
+            }
+        }
+        if case let .staff(ports) = event.kind {
+            // Officers taken: every crossing of the ports named processes the fitted share of its usual rate.
+            let share = model.behaviour.officersTakenThroughput
+            let diversion = try model.divert(closures: Closures(), at: nil, throughput: { ports.contains($0.portCode) ? share : 1 })
+            var answer = ModelAnswer()
+            for watch in event.watch {
+                let (change, baseline) = change(diversion, watch.series)
+                if baseline >= 1 { answer.percentChanges[watch.series] = 100 * change / baseline }
+            }
+            return answer
+        }
         guard let lost = event.lost, let lostID = lost.crossing, let lostIndex = dataset.crossingIndex(id: lostID) else {
-            return ModelAnswer(note: "not modelled yet: the model cannot take officers from a port")
+            return ModelAnswer(note: "not modelled: the facility lost is a whole port, and the model closes crossings")
         }
         var closures = Closures()
         var lanes: ((Crossing, Mode) -> Int)?
@@ -127,24 +155,18 @@ public struct Backcast: Sendable {
                 return crossing.id == lostID && mode == lost.mode ? max(0, usual - taken) : usual
             }
         case .staff:
-            return ModelAnswer(note: "not modelled yet: the model cannot take officers from a port")
+            break
         }
         let diversion = try model.divert(closures: closures, at: nil, lanes: lanes)
-        func change(_ key: SeriesKey) -> Double {
-            diversion.crossings.reduce(0) { sum, change in
-                guard change.mode == key.mode else { return sum }
-                let crossing = dataset.crossings[change.crossing]
-                let matches = key.crossing.map { $0 == crossing.id } ?? (crossing.portCode == key.port)
-                return matches ? sum + change.change : sum
-            }
-        }
+        func change(_ key: SeriesKey) -> Double { change(diversion, key).change }
         let loss = -change(lost)
         guard loss > 0 else {
             return ModelAnswer(loss: loss, note: "the model loses no traffic at \(lostID) under this \(event.kind.name)")
         }
         var answer = ModelAnswer(loss: loss)
         for watch in event.watch { answer.shares[watch.series] = change(watch.series) / loss }
-        answer.disappeared = ((diversion.forgone[lost.mode] ?? 0) + (diversion.deferred[lost.mode] ?? 0)) / loss
+        // The same method as the counts': what the watched series do not take up.
+        answer.disappeared = 1 - answer.shares.values.reduce(0, +)
         return answer
     }
 
@@ -155,36 +177,67 @@ public struct Backcast: Sendable {
         return abs(model - observed) <= 2 * standardError ? .within : .outside
     }
 
-    static func rows(observed: ObservedShares, answer: ModelAnswer) -> [Row] {
+    static func rows(observed: ObservedShares, answer: ModelAnswer, unseen: ModelAnswer? = nil) -> [Row] {
         var rows: [Row] = []
         let loss = observed.loss
         if let lost = observed.event.lost {
             rows.append(Row(label: "lost", series: lost, note: "the facility lost", observedChange: observed.lost?.change,
                             changeStandardError: observed.lossStandardError, percentChange: observed.lost?.percentChange,
-                            observedShare: nil, shareStandardError: nil, modelShare: nil,
-                            changeAfter: observed.lostAfter?.change,
+                            observedShare: nil, shareStandardError: nil, modelShare: nil, leaveOneOutShare: nil,
+                            modelPercentChange: nil, changeAfter: observed.lostAfter?.change,
                             shareAfter: observed.lostAfter.flatMap { after in loss.map { after.change / $0 } },
                             verdict: observed.lost == nil ? .unmeasured : .reference))
         }
         for row in observed.rows {
-            let model = answer.shares[row.watch.series]
-            let measured = row.share ?? row.during?.change
-            rows.append(Row(label: row.watch.label.rawValue, series: row.watch.series,
+            let series = row.watch.series
+            let model = answer.shares[series]
+            let modelPercent = answer.percentChanges[series]
+            let verdict: Verdict
+            if observed.event.lost == nil {
+                // No facility lost (officers taken): percent changes, the model's against the counts' ± 2 SE.
+                let percentError = row.during.flatMap { during in row.changeStandardError.map { 100 * $0 / during.expected } }
+                verdict = Self.verdict(observed: row.during?.percentChange, standardError: percentError, model: modelPercent)
+            } else {
+                verdict = Self.verdict(observed: row.share, standardError: row.shareStandardError, model: model)
+            }
+            rows.append(Row(label: row.watch.label.rawValue, series: series,
                             note: row.unmeasured.map { "\(row.watch.note) (\($0))" } ?? row.watch.note,
                             observedChange: row.during?.change, changeStandardError: row.changeStandardError,
                             percentChange: row.during?.percentChange, observedShare: row.share,
                             shareStandardError: row.shareStandardError, modelShare: model,
-                            changeAfter: row.after?.change, shareAfter: row.shareAfter(loss: loss),
-                            verdict: row.share == nil && measured != nil && observed.event.lost == nil
-                                ? .notModelled : verdict(observed: row.share, standardError: row.shareStandardError, model: model)))
+                            leaveOneOutShare: unseen?.shares[series], modelPercentChange: modelPercent,
+                            changeAfter: row.after?.change, shareAfter: row.shareAfter(loss: loss), verdict: verdict))
         }
         if observed.event.lost != nil {
             rows.append(Row(label: "disappeared", series: nil, note: "1 − the watched shares", observedChange: nil,
                             changeStandardError: nil, percentChange: nil, observedShare: observed.disappeared,
                             shareStandardError: observed.disappearedStandardError, modelShare: answer.disappeared,
+                            leaveOneOutShare: unseen?.disappeared, modelPercentChange: nil,
                             changeAfter: nil, shareAfter: nil,
                             verdict: verdict(observed: observed.disappeared, standardError: observed.disappearedStandardError, model: answer.disappeared)))
         }
         return rows
+    }
+
+    /// How far the model misses the counts over every measured row: the sum of squared misses in standard
+    /// errors (shares for a facility lost, percent changes for officers taken), and how many rows it counts.
+    public var misfit: (sum: Double, rows: Int) {
+        var sum = 0.0, count = 0
+        for result in results where result.event.reliable {
+            for row in result.rows {
+                let pair: (Double?, Double?, Double?)
+                if row.modelPercentChange != nil {
+                    let error = row.observedChange.flatMap { change in row.changeStandardError.flatMap { se in
+                        row.percentChange.map { percent in abs(percent) > 0 ? se * abs(percent / change) : nil } ?? nil } }
+                    pair = (row.percentChange, error, row.modelPercentChange)
+                } else {
+                    pair = (row.observedShare, row.shareStandardError, row.modelShare)
+                }
+                guard let observed = pair.0, let error = pair.1, error > 0, let model = pair.2 else { continue }
+                sum += ((model - observed) / error) * ((model - observed) / error)
+                count += 1
+            }
+        }
+        return (sum, count)
     }
 }
