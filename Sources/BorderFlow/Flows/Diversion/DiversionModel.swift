@@ -255,7 +255,8 @@ public final class DiversionModel: Sendable {
     }
 
     /// The options of the reached trips under the scenario: open, cut as travellers weigh them, trucks paying
-    /// to leave their port, railcars on their own railroad and held when their bridge's closure is short.
+    /// to leave the ports they used, railcars on the railroads they used and held when a bridge they used is
+    /// closed briefly.
     private func scenarioChoices(for reached: [Int], mask: ClosureMask, capacity: (CrossingIndex, Mode) -> Double,
                                  held: Set<CrossingIndex>) -> CrossingChoices {
         let crossings = network.dataset.crossings
@@ -266,19 +267,23 @@ public final class DiversionModel: Sendable {
             offsets.append(options.count)
         }
         let trips = reached.map { demand.trips[$0] }
+        // The crossings each trip used with every crossing open: its ports and its railroads.
+        let base = baseline.choices
+        let used = reached.map { t in
+            base.options(ofTrip: t).enumerated().filter { baseline.optionFlows[base.offsets[t] + $0.offset] > 0 }.map(\.element.crossing)
+        }
         let open = CrossingChoices(trips: trips, offsets: offsets, options: options)
             .open(on: network, mask: mask, capacity: capacity)
         return open.considered(with: constants).adjusted { i, option in
-            let usual = baselineCrossing[reached[i]]
+            let crossing = crossings[option.crossing]
             switch trips[i].mode {
             case .truck:
-                guard let usual, crossings[usual].portCode != crossings[option.crossing].portCode else { return option }
+                guard !used[i].isEmpty, !used[i].contains(where: { crossings[$0].portCode == crossing.portCode }) else { return option }
                 return CrossingChoices.Option(crossing: option.crossing, accessSeconds: option.accessSeconds + portSwitch)
             case .rail:
-                guard let usual else { return option }
-                if held.contains(usual) { return nil }
-                let own = crossings[usual].railroad, other = crossings[option.crossing].railroad
-                return own == nil || other == nil || own == other ? option : nil
+                if used[i].contains(where: held.contains) { return nil }
+                let own = Set(used[i].compactMap { crossings[$0].railroad })
+                return own.isEmpty || crossing.railroad.map(own.contains) ?? true ? option : nil
             default:
                 return option
             }
