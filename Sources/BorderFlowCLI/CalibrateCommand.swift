@@ -13,7 +13,7 @@ struct CalibrateCommand: ParsableCommand {
             industry is (freight-origins.csv, when the dataset has one) — fitted by repeated equilibrium \
             assignment so that every crossing's modelled daily volume per mode is within the tolerance of its \
             observed volume. The bundled GeoData holds the result; run this after changing crossings, places, \
-            roads or freight origins.
+            roads or freight origins. `borderflow demand` shows the fitted trips' lengths per mode.
             """)
 
     @OptionGroup var options: DatasetOptions
