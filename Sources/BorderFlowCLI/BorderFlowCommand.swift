@@ -21,6 +21,7 @@ struct BorderFlowCommand: ParsableCommand {
             ScenariosCommand.self,
             SimulateCommand.self,
             CalibrateCommand.self,
+            DemandCommand.self,
             ValidateCommand.self,
             InfoCommand.self,
             BuildSectorsCommand.self,

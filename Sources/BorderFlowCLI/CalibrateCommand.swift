@@ -8,9 +8,12 @@ struct CalibrateCommand: ParsableCommand {
         commandName: "calibrate",
         abstract: "Fit baseline demand to the crossings' observed volumes and write demand.csv and crossing-constants.csv.",
         discussion: """
-            A gravity model of northbound trips between places, fitted by repeated equilibrium assignment so that \
-            every crossing's modelled daily volume per mode is within the tolerance of its observed volume. The \
-            bundled GeoData holds the result; run this after changing crossings, places or roads.
+            A gravity model of northbound trips between places — pedestrians only between places within 30 minutes \
+            of a crossing on each side, cars and pedestrians mostly local, trucks and trains from where the \
+            industry is (freight-origins.csv, when the dataset has one) — fitted by repeated equilibrium \
+            assignment so that every crossing's modelled daily volume per mode is within the tolerance of its \
+            observed volume. The bundled GeoData holds the result; run this after changing crossings, places, \
+            roads or freight origins. `borderflow demand` shows the fitted trips' lengths per mode.
             """)
 
     @OptionGroup var options: DatasetOptions
@@ -24,7 +27,7 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let network = try options.loadNetwork()
         let dataset = network.dataset
-        let fit = GravityDemand.fit(network: network, tolerance: tolerance)
+        let fit = GravityDemand.fit(network: network, freightOrigins: try network.freightOrigins(), tolerance: tolerance)
         try CalibrationShortfall.check(fit, dataset: dataset, tolerance: tolerance)
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory
         try DemandFiles.write(fit, dataset: dataset, to: directory)

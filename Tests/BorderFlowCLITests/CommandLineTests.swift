@@ -364,6 +364,25 @@ struct CalibrateCommandTests {
         let divert = try BorderFlowRun("divert", "--data", directory.path, "--close", "gate-a", "--format", "json")
         #expect(divert.status == 0, "\(divert.standardError)")
     }
+
+    @Test func theFittedDemandsTripLengthsAddUpToAHundredPercentPerMode() throws {
+        let directory = try Fixtures.demand()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try BorderFlowRun("calibrate", "--data", directory.path).status == 0)
+        let run = try BorderFlowRun("demand", "--data", directory.path, "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        let modes = try #require(try run.json() as? [[String: Any]])
+        #expect(modes.map { $0["mode"] as? String } == ["pedestrian", "pov", "truck"])
+        for mode in modes {
+            for key in ["costBands", "distanceBands"] {
+                let bands = try #require(mode[key] as? [[String: Any]])
+                #expect(abs(bands.reduce(0) { $0 + ($1["percent"] as? Double ?? 0) } - 100) <= 0.03)
+            }
+        }
+        // Far North City, a million people 54 minutes from the border, is no pedestrian's destination.
+        let demand = try String(contentsOf: directory.appendingPathComponent("demand.csv"), encoding: .utf8)
+        #expect(!demand.contains("far-north,pedestrian") && demand.contains("far-north,pov"))
+    }
 }
 
 @Suite("borderflow divert without a fitted demand")

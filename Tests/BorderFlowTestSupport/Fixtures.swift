@@ -62,6 +62,12 @@ public enum Fixtures {
         try copy(["tiny", "network"], label: "network")
     }
 
+    /// The tiny network with a far city on each side, 75 minutes south of Sur and 54 minutes north of North, and
+    /// a freight-origins table that weighs Villa Este alone (`tiny` + `network` + `demand`).
+    public static func demand() throws -> URL {
+        try copy(["tiny", "network", "demand"], label: "demand")
+    }
+
     /// A copy of the tiny dataset with the files of `broken/<name>` in place of the originals.
     public static func broken(_ name: String) throws -> URL {
         try copy(["tiny", "broken/\(name)"], label: name)

@@ -87,6 +87,8 @@ enum DocumentedJSON {
         "divert model": ["name", "relativeGap", "iterations"],
         "calibrate": ["trips", "rounds", "worstErrorPercent", "relativeGap", "crossings"],
         "calibrate crossings": ["id", "mode", "observed", "modelled", "errorPercent"],
+        "demand": ["mode", "pairs", "dailyTrips", "dailyTripsWithoutCrossing", "twinCityPercent", "costBands", "distanceBands"],
+        "demand bands": ["band", "percent"],
         "route": ["crossing", "travelSeconds", "lengthMeters", "path", "roads"],
         "route with closures": ["detourSeconds", "allOpenCrossing"],
         "route without a route": ["reason"],

@@ -23,4 +23,17 @@ extension BorderNetwork {
             : [PerMode<Double>](repeating: [:], count: dataset.crossings.count)
         return (demand, constants)
     }
+
+    /// The freight origins in a dataset folder (`freight-origins.csv`), which the demand fit weighs trucks' and
+    /// trains' origins by.
+    ///
+    /// - Parameter directory: the folder holding the file; nil for the dataset's own folder.
+    /// - Returns: the weights; empty, so that freight starts in proportion to population, when the folder has
+    ///   no such file.
+    /// - Throws: `DemandFileError` when the file's rows are not valid; `InputFileError` when it cannot be read.
+    public func freightOrigins(in directory: URL? = nil) throws -> FreightOrigins {
+        let url = (directory ?? dataset.directory).appendingPathComponent(DemandFiles.freightOrigins)
+        guard FileManager.default.fileExists(atPath: url.path) else { return FreightOrigins() }
+        return try DemandFiles.readFreightOrigins(url, dataset: dataset)
+    }
 }

@@ -2,12 +2,15 @@ import BorderFlowSpatial
 import Foundation
 
 /// The fitted baseline as files a user can read, change or replace: `demand.csv`
-/// (`origin,destination,mode,dailyTrips`) and `crossing-constants.csv` (`crossing,mode,constantSeconds`).
+/// (`origin,destination,mode,dailyTrips`) and `crossing-constants.csv` (`crossing,mode,constantSeconds`); and
+/// an input of the fit, `freight-origins.csv` (`place,freightWeight`).
 public enum DemandFiles {
     /// The demand file: `origin,destination,mode,dailyTrips`.
     public static let demand = "demand.csv"
     /// The crossing constants file: `crossing,mode,constantSeconds`.
     public static let constants = "crossing-constants.csv"
+    /// The freight origins file: `place,freightWeight`, read by the fit (see `FreightOrigins`).
+    public static let freightOrigins = "freight-origins.csv"
 
     /// Writes the demand and constants of a fit into a directory, each atomically, rows in a fixed order.
     ///
@@ -99,6 +102,37 @@ public enum DemandFiles {
             constants[crossing][mode] = seconds
         }
         return constants
+    }
+
+    /// Reads freight origins: a weight per Mexican place, approximate IMMEX personnel.
+    ///
+    /// - Parameters:
+    ///   - url: the file, with the header `place,freightWeight`.
+    ///   - dataset: the dataset whose place ids the rows name.
+    /// - Returns: the weights by place.
+    /// - Throws: `InputFileError` when the file cannot be read or is not UTF-8 text; `DemandFileError` naming the
+    ///   file, line and column of a row that is not valid: an unknown or U.S. place, a place listed twice, a
+    ///   weight that is not a number of zero or more.
+    public static func readFreightOrigins(_ url: URL, dataset: Dataset) throws -> FreightOrigins {
+        let file = url.lastPathComponent
+        let rows = try readCSV(url, header: ["place", "freightWeight"])
+        var weights: [PlaceIndex: Double] = [:]
+        for (line, fields) in rows {
+            guard let place = dataset.placeIndex(id: fields[0]) else {
+                let closest = NameMatching.suggestions(for: fields[0], among: dataset.places.map(\.id)).joined(separator: ", ")
+                throw DemandFileError(file: file, line: line, column: "place", message: "no place has the id \"\(fields[0])\"; closest: \(closest)")
+            }
+            guard dataset.places[place].country == .mx else {
+                throw DemandFileError(file: file, line: line, column: "place", message: "\(fields[0]) is in the U.S.; freight origins are Mexican places")
+            }
+            guard let weight = Double(fields[1]), weight.isFinite, weight >= 0 else {
+                throw DemandFileError(file: file, line: line, column: "freightWeight", message: "\"\(fields[1])\" is not a weight of zero or more")
+            }
+            guard weights.updateValue(weight, forKey: place) == nil else {
+                throw DemandFileError(file: file, line: line, column: "place", message: "\(fields[0]) is listed twice")
+            }
+        }
+        return FreightOrigins(weights: weights)
     }
 
     /// The largest demand or constants file read: files are read whole.

@@ -3,13 +3,14 @@ import Foundation
 /// A gravity model of northbound trips, fitted so that the baseline assignment reproduces every crossing's
 /// observed daily volume per mode.
 ///
-/// Seed: trips from a Mexican place to a U.S. place ∝ population × population × exp(−cost / τ), where cost
-/// is the cheapest way across at free-flow waits and τ a mode's distance decay (personal vehicles and buses
-/// 1.5 h, pedestrians 1 h, trucks 4 h, trains 12 h). Fit: repeated (1) assignment, (2) each trip scaled by the
-/// flow-weighted geometric mean of observed ÷ modelled volume at the crossings it uses, and (3) each
-/// crossing's constant (seconds added to its cost) lowered where it carries too little and raised where it
-/// carries too much, until every crossing-mode with observed volume is within the tolerance or the round
-/// limit is reached: read `worstRelativeError` and `fit` for how close it came.
+/// Seed (`GravityDemand`): trips from a Mexican place to a U.S. place ∝ origin weight (population; for trucks
+/// and trains, `FreightOrigins`) × destination population × the mode's `DistanceDecay` of the trip's cheapest
+/// road or rail time across, pedestrians only within `PedestrianReach`. Fit: repeated (1) assignment, (2) each
+/// trip scaled by the flow-weighted geometric mean of observed ÷ modelled volume at the crossings it uses
+/// (at most 1.25 either way per round), and (3) each crossing's constant (seconds added to its cost) lowered
+/// where it carries too little and raised where it carries too much, until every crossing-mode with observed
+/// volume is within the tolerance or the round limit is reached: read `worstRelativeError` and `fit` for how
+/// close it came.
 ///
 /// Parallel facilities with the same access and little congestion (two rail bridges side by side) are a
 /// step function of their constants under an equilibrium, so their split may not settle; `fit` shows it.

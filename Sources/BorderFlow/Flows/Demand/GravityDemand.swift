@@ -1,31 +1,39 @@
 import Foundation
 
 /// The gravity model of baseline demand and its fit to observed volumes.
+///
+/// Seed: trips from a Mexican place to a U.S. place by a mode ∝ origin weight × destination population ×
+/// `DistanceDecay.weight` of the trip's cheapest way across. The origin weight is the place's population for
+/// pedestrians, cars and buses, and its share of freight (`FreightOrigins`) for trucks and trains. A pedestrian
+/// trip exists only where some crossing has both its ends within `PedestrianReach`, and costs what the cheapest
+/// such crossing costs. Each mode's seed is scaled to the mode's observed total, then fitted (see `DemandFit`)
+/// over the options `divert` gives the baseline: every crossing, so a few pedestrians (under 3 % on the bundled
+/// data) still cross outside their reach where a crossing's constant draws them.
 public enum GravityDemand {
-    /// How fast a mode's trips fall off with cost: τ in exp(−cost / τ).
-    ///
-    /// - Parameter mode: the mode.
-    /// - Returns: τ in seconds (an hour for pedestrians, 1.5 h for cars and buses, 4 h for trucks, 12 h for trains).
-    public static func decaySeconds(_ mode: Mode) -> Double {
-        switch mode {
-        case .pedestrian: return 3_600
-        case .pov, .bus: return 5_400
-        case .truck: return 4 * 3_600
-        case .rail: return 12 * 3_600
-        }
-    }
-
     /// Builds and fits baseline demand on a network with every crossing open.
     ///
     /// - Parameters:
     ///   - network: the network, whose crossings carry the observed daily volumes.
+    ///   - freightOrigins: where trucks and trains start (`BorderNetwork.freightOrigins(in:)` reads the dataset's
+    ///     table); empty for in proportion to population.
+    ///   - pedestrianReachSeconds: how far, in access cost, a pedestrian trip's ends may be from its crossing.
     ///   - tolerance: the largest relative miss accepted at any crossing-mode with observed volume.
     ///   - maximumRounds: how many rounds of assignment and adjustment to run at most.
     ///   - method: how each round's demand is spread over the crossings.
     /// - Returns: the demand, the crossing constants, the last assignment and the fit per crossing and mode.
-    public static func fit(network: BorderNetwork, tolerance: Double = 0.05, maximumRounds: Int = 200,
+    public static func fit(network: BorderNetwork, freightOrigins: FreightOrigins = FreightOrigins(),
+                           pedestrianReachSeconds: Double = PedestrianReach.standardSeconds,
+                           tolerance: Double = 0.05, maximumRounds: Int = 200,
                            method: AssignmentMethod = .standard) -> DemandFit {
         let dataset = network.dataset
+        let reach = PedestrianReach(network: network, reachSeconds: pedestrianReachSeconds)
+        /// The trips' options; a pedestrian's only through crossings that have both its ends within reach. They
+        /// decide which trips exist and what each costs.
+        func options(_ trips: [Trip]) -> CrossingChoices {
+            network.crossingChoices(for: trips).filtered { t, option in
+                trips[t].mode != .pedestrian || reach.allows(trips[t], through: option.crossing)
+            }
+        }
         let origins = dataset.places.typedIndices.filter { dataset.places[$0].country == .mx }
         let destinations = dataset.places.typedIndices.filter { dataset.places[$0].country == .us }
         var trips: [Trip] = []
@@ -36,17 +44,18 @@ public enum GravityDemand {
                 }
             }
         }
-        let allChoices = network.crossingChoices(for: trips)
+        let allChoices = options(trips)
         // Keep trips that have a way across.
-        let kept = trips.indices.filter { allChoices.offsets[$0] < allChoices.offsets[$0 + 1] }
-        trips = kept.map { trips[$0] }
-        let seedChoices = network.crossingChoices(for: trips)
+        trips = trips.indices.filter { allChoices.offsets[$0] < allChoices.offsets[$0 + 1] }.map { trips[$0] }
+        let seedChoices = options(trips)
 
+        let freightShare = freightOrigins.originShares(in: dataset)
         var demand = trips.indices.map { t -> Double in
             let trip = trips[t]
             let cheapest = seedChoices.options(ofTrip: t).first!.accessSeconds
-            let mass = Double(dataset.places[trip.origin].population) * Double(dataset.places[trip.destination].population)
-            return mass * Foundation.exp(-cheapest / decaySeconds(trip.mode))
+            let origin = trip.mode.isFreight ? freightShare[trip.origin.rawValue] : Double(dataset.places[trip.origin].population)
+            let mass = origin * Double(dataset.places[trip.destination].population)
+            return mass * DistanceDecay.standard(trip.mode).weight(seconds: cheapest)
         }
         // Scale each mode's seed to the mode's observed total.
         for mode in Mode.allCases {
@@ -56,12 +65,21 @@ public enum GravityDemand {
             for t in trips.indices where trips[t].mode == mode { demand[t] *= observed / seeded }
         }
 
-        // Drop the gravity model's far tail: trips under a millionth of their mode's total.
-        var modeTotal: PerMode<Double> = [:]
-        for t in trips.indices { modeTotal[trips[t].mode, default: 0] += demand[t] }
-        let significant = trips.indices.filter { demand[$0] >= 1e-6 * (modeTotal[trips[$0].mode] ?? 0) }
+        // Drop the gravity model's far tail: trips under a millionth of what their cheapest crossing is seeded
+        // with. Relative to the crossing, not the mode, so that a remote crossing keeps its few trips
+        // (Boquillas' pedestrians are a millionth of San Ysidro's).
+        var seeded = [PerMode<Double>](repeating: [:], count: dataset.crossings.count)
+        for t in trips.indices {
+            seeded[seedChoices.options(ofTrip: t).first!.crossing][trips[t].mode, default: 0] += demand[t]
+        }
+        let significant = trips.indices.filter { t in
+            demand[t] >= 1e-6 * (seeded[seedChoices.options(ofTrip: t).first!.crossing][trips[t].mode] ?? 0)
+        }
         trips = significant.map { trips[$0] }
         demand = significant.map { demand[$0] }
+        // Assigned over every option, as `DiversionModel` assigns the baseline, so that `divert`'s baseline is
+        // this fit's: the reach decides which pedestrian trips exist and what they cost, not (yet) where they
+        // may cross. Cut here alone, the two disagreed by up to all of a crossing's count (Cross Border Xpress).
         let choices = network.crossingChoices(for: trips)
 
         let crossingCount = dataset.crossings.count
@@ -70,6 +88,13 @@ public enum GravityDemand {
         // settles even where the split is a steep function of the constant.
         var steps = [PerMode<Double>](repeating: [:], count: crossingCount)
         var lastSign = [PerMode<Double>](repeating: [:], count: crossingCount)
+        // A constant only moves trips that could go elsewhere: where every trip through a crossing has no other
+        // option (Palomas to Columbus on foot), it stays 0 and the trip scaling alone meets the count. Left to
+        // drift, it would draw trips from far beyond the reach wherever options are not cut to it.
+        var contested = [PerMode<Bool>](repeating: [:], count: crossingCount)
+        for t in trips.indices where choices.options(ofTrip: t).count > 1 {
+            for option in choices.options(ofTrip: t) { contested[option.crossing][trips[t].mode] = true }
+        }
         var assignment = assign(choices, demand, constants, method, dataset)
         var rounds = 0
         func misses() -> Double {
@@ -81,6 +106,13 @@ public enum GravityDemand {
             }
             return worst
         }
+        // A round scales a freight trip by at most 1.25 either way: freight origins are known (the industry),
+        // so the constants, not the trips, take up the differences between neighbouring ports. Unbounded, a
+        // port short of trucks multiplies its few local trips many times over before its constant can draw the
+        // through trips that really use it: the village of Colombia (514 people) became the origin of a tenth
+        // of all northbound trucks. Passenger trips are scaled freely: the gravity seed says little of how
+        // often the people of a place cross.
+        let freightStep = Foundation.log(1.25)
         while misses() > tolerance && rounds < maximumRounds {
             rounds += 1
             // Observed ÷ modelled at each crossing-mode (1 where nothing is observed and nothing modelled).
@@ -99,10 +131,11 @@ public enum GravityDemand {
                     weighted += flow * Foundation.log(ratio[option.crossing][trips[t].mode] ?? 1)
                     total += flow
                 }
-                if total > 0 { demand[t] *= Foundation.exp(weighted / total) }
+                let limit = trips[t].mode.isFreight ? freightStep : .infinity
+                if total > 0 { demand[t] *= Foundation.exp(max(-limit, min(limit, weighted / total))) }
             }
             for index in 0..<crossingCount {
-                for (mode, value) in ratio[index] {
+                for (mode, value) in ratio[index] where contested[index][mode] == true {
                     let error = Foundation.log(value)
                     guard abs(error) > 1e-9 else { continue }
                     let sign: Double = error > 0 ? 1 : -1
