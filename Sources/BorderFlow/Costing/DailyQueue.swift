@@ -4,7 +4,11 @@
 ///
 /// A crossing cannot process more than its capacity over the day. Below it, the queue builds in the hours
 /// whose arrivals outrun the booths and drains in the others, and the mean wait is the area under the queue
-/// over the day ÷ the day's arrivals (Little's law), added to the flat inspection time of `CrossingTimes`.
+/// over the day ÷ the day's arrivals (Little's law). To it is added the time at the booths, which grows with
+/// the day's use of them as arrivals bunch and inspections vary, in the form of the U.S. Bureau of Public
+/// Roads link function: t₀ × (1 + α (volume / capacity)^β) with α = 1 and β = 2, t₀ the inspection time of
+/// `CrossingTimes` (1.25 × t₀ at half capacity, 2 × t₀ at capacity). That rise, small at small volumes, is
+/// also what lets two bridges side by side share their traffic in an equilibrium.
 /// At or above the daily capacity no steady queue exists: the crossing serves its capacity, the excess is
 /// not served that day, and the wait grows without limit, by a full day for each day's capacity of excess,
 /// so that an assignment never fills a crossing past what it can process.
@@ -76,7 +80,8 @@ public struct DailyQueue: Sendable, Equatable {
         let served = min(volume, dailyCapacity)
         let run = settled(served)
         let overflow = volume > dailyCapacity ? 86_400 * (volume - dailyCapacity) / dailyCapacity : 0
-        return Day(capacity: dailyCapacity, served: served, unserved: volume - served, waitSeconds: freeSeconds + 3_600 * run.area / served + overflow,
+        return Day(capacity: dailyCapacity, served: served, unserved: volume - served,
+                   waitSeconds: boothSeconds(served) + 3_600 * run.area / served + overflow,
                    peakQueue: run.peak + (volume - served), peakWaitMinutes: run.peakWaitHours * 60 + overflow / 60)
     }
 
@@ -86,11 +91,12 @@ public struct DailyQueue: Sendable, Equatable {
     /// - Returns: the mean wait, inspection included; infinite for any volume at a crossing that cannot serve it.
     @inlinable
     public func waitSeconds(volume: Double) -> Double {
-        guard volume > queueFreeVolume else { return volume > 0 && !(dailyCapacity > 0) ? .infinity : freeSeconds }
+        guard volume > 0 else { return freeSeconds }
         guard dailyCapacity > 0 else { return .infinity }
         let served = min(volume, dailyCapacity)
+        guard volume > queueFreeVolume else { return boothSeconds(served) }
         let overflow = volume > dailyCapacity ? 86_400 * (volume - dailyCapacity) / dailyCapacity : 0
-        return freeSeconds + 3_600 * settled(served).area / served + overflow
+        return boothSeconds(served) + 3_600 * settled(served).area / served + overflow
     }
 
     /// d(wait)/d(volume) by a forward difference, for the Newton steps of the equilibrium.
@@ -102,6 +108,16 @@ public struct DailyQueue: Sendable, Equatable {
         guard dailyCapacity > 0 else { return 0 }
         let step = max(0.5, volume * 1e-3)
         return (waitSeconds(volume: volume + step) - waitSeconds(volume: volume)) / step
+    }
+
+    /// α and β of the time at the booths: it doubles at capacity and rises with the square of use.
+    public static let booth = (alpha: 1.0, beta: 2.0)
+
+    /// Seconds at the booths for a day's volume served (inspection and the bunching of arrivals).
+    @usableFromInline
+    func boothSeconds(_ served: Double) -> Double {
+        let use = served / dailyCapacity
+        return freeSeconds * (1 + Self.booth.alpha * use * use)
     }
 
     /// Units × hours under the queue on a settled day, its peak, and the longest wait of an hour's last arrival.

@@ -58,10 +58,22 @@ public struct CrossingAssignment: Sendable {
     /// - Returns: road time, wait and whatever else the options' costs include, in seconds; infinite when the
     ///   trip has no option.
     public func cheapestCost(ofTrip trip: Int) -> Double {
+        cheapestOption(ofTrip: trip)?.cost ?? .infinity
+    }
+
+    /// A trip's cheapest option at the assigned waits, and its cost (road time, wait and whatever else the
+    /// options' costs include, in seconds); nil when the trip has no option.
+    ///
+    /// - Parameter trip: the trip's index in `choices.trips`.
+    /// - Returns: the option and its cost.
+    public func cheapestOption(ofTrip trip: Int) -> (option: CrossingChoices.Option, cost: Double)? {
         let mode = choices.trips[trip].mode
-        return choices.options(ofTrip: trip).reduce(Double.infinity) { cheapest, option in
-            min(cheapest, option.accessSeconds + (days[option.crossing][mode]?.waitSeconds ?? 0))
+        var best: (option: CrossingChoices.Option, cost: Double)?
+        for option in choices.options(ofTrip: trip) {
+            let cost = option.accessSeconds + (days[option.crossing][mode]?.waitSeconds ?? 0)
+            if best == nil || cost < best!.cost { best = (option, cost) }
         }
+        return best
     }
 
     /// A trip's daily flow over all its options.

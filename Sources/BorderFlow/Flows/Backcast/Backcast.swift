@@ -219,8 +219,10 @@ public struct Backcast: Sendable {
         return rows
     }
 
-    /// How far the model misses the counts over every measured row: the sum of squared misses in standard
-    /// errors (shares for a facility lost, percent changes for officers taken), and how many rows it counts.
+    /// How far the model misses the counts over every measured row of the reliable events, and how many rows
+    /// it counts. Each row's miss z is in standard errors (of the share for a facility lost, of the percent
+    /// change for officers taken) and counts z² up to two standard errors and 4|z| − 4 beyond (Huber's loss),
+    /// so one row whose counts the model cannot reach does not decide every number alone.
     public var misfit: (sum: Double, rows: Int) {
         var sum = 0.0, count = 0
         for result in results where result.event.reliable {
@@ -234,7 +236,8 @@ public struct Backcast: Sendable {
                     pair = (row.observedShare, row.shareStandardError, row.modelShare)
                 }
                 guard let observed = pair.0, let error = pair.1, error > 0, let model = pair.2 else { continue }
-                sum += ((model - observed) / error) * ((model - observed) / error)
+                let z = abs(model - observed) / error
+                sum += z <= 2 ? z * z : 4 * z - 4
                 count += 1
             }
         }

@@ -4,16 +4,18 @@ import Foundation
 /// it, by least squares in standard errors (`Backcast.misfit`), with the range the fit allows and, per event,
 /// the numbers fitted without it (leave one out).
 ///
-/// - `responseHours` for cars on the car closures, and `walkingSwitch` on their drivers who walked; pedestrians
-///   and buses take the cars' value (no pedestrian or bus closure in the counts resolves them).
+/// - `responseHours` for cars and `closureLoss` on the car closures, and `walkingSwitch` on their drivers who
+///   walked; pedestrians and buses take the cars' values (no pedestrian or bus closure in the counts resolves
+///   them). Trucks have no `closureLoss`: the truck events are lanes lost, not bridges closed.
 /// - `responseHours` for trucks and `portSwitchHours` on the truck capacity losses.
 /// - `officersTakenThroughput` on the months officers were taken from the ports.
 /// - Rail is not fitted (no rail closure in the monthly counts): a day's railcars respond over `responseHours`
 ///   of 24 and closures of up to a week are held (`railHoldDays` 7), both set and said so in the file.
 ///
 /// Each number is found by golden-section search within its bounds (on a log scale for those above zero),
-/// the numbers in turn, twice over. Its range is where the misfit rises by at most 4 (about two standard
-/// errors) with the others held at their fitted values. Events marked unreliable are left out.
+/// the numbers in turn, twice over, minimising `Backcast.misfit` over the events that speak to it. Its range
+/// is where that misfit rises by at most 4 (about two standard errors) with the others held at their fitted
+/// values. Events marked unreliable are left out.
 public struct BehaviourFit: Sendable {
     /// One fitted number: what it is, its bounds, and the events whose kind speaks to it.
     struct Parameter: Sendable {
@@ -33,6 +35,9 @@ public struct BehaviourFit: Sendable {
 
     static let parameters: [Parameter] = [
         Parameter(name: "responseHours", mode: .pov, bounds: 0.05...24, logScale: true) { $0.lost?.mode == .pov },
+        Parameter(name: "closureLoss", mode: nil, bounds: 0...1, logScale: false) {
+            if case .closure = $0.kind { return $0.lost?.mode == .pov } else { return false }
+        },
         Parameter(name: "walkingSwitch", mode: nil, bounds: 0...3, logScale: false) { $0.lost?.mode == .pov },
         Parameter(name: "responseHours", mode: .truck, bounds: 0.1...96, logScale: true) { $0.lost?.mode == .truck },
         Parameter(name: "portSwitchHours", mode: nil, bounds: 0...24, logScale: false) { $0.lost?.mode == .truck },
@@ -90,6 +95,7 @@ public struct BehaviourFit: Sendable {
     static func value(of parameter: Parameter, in behaviour: Behaviour) -> Double {
         switch parameter.name {
         case "responseHours": return behaviour.responseHours[parameter.mode!] ?? 0
+        case "closureLoss": return behaviour.closureLoss
         case "walkingSwitch": return behaviour.walkingSwitch
         case "portSwitchHours": return behaviour.portSwitchHours
         default: return behaviour.officersTakenThroughput
@@ -103,6 +109,7 @@ public struct BehaviourFit: Sendable {
             result.responseHours[parameter.mode!] = value
             // Pedestrians and buses follow the cars (see the type's notes).
             if parameter.mode == .pov { result.responseHours[.pedestrian] = value; result.responseHours[.bus] = value }
+        case "closureLoss": result.closureLoss = value
         case "walkingSwitch": result.walkingSwitch = value
         case "portSwitchHours": result.portSwitchHours = value
         default: result.officersTakenThroughput = value

@@ -21,7 +21,7 @@ public enum LeaveOneOutFile {
             for mode in Mode.allCases {
                 table.append([event, "responseHours", mode.rawValue, formatFixed(behaviour.responseHours[mode] ?? 0, decimals: 4)])
             }
-            for (name, value) in [("walkingSwitch", behaviour.walkingSwitch), ("portSwitchHours", behaviour.portSwitchHours),
+            for (name, value) in [("closureLoss", behaviour.closureLoss), ("walkingSwitch", behaviour.walkingSwitch), ("portSwitchHours", behaviour.portSwitchHours),
                                   ("railHoldDays", behaviour.railHoldDays), ("officersTakenThroughput", behaviour.officersTakenThroughput)] {
                 table.append([event, name, "", formatFixed(value, decimals: 4)])
             }

@@ -9,13 +9,13 @@ public enum BehaviourFile {
     /// The file's name in a dataset folder.
     public static let name = "behaviour.csv"
     /// The parameters, per-mode `responseHours` first.
-    static let parameters = ["responseHours", "walkingSwitch", "portSwitchHours", "railHoldDays", "officersTakenThroughput"]
+    static let parameters = ["responseHours", "closureLoss", "walkingSwitch", "portSwitchHours", "railHoldDays", "officersTakenThroughput"]
     /// Its header.
     public static let header = ["parameter", "mode", "value", "low", "high", "basis"]
 
     /// One number of the behaviour with its range.
     public struct Row: Sendable, Equatable {
-        /// `responseHours`, `walkingSwitch`, `portSwitchHours`, `railHoldDays` or `officersTakenThroughput`.
+        /// `responseHours`, `closureLoss`, `walkingSwitch`, `portSwitchHours`, `railHoldDays` or `officersTakenThroughput`.
         public var parameter: String
         /// The mode of a per-mode number; nil otherwise.
         public var mode: Mode?
@@ -54,10 +54,12 @@ public enum BehaviourFile {
     ///   - pick: the value to use for a row.
     /// - Returns: the behaviour.
     public static func behaviour(from rows: [Row], pick: (Row) -> Double = { $0.value }) -> Behaviour {
-        var result = Behaviour(responseHours: [:], walkingSwitch: 0, portSwitchHours: 0, railHoldDays: 0, officersTakenThroughput: 1)
+        var result = Behaviour(responseHours: [:], closureLoss: 0, walkingSwitch: 0, portSwitchHours: 0, railHoldDays: 0,
+                               officersTakenThroughput: 1)
         for row in rows {
             switch (row.parameter, row.mode) {
             case let ("responseHours", mode?): result.responseHours[mode] = pick(row)
+            case ("closureLoss", nil): result.closureLoss = pick(row)
             case ("walkingSwitch", nil): result.walkingSwitch = pick(row)
             case ("portSwitchHours", nil): result.portSwitchHours = pick(row)
             case ("railHoldDays", nil): result.railHoldDays = pick(row)
@@ -118,7 +120,7 @@ public enum BehaviourFile {
                 throw DemandFileError(file: file, line: line, column: "mode", message: "unknown mode \"\(fields[1])\"; expected one of \(Mode.validNames) or nothing")
             }
             guard (parameter == "responseHours") == (mode != nil), Self.parameters.contains(parameter) else {
-                throw DemandFileError(file: file, line: line, column: "parameter", message: "\"\(parameter)\"\(mode.map { " for \($0.rawValue)" } ?? "") is not a behaviour parameter; expected responseHours with a mode, or walkingSwitch, portSwitchHours, railHoldDays or officersTakenThroughput without one")
+                throw DemandFileError(file: file, line: line, column: "parameter", message: "\"\(parameter)\"\(mode.map { " for \($0.rawValue)" } ?? "") is not a behaviour parameter; expected responseHours with a mode, or closureLoss, walkingSwitch, portSwitchHours, railHoldDays or officersTakenThroughput without one")
             }
             guard seen.insert("\(parameter) \(fields[1])").inserted else {
                 throw DemandFileError(file: file, line: line, column: nil, message: "\(parameter) \(fields[1]) is listed twice")

@@ -25,9 +25,11 @@ public final class DiversionModel: Sendable {
     let allChoices: CrossingChoices
     /// The assignment with every crossing open, computed once.
     public let baseline: CrossingAssignment
-    /// Each trip's cheapest generalized cost with every crossing open (road time, wait and constant), the
-    /// cost its response is measured from; infinite for a trip with no way across.
+    /// Each trip's cheapest generalized cost with every crossing open (road time, wait and constant);
+    /// infinite for a trip with no way across.
     let baselineCost: [Double]
+    /// The time of that cheapest way (road and wait, without the constant): what its response is measured from.
+    let baselineTime: [Double]
     /// The crossing carrying most of each trip's baseline flow.
     let baselineCrossing: [CrossingIndex?]
 
@@ -61,6 +63,7 @@ public final class DiversionModel: Sendable {
             .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count) { crossings[$0].queue(for: $1) }
         let baseline = self.baseline
         baselineCost = demand.trips.indices.map { baseline.cheapestCost(ofTrip: $0) }
+        baselineTime = demand.trips.indices.map { Self.time(of: $0, in: baseline, constants: constants) }
         baselineCrossing = demand.trips.indices.map { baseline.tripCost($0)?.crossing }
     }
 
@@ -73,7 +76,15 @@ public final class DiversionModel: Sendable {
         allChoices = other.allChoices
         baseline = other.baseline
         baselineCost = other.baselineCost
+        baselineTime = other.baselineTime
         baselineCrossing = other.baselineCrossing
+    }
+
+    /// The time of a trip's cheapest option: its generalized cost less the crossing's constant (a truck's cost
+    /// of leaving its port stays in); infinite when it has none.
+    static func time(of trip: Int, in assignment: CrossingAssignment, constants: [PerMode<Double>]) -> Double {
+        guard let cheapest = assignment.cheapestOption(ofTrip: trip) else { return .infinity }
+        return cheapest.cost - (constants[cheapest.option.crossing][assignment.choices.trips[trip].mode] ?? 0)
     }
 
     /// The same model with other behaviour: the baseline does not depend on it, so nothing is searched or
@@ -136,6 +147,14 @@ public final class DiversionModel: Sendable {
             }
         }
 
+        // The share of each reached trip's baseline traffic on crossings now closed to it.
+        let closedShare = reached.map { t -> Double in
+            let flows = base.options(ofTrip: t).enumerated().map { (option: $0.element, flow: baseline.optionFlows[base.offsets[t] + $0.offset]) }
+            let total = flows.reduce(0) { $0 + $1.flow }
+            let closed = flows.filter { isClosed($0.option.crossing, demand.trips[t].mode) }.reduce(0) { $0 + $1.flow }
+            return total > 0 ? closed / total : 0
+        }
+
         // Assignment and response in turn until the trips made settle.
         var kept = reached.map { demand.dailyTrips[$0] }
         var assignment = reachedChoices.assign(demand: kept, method: method, crossingCount: crossings.count, queue: queue, background: background)
@@ -148,8 +167,8 @@ public final class DiversionModel: Sendable {
             rounds = round
             var largest = 0.0
             for (i, t) in reached.enumerated() {
-                let rise = assignment.cheapestCost(ofTrip: i) - baselineCost[t]
-                let target = demand.dailyTrips[t] * behaviour.keptShare(demand.trips[t].mode, riseSeconds: rise)
+                let rise = Self.time(of: i, in: assignment, constants: constants) - baselineTime[t]
+                let target = demand.dailyTrips[t] * behaviour.keptShare(demand.trips[t].mode, riseSeconds: rise, closedShare: closedShare[i])
                 let sign: Double = target > kept[i] ? 1 : (target < kept[i] ? -1 : 0)
                 if sign != 0 && sign == -lastSign[i] { steps[i] /= 2 }
                 if sign != 0 { lastSign[i] = sign }
@@ -176,14 +195,13 @@ public final class DiversionModel: Sendable {
         }
         let scenario = combined(reached: reached, assignment: assignment, servedShare: servedShare)
 
-        // Trips given up; drivers whose crossing stays open on foot may walk across instead.
+        // Trips given up; drivers whose crossing stays open on foot may walk across it instead.
         var walkers = [Double](repeating: 0, count: crossings.count)
         for (i, t) in reached.enumerated() {
             let mode = demand.trips[t].mode
             lose(demand.dailyTrips[t] - kept[i], mode)
             let servedToday = scenario.tripFlow(t)
-            if mode == .pov, let usual = baselineCrossing[t], isClosed(usual, .pov),
-               crossings[usual].serves(.pedestrian), !isClosed(usual, .pedestrian) {
+            if mode == .pov, let usual = baselineCrossing[t], crossings[usual].serves(.pedestrian), !isClosed(usual, .pedestrian) {
                 walkers[usual.rawValue] += behaviour.walkingSwitch * max(0, demand.dailyTrips[t] - servedToday)
             }
         }
