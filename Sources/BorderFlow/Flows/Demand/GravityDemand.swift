@@ -88,9 +88,9 @@ public enum GravityDemand {
         // settles even where the split is a steep function of the constant.
         var steps = [PerMode<Double>](repeating: [:], count: crossingCount)
         var lastSign = [PerMode<Double>](repeating: [:], count: crossingCount)
-        // A constant only moves trips that could go elsewhere: where every trip through a crossing has no other
-        // option (Palomas to Columbus on foot), it stays 0 and the trip scaling alone meets the count. Left to
-        // drift, it would draw trips from far beyond the reach wherever options are not cut to it.
+        // A constant only moves trips that could go elsewhere: where no trip through a crossing has another
+        // option (Boquillas and Presidio on foot, the San Ysidro and Tecate rail lines), it stays 0 and the trip
+        // scaling alone meets the count; moving it would change nothing but the cost `divert` starts from.
         var contested = [PerMode<Bool>](repeating: [:], count: crossingCount)
         for t in trips.indices where choices.options(ofTrip: t).count > 1 {
             for option in choices.options(ofTrip: t) { contested[option.crossing][trips[t].mode] = true }
