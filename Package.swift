@@ -46,7 +46,10 @@ let package = Package(
             name: "BorderFlow",
             dependencies: ["BorderFlowSpatial", "BorderFlowGraph", .product(name: "Yams", package: "Yams")],
             exclude: ["Support/README.md", "Dataset/README.md", "Region/README.md", "Loading/README.md", "History/README.md",
-                      "Costing/README.md", "Network/README.md", "Scenario/README.md", "Routing/README.md", "Flows/README.md"]
+                      "Costing/README.md", "Network/README.md", "Scenario/README.md", "Routing/README.md", "Flows/README.md"],
+            // The flow model assigns tens of thousands of trips many times over; unoptimised, a debug build (and so
+            // the test suite, which runs the real model on the bundled data) takes minutes per diversion.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // What users read: reports (table, JSON, CSV), GeoJSON layers and the SVG map. Built on the model's
         // public API alone: without package access, the compiler keeps outputs from reaching into the model.

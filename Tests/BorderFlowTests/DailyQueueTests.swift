@@ -6,13 +6,15 @@ import Testing
 struct DailyQueueTests {
     let allDay = OpeningHours(parsing: "00:00-24:00")
 
-    @Test func aFlatDayAtOrBelowCapacityWaitsOnlyForInspection() {
-        // Trains arrive evenly; 100 an hour can be processed.
+    @Test func aFlatDayAtOrBelowCapacityWaitsOnlyAtTheBooths() {
+        // Trains arrive evenly; 100 an hour can be processed: no queue builds, and the booths take
+        // t₀ × (1 + (volume / capacity)²).
         let queue = DailyQueue(dailyCapacity: 2_400, hours: allDay, mode: .rail, freeSeconds: 600)
-        for volume in [0.0, 1_200, 2_400] {
+        for (volume, wait) in [(0.0, 600.0), (1_200, 750), (2_400, 1_200)] {
             let day = queue.day(volume: volume)
             #expect(day.served == volume && day.unserved == 0 && day.peakQueue < 1e-9)
-            #expect(abs(day.waitSeconds - 600) < 1e-9)
+            #expect(abs(day.waitSeconds - wait) < 1e-9)
+            #expect(abs(queue.waitSeconds(volume: volume) - wait) < 1e-9)
         }
     }
 
@@ -20,7 +22,7 @@ struct DailyQueueTests {
         let queue = DailyQueue(dailyCapacity: 2_400, hours: allDay, mode: .rail, freeSeconds: 600)
         let day = queue.day(volume: 4_800)
         #expect(day.served == 2_400 && day.unserved == 2_400)
-        #expect(abs(day.waitSeconds - (600 + 86_400)) < 1e-6)
+        #expect(abs(day.waitSeconds - (1_200 + 86_400)) < 1e-6, "the booths at capacity and a day's wait for a day's excess")
         #expect(queue.waitSeconds(volume: 7_200) > queue.waitSeconds(volume: 4_800))
     }
 
@@ -45,7 +47,8 @@ struct DailyQueueTests {
             #expect(wait >= previous)
             previous = wait
         }
-        #expect(queue.waitSeconds(volume: 5_000) == 1_800, "a quiet day has no queue")
+        #expect(abs(queue.waitSeconds(volume: 5_000) - 1_800 * (1 + (5_000.0 / 14_400) * (5_000.0 / 14_400))) < 1e-9,
+                "a quiet day has no queue, only the booths")
         #expect(queue.waitDerivative(volume: 12_000) > 0)
     }
 

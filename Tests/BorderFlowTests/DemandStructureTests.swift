@@ -189,7 +189,7 @@ struct BundledDemandStructureTests {
 
         // The fitted baseline (GeoData/demand.csv) sends exactly those pedestrians through Boquillas.
         let (demand, constants) = try network.baselineDemand()
-        let baseline = DiversionModel(network: network, demand: demand, constants: constants).baseline
+        let baseline = DiversionModel(network: network, demand: demand, constants: constants, behaviour: try FittedBehaviour.load()).baseline
         var byOrigin: [String: Double] = [:]
         for t in baseline.choices.trips.indices where baseline.choices.trips[t].mode == .pedestrian {
             for (offset, option) in baseline.choices.options(ofTrip: t).enumerated() where option.crossing == boquillas {

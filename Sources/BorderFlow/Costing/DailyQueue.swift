@@ -105,9 +105,20 @@ public struct DailyQueue: Sendable, Equatable {
     /// - Returns: seconds of mean wait per extra unit a day; 0 where the crossing cannot serve at all.
     @inlinable
     public func waitDerivative(volume: Double) -> Double {
+        waitDerivative(volume: volume, wait: waitSeconds(volume: volume))
+    }
+
+    /// d(wait)/d(volume) when the wait at `volume` is known already (one run of the day instead of two).
+    ///
+    /// - Parameters:
+    ///   - volume: units a day that arrive.
+    ///   - wait: ``waitSeconds(volume:)`` at that volume.
+    /// - Returns: seconds of mean wait per extra unit a day; 0 where the crossing cannot serve at all.
+    @inlinable
+    public func waitDerivative(volume: Double, wait: Double) -> Double {
         guard dailyCapacity > 0 else { return 0 }
         let step = max(0.5, volume * 1e-3)
-        return (waitSeconds(volume: volume + step) - waitSeconds(volume: volume)) / step
+        return (waitSeconds(volume: volume + step) - wait) / step
     }
 
     /// α and β of the time at the booths: it doubles at capacity and rises with the square of use.

@@ -15,7 +15,7 @@ struct BackcastReportTests {
         let counts = try MonthlyCounts.load()
         let chosen = ["donna-2015", "staff-april-2019"].compactMap(history.event(id:))
         return try Backcast(events: chosen, counts: counts, history: history,
-                            model: DiversionModel(network: network, demand: demand, constants: constants))
+                            model: DiversionModel(network: network, demand: demand, constants: constants, behaviour: try FittedBehaviour.load()))
     }
 
     @Test func everyFormCarriesTheSameRowsSharesAndVerdicts() throws {

@@ -10,10 +10,13 @@ extension CrossingChoices {
     ///   - queue: the daily queue of a crossing (dataset index) for a mode: its hourly capacity and free time.
     ///   - background: daily volume per crossing and mode already at the crossings from trips not assigned here
     ///     (they queue with these trips but keep their own choices); none when nil.
+    ///   - start: an equilibrium to start from (an assignment of these same choices): each trip's flows are
+    ///     scaled to its demand, and the flow shifts go on from there; all-or-nothing when nil.
     /// - Returns: the flows per option, crossing and mode (background included), with their queues.
     public func assign(
         demand: [Double], method: AssignmentMethod, crossingCount: Int,
-        queue: (CrossingIndex, Mode) -> DailyQueue, background: [PerMode<Double>]? = nil
+        queue: (CrossingIndex, Mode) -> DailyQueue, background: [PerMode<Double>]? = nil,
+        start: CrossingAssignment? = nil
     ) -> CrossingAssignment {
         precondition(demand.count == trips.count, "one demand figure per trip")
         let modes = Mode.allCases
@@ -31,18 +34,36 @@ extension CrossingChoices {
         }
         var flows = [Double](repeating: 0, count: options.count)
         let optionLinks = trips.indices.flatMap { t in options(ofTrip: t).map { link($0.crossing, trips[t].mode) } }
-        // Each link's wait at its current volume, kept up to date as flows move.
+        // Each link's wait at its current volume and its slope there, kept up to date as flows move.
         var waits = volume.indices.map { queues[$0].waitSeconds(volume: volume[$0]) }
+        var slopes = [Double](repeating: 0, count: volume.count)
         func add(_ amount: Double, option index: Int) {
             let l = optionLinks[index]
             flows[index] += amount
             volume[l] += amount
         }
-        func refresh(_ l: Int) { waits[l] = queues[l].waitSeconds(volume: volume[l]) }
+        func refresh(_ l: Int) {
+            waits[l] = queues[l].waitSeconds(volume: volume[l])
+            slopes[l] = queues[l].waitDerivative(volume: volume[l], wait: waits[l])
+        }
 
         var iterations = 1
         var gap = 0.0
         switch method {
+        case .equilibrium where start != nil:
+            // The last equilibrium, each trip scaled to its demand now: a few shifts settle it again.
+            let previous = start!
+            precondition(previous.optionFlows.count == options.count, "the start assigns the same choices")
+            for t in trips.indices where demand[t] > 0 && offsets[t] < offsets[t + 1] {
+                let range = offsets[t]..<offsets[t + 1]
+                let total = range.reduce(0) { $0 + previous.optionFlows[$1] }
+                if total > 0 {
+                    for index in range where previous.optionFlows[index] > 0 { add(demand[t] * previous.optionFlows[index] / total, option: index) }
+                } else {
+                    let best = range.min { (options[$0].accessSeconds + waits[optionLinks[$0]], $0) < (options[$1].accessSeconds + waits[optionLinks[$1]], $1) }!
+                    add(demand[t], option: best)
+                }
+            }
         case .allOrNothing, .equilibrium:
             // Cheapest at the waits the background leaves: the start of the equilibrium too.
             for t in trips.indices where demand[t] > 0 && offsets[t] < offsets[t + 1] {
@@ -79,7 +100,7 @@ extension CrossingChoices {
                         let from = optionLinks[index], to = optionLinks[best]
                         let difference = options[index].accessSeconds + waits[from] - bestCost
                         guard difference > 0 else { continue }
-                        let slope = queues[from].waitDerivative(volume: volume[from]) + queues[to].waitDerivative(volume: volume[to])
+                        let slope = slopes[from] + slopes[to]
                         let shift = slope > 0 ? min(flows[index], difference / slope) : flows[index]
                         add(-shift, option: index)
                         add(shift, option: best)

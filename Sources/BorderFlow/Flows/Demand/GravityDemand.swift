@@ -7,8 +7,7 @@ import Foundation
 /// pedestrians, cars and buses, and its share of freight (`FreightOrigins`) for trucks and trains. A pedestrian
 /// trip exists only where some crossing has both its ends within `PedestrianReach`, and costs what the cheapest
 /// such crossing costs. Each mode's seed is scaled to the mode's observed total, then fitted (see `DemandFit`)
-/// over the options `divert` gives the baseline: every crossing, so a few pedestrians (under 3 % on the bundled
-/// data) still cross outside their reach where a crossing's constant draws them.
+/// over the options `divert` gives the baseline, a pedestrian's only within its reach.
 public enum GravityDemand {
     /// Builds and fits baseline demand on a network with every crossing open.
     ///
@@ -77,10 +76,8 @@ public enum GravityDemand {
         }
         trips = significant.map { trips[$0] }
         demand = significant.map { demand[$0] }
-        // Assigned over every option, as `DiversionModel` assigns the baseline, so that `divert`'s baseline is
-        // this fit's: the reach decides which pedestrian trips exist and what they cost, not (yet) where they
-        // may cross. Cut here alone, the two disagreed by up to all of a crossing's count (Cross Border Xpress).
-        let choices = network.crossingChoices(for: trips)
+        // Pedestrians cross only within their reach, here as in `DiversionModel`, so `divert`'s baseline is this fit's.
+        let choices = options(trips)
 
         let crossingCount = dataset.crossings.count
         var constants = [PerMode<Double>](repeating: [:], count: crossingCount)

@@ -9,7 +9,8 @@ import Foundation
 /// baseline traffic of everyone else; trips the scenario does not reach keep their baseline choices, so a
 /// closure moves nothing at crossings none of its trips could use. Each reached trip is made with the share
 /// `Behaviour.keptShare` leaves at its new cost, found by turns of assignment and response (each trip's
-/// step halved whenever it overshoots) until no trip's count moves by more than `convergence` a day.
+/// step halved whenever it overshoots, each assignment starting from the last) until no trip's count moves by
+/// more than `convergence`.
 public final class DiversionModel: Sendable {
     /// The network assigned on.
     public let network: BorderNetwork
@@ -35,8 +36,9 @@ public final class DiversionModel: Sendable {
 
     /// Options a trip considers: the cheapest eight within six hours of its cheapest.
     static let limits = (options: 8, extraSeconds: 6 * 3600.0)
-    /// The response is settled when no trip's daily count moves by more than this between rounds.
-    static let convergence = 0.02
+    /// The response is settled when no trip's daily count moves by more than this between rounds (in trips a
+    /// day, or fiftieths of the trip's demand where that is larger).
+    static let convergence = 0.05
     /// Rounds of assignment and response at most.
     static let maximumRounds = 40
 
@@ -57,7 +59,10 @@ public final class DiversionModel: Sendable {
         self.method = method
         // Closures touch only crossing edges and access costs never cross the border, so a scenario's options
         // are these less the closed ones, cut as a fresh search would cut them.
+        // A pedestrian crosses only where both ends of the trip are within walking or local-transit reach.
+        let reach = PedestrianReach(network: network)
         allChoices = network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
+            .filtered { t, option in demand.trips[t].mode != .pedestrian || reach.allows(demand.trips[t], through: option.crossing) }
         let crossings = network.dataset.crossings
         baseline = allChoices.considered(with: constants)
             .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count) { crossings[$0].queue(for: $1) }
@@ -173,10 +178,12 @@ public final class DiversionModel: Sendable {
                 if sign != 0 && sign == -lastSign[i] { steps[i] /= 2 }
                 if sign != 0 { lastSign[i] = sign }
                 let next = kept[i] + (target - kept[i]) * steps[i]
-                largest = max(largest, abs(next - kept[i]))
+                // Settled within a twentieth of a trip a day, or a thousandth of a large one.
+                largest = max(largest, abs(next - kept[i]) / max(1, demand.dailyTrips[t] / 50))
                 kept[i] = next
             }
-            assignment = reachedChoices.assign(demand: kept, method: method, crossingCount: crossings.count, queue: queue, background: background)
+            assignment = reachedChoices.assign(demand: kept, method: method, crossingCount: crossings.count, queue: queue,
+                                               background: background, start: assignment)
             if largest < Self.convergence { break }
         }
 
