@@ -24,9 +24,11 @@ struct HistoryCommandTests {
         let lost = try #require(rows.first { $0["event"] == "eagle-pass-bridge-1-cars-2023" && $0["label"] == "lost" })
         #expect((Double(lost["observedChange"] ?? "") ?? 0) < -500)
         #expect(Int(lost["placeboYears"] ?? "") ?? 0 >= 2)
-        // No facility closed in April 2019: changes, no shares, no model.
+        // No facility closed in April 2019: changes, no shares; the model takes the fitted share of officers
+        // from the ports named and answers in percent changes.
         let staff = rows.filter { $0["event"] == "staff-april-2019" }
-        #expect(!staff.isEmpty && staff.allSatisfy { $0["observedShare"] == "" && $0["verdict"] == "not-modelled" })
+        #expect(!staff.isEmpty && staff.allSatisfy { $0["observedShare"] == "" })
+        #expect(staff.contains { $0["port"] == "2402" && $0["mode"] == "pov" && (Double($0["modelPercentChange"] ?? "") ?? 0) < 0 })
         #expect(staff.contains { $0["port"] == "2402" && $0["mode"] == "pov" && (Double($0["observedChange"] ?? "") ?? 0) < 0 })
     }
 

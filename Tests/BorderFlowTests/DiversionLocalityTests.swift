@@ -22,11 +22,15 @@ struct DiversionLocalityTests {
             var closures = Closures()
             try closures.close(crossing: crossing.id)
             let diversion = try model.divert(closures: closures, at: nil)
-            // Every crossing and mode a trip that could use the closed crossing weighs, before or after.
+            // Every crossing and mode a trip that could use the closed crossing weighs, before or after; and, for
+            // a car trip, walking at the crossings it used (drivers who give up may cross there on foot).
             var reachable = Set<Link>()
             for t in base.trips.indices where base.options(ofTrip: t).contains(where: { $0.crossing == index }) {
                 let mode = base.trips[t].mode
-                for option in base.options(ofTrip: t) { reachable.insert(Link(crossing: option.crossing, mode: mode)) }
+                for option in base.options(ofTrip: t) {
+                    reachable.insert(Link(crossing: option.crossing, mode: mode))
+                    if mode == .pov { reachable.insert(Link(crossing: option.crossing, mode: .pedestrian)) }
+                }
                 for option in diversion.scenario.choices.options(ofTrip: t) { reachable.insert(Link(crossing: option.crossing, mode: mode)) }
             }
             for change in diversion.crossings where !reachable.contains(Link(crossing: change.crossing, mode: change.mode)) {

@@ -54,8 +54,10 @@ struct BackcastReportTests {
         #expect(donna.rows.first?.label == "lost" && donna.rows.last?.label == "disappeared")
         #expect(donna.rows.dropFirst().dropLast().allSatisfy { $0.modelShare != nil && $0.interval != nil })
         let staff = try #require(results.last)
-        #expect(staff.modelNote?.hasPrefix("not modelled yet") == true)
-        #expect(staff.rows.allSatisfy { $0.observedShare == nil && $0.verdict == .notModelled })
+        // Officers taken: no shares, but the model's percent change at each watched series beside the counts'.
+        #expect(staff.modelNote == nil)
+        #expect(staff.rows.allSatisfy { $0.observedShare == nil })
+        #expect(staff.rows.contains { $0.modelPercentChange != nil && [.within, .outside].contains($0.verdict) })
         #expect(staff.observed.placeboYears.count >= 2)
     }
 

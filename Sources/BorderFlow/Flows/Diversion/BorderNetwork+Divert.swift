@@ -5,7 +5,8 @@ extension BorderNetwork {
     /// Daily flows of a demand over the crossings open under some closures, with the queues they cause.
     ///
     /// The assignment alone, the same one `DiversionModel` makes of baseline and scenario: each trip spreads
-    /// over its open crossings (the cheapest eight within six hours of its cheapest, each with its constant).
+    /// over its open crossings (the cheapest eight within six hours of its cheapest, each with its constant; a
+    /// pedestrian's only within its reach).
     /// It has no baseline to compare with, so no trip is forgone for being dearer; a trip with no open
     /// crossing is left unserved (``CrossingAssignment/unserved``). To compare with every crossing open, use
     /// ``DiversionModel``.
@@ -29,7 +30,9 @@ extension BorderNetwork {
         func queue(_ crossing: CrossingIndex, _ mode: Mode) -> DailyQueue {
             crossings[crossing].queue(for: mode, lanes: lanes?(crossings[crossing], mode))
         }
+        let reach = PedestrianReach(network: self)
         return crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
+            .filtered { t, option in demand.trips[t].mode != .pedestrian || reach.allows(demand.trips[t], through: option.crossing) }
             .open(on: self, mask: mask) { queue($0, $1).dailyCapacity }
             .considered(with: constants ?? [PerMode<Double>](repeating: [:], count: crossings.count))
             .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count, queue: queue)
