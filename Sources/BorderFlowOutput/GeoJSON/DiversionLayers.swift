@@ -30,6 +30,8 @@ public struct DiversionLayers: Sendable {
     ///   - diversion: the diversion to draw.
     ///   - network: the network it was assigned on, for the roads the streams follow.
     ///   - minimumVolume: the smallest stream to include, in daily trips (0 includes every one).
+    ///   - uncertainty: bands of the changes over draws of the behaviour (`divert --uncertainty`), which the
+    ///     crossings layer carries as `{mode}_change_p10`, `_median` and `_p90`; none when nil.
     public init(diversion: Diversion, network: BorderNetwork, minimumVolume: Double = defaultMinimumVolume,
                 uncertainty: DiversionUncertainty? = nil) {
         let dataset = network.dataset

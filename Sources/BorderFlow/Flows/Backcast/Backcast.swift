@@ -95,8 +95,8 @@ public struct Backcast: Sendable {
     ///   - counts: the monthly counts.
     ///   - history: every event and disruption (for seasonal factors, levels and placebo windows).
     ///   - model: the diversion model, prepared on the network and baseline demand.
-    /// - Throws: ``ClosureError`` when an event names a closure the network cannot apply.
     ///   - leaveOneOut: per event id, the behaviour fitted without that event, for the leave-one-out column.
+    /// - Throws: ``ClosureError`` when an event names a closure the network cannot apply.
     public init(events: [PastEvent], counts: MonthlyCounts, history: PastEvents, model: DiversionModel,
                 leaveOneOut: [String: Behaviour] = [:]) throws {
         results = try events.map { event in

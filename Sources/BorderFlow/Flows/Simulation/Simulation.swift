@@ -1,4 +1,4 @@
-/// What ``BorderNetwork/simulate(demand:scenario:closures:days:crossersPerDay:seed:threads:progress:)`` counted:
+/// What ``BorderNetwork/simulate(demand:behaviour:scenario:closures:days:crossersPerDay:seed:threads:progress:)`` counted:
 /// per day and CBP port, the crossers who crossed there, were diverted there, or gave up or deferred a trip
 /// they would have made there.
 public struct Simulation: Sendable {
