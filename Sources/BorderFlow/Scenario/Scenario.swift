@@ -24,7 +24,6 @@ public struct Scenario: Sendable, Equatable {
         public let note: String?
     }
 
-    /// Lanes (booths, tracks) opened or closed at a crossing for one mode, for a time window or for good.
     /// Officers taken from a port: every crossing of the port processes a share of its usual rate.
     public struct StaffChange: Sendable, Equatable {
         /// The CBP port code.
@@ -50,6 +49,7 @@ public struct Scenario: Sendable, Equatable {
         }
     }
 
+    /// Lanes (booths, tracks) opened or closed at a crossing for one mode, for a time window or for good.
     public struct CapacityChange: Sendable, Equatable {
         /// The crossing's id.
         public let crossing: String
@@ -89,7 +89,7 @@ public struct Scenario: Sendable, Equatable {
     public let closureEntries: [ClosureEntry]
     /// Lane changes.
     public let capacityChanges: [CapacityChange]
-    /// Officers taken from ports, in file order.
+    /// Officers taken from ports, in file order (`staff:`).
     public let staffChanges: [StaffChange]
 
     /// The closures, ready for `BorderNetwork.mask(for:at:)`.
