@@ -43,9 +43,7 @@ public struct Scenario: Sendable, Equatable {
         ///   - timeZone: the crossing's IANA time zone.
         /// - Returns: true when the change has no window, or its window holds the moment.
         public func applies(at moment: Moment?, timeZone: String) -> Bool {
-            guard let moment, let window else { return true }
-            guard let date = moment.date(in: timeZone) else { return false }
-            return window.contains(date, timeZone: timeZone)
+            Scenario.window(window, holds: moment, timeZone: timeZone)
         }
     }
 
@@ -69,9 +67,7 @@ public struct Scenario: Sendable, Equatable {
         ///   - timeZone: the crossing's IANA time zone, in which wall-clock bounds are read.
         /// - Returns: true when the change has no window, or its window holds the moment.
         public func applies(at moment: Moment?, timeZone: String) -> Bool {
-            guard let moment, let window else { return true }
-            guard let date = moment.date(in: timeZone) else { return false }
-            return window.contains(date, timeZone: timeZone)
+            Scenario.window(window, holds: moment, timeZone: timeZone)
         }
     }
 
@@ -160,5 +156,13 @@ public struct Scenario: Sendable, Equatable {
     public func throughput(of crossing: Crossing, at moment: Moment?, fitted: Double) -> Double {
         staffChanges.filter { $0.port == crossing.portCode && $0.applies(at: moment, timeZone: crossing.timeZone) }
             .reduce(1) { $0 * ($1.throughput ?? fitted) }
+    }
+
+    /// Whether a change with `window` applies at `moment` read in `timeZone`: always with no window or no
+    /// moment.
+    static func window(_ window: ClosureWindow?, holds moment: Moment?, timeZone: String) -> Bool {
+        guard let moment, let window else { return true }
+        guard let date = moment.date(in: timeZone) else { return false }
+        return window.contains(date, timeZone: timeZone)
     }
 }
