@@ -46,7 +46,7 @@ case "demand":
     }
     let demand = Demand(trips: trips, dailyTrips: trips.map { _ in 1 })
     let constants = [PerMode<Double>](repeating: [:], count: network.dataset.crossings.count)
-    let model = DiversionModel(network: network, demand: demand, constants: constants)
+    let model = DiversionModel(network: network, demand: demand, constants: constants, behaviour: try network.behaviour())
     print("demand trips=\(trips.count) options=\(model.baseline.choices.options.count) peak=\(megabytes(peakResidentBytes())) bytesPerTrip=\(peakResidentBytes() / trips.count) seconds=\(clock.now - start)")
 default:
     FileHandle.standardError.write(Data("usage: Limits graph NODES | Limits demand\n".utf8))
