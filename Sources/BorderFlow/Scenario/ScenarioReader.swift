@@ -79,14 +79,10 @@ struct ScenarioReader {
         ScenarioError(file: file, line: node?.mark?.line, field: field, message: message)
     }
 
+    private var yaml: YAMLFields<ScenarioError> { YAMLFields(file: file, fail: fail) }
+
     func read(_ text: String, defaultID: String) throws -> Scenario {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            let position = syntaxErrorPosition(error, in: text)
-            throw InputFileError(file: file, line: position?.line, column: position?.column, message: "not valid YAML or JSON: \(error)")
-        }
+        let root = try yaml.root(of: text, formats: "YAML or JSON")
         guard let root, case let .mapping(mapping) = root else {
             throw fail(root, nil, "expected a mapping with title, sources and closures at the top level")
         }
@@ -96,92 +92,47 @@ struct ScenarioReader {
                 throw fail(key, key.string, "unknown field; a scenario has \(known.sorted().joined(separator: ", "))")
             }
         }
-        let id = try optionalString(root, "id") ?? defaultID
-        let title = try string(root, "title")
-        let description = try optionalString(root, "description") ?? ""
+        let id = try yaml.optionalString(root, "id") ?? defaultID
+        let title = try yaml.string(root, "title")
+        let description = try yaml.optionalString(root, "description") ?? ""
         let date = try optionalMoment(root, "date")
-        let sources = try list(root, "sources", required: true).enumerated().map { index, node in
+        let sources = try yaml.list(root, "sources", required: true).enumerated().map { index, node in
             try source(node, field: "sources[\(index)]")
         }
-        let closures = try list(root, "closures", required: false).enumerated().flatMap { index, node in
+        let closures = try yaml.list(root, "closures", required: false).enumerated().flatMap { index, node in
             try closureEntries(node, field: "closures[\(index)]")
         }
-        let capacity = try list(root, "capacity", required: false).enumerated().map { index, node in
+        let capacity = try yaml.list(root, "capacity", required: false).enumerated().map { index, node in
             try capacityChange(node, field: "capacity[\(index)]")
         }
-        let staff = try list(root, "staff", required: false).enumerated().map { index, node in
+        let staff = try yaml.list(root, "staff", required: false).enumerated().map { index, node in
             try staffChange(node, field: "staff[\(index)]")
         }
         return Scenario(id: id, title: title, description: description, date: date, sources: sources,
                         closureEntries: closures, capacityChanges: capacity, staffChanges: staff)
     }
 
-    /// Where Yams stopped, for programs: its message already says it for people.
-    private func syntaxErrorPosition(_ error: Error, in text: String) -> TextPosition? {
-        switch error as? YamlError {
-        case let .scanner(_, _, mark, _)?, let .parser(_, _, mark, _)?, let .composer(_, _, mark, _)?:
-            return TextPosition(line: mark.line, column: mark.column)
-        case let .reader(_, offset?, _, _)?:
-            return TextPosition(byteOffset: offset, in: Data(text.utf8))
-        default:
-            return nil
-        }
-    }
 
     // MARK: Fields
 
-    private func value(_ node: Node, _ key: String) -> Node? {
-        guard case let .mapping(mapping) = node else { return nil }
-        return mapping[key]
-    }
 
-    private func string(_ node: Node, _ key: String, field: String? = nil) throws -> String {
-        guard let text = try optionalString(node, key, field: field) else {
-            throw fail(node, field ?? key, "missing; expected text")
-        }
-        return text
-    }
 
-    private func optionalString(_ node: Node, _ key: String, field: String? = nil) throws -> String? {
-        guard let child = value(node, key) else { return nil }
-        guard case let .scalar(scalar) = child, !scalar.string.isEmpty else {
-            throw fail(child, field ?? key, "expected text")
-        }
-        return scalar.string
-    }
 
     private func optionalMoment(_ node: Node, _ key: String, field: String? = nil) throws -> Moment? {
-        guard let text = try optionalString(node, key, field: field) else { return nil }
+        guard let text = try yaml.optionalString(node, key, field: field) else { return nil }
         guard let moment = Moment(parsing: text) else {
-            throw fail(value(node, key), field ?? key, "\"\(text)\" is not a date; use 2023-12-04, 2023-12-04T08:00 (local time at each crossing) or 2023-12-04T08:00-05:00")
+            throw fail(yaml.value(node, key), field ?? key, "\"\(text)\" is not a date; use 2023-12-04, 2023-12-04T08:00 (local time at each crossing) or 2023-12-04T08:00-05:00")
         }
         return moment
     }
 
-    private func list(_ node: Node, _ key: String, required: Bool, field: String? = nil) throws -> [Node] {
-        guard let child = value(node, key) else {
-            if required { throw fail(node, field ?? key, "missing; expected a list") }
-            return []
-        }
-        guard case let .sequence(sequence) = child else { throw fail(child, field ?? key, "expected a list") }
-        if required && sequence.isEmpty { throw fail(child, field ?? key, "empty; give at least one entry") }
-        return Array(sequence)
-    }
 
-    private func checkKeys(_ node: Node, field: String, allowed: Set<String>) throws {
-        guard case let .mapping(mapping) = node else { throw fail(node, field, "expected a mapping") }
-        for key in mapping.keys {
-            guard let name = key.string, allowed.contains(name) else {
-                throw fail(key, "\(field).\(key.string ?? "?")", "unknown field; expected one of \(allowed.sorted().joined(separator: ", "))")
-            }
-        }
-    }
 
     private func source(_ node: Node, field: String) throws -> Scenario.Source {
         if case let .scalar(scalar) = node { return Scenario.Source(title: scalar.string, url: nil) }
-        try checkKeys(node, field: field, allowed: ["title", "url"])
-        return Scenario.Source(title: try string(node, "title", field: "\(field).title"),
-                               url: try optionalString(node, "url", field: "\(field).url"))
+        try yaml.checkKeys(node, field: field, allowed: ["title", "url"])
+        return Scenario.Source(title: try yaml.string(node, "title", field: "\(field).title"),
+                               url: try yaml.optionalString(node, "url", field: "\(field).url"))
     }
 
     private func window(_ node: Node, field: String) throws -> ClosureWindow? {
@@ -191,12 +142,12 @@ struct ScenarioReader {
         do {
             return try ClosureWindow(start: start, end: end)
         } catch {
-            throw fail(value(node, "to"), "\(field).to", "\(error)")
+            throw fail(yaml.value(node, "to"), "\(field).to", "\(error)")
         }
     }
 
     private func modes(_ node: Node, field: String) throws -> [Mode]? {
-        guard let child = value(node, "modes") else { return nil }
+        guard let child = yaml.value(node, "modes") else { return nil }
         let names: [Node]
         switch child {
         case .sequence(let sequence): names = Array(sequence)
@@ -212,29 +163,29 @@ struct ScenarioReader {
     }
 
     private func closureEntries(_ node: Node, field: String) throws -> [Scenario.ClosureEntry] {
-        try checkKeys(node, field: field, allowed: ["crossing", "crossings", "port", "sector", "polygon", "modes", "from", "to", "note"])
-        let targetKeys = ["crossing", "crossings", "port", "sector", "polygon"].filter { value(node, $0) != nil }
+        try yaml.checkKeys(node, field: field, allowed: ["crossing", "crossings", "port", "sector", "polygon", "modes", "from", "to", "note"])
+        let targetKeys = ["crossing", "crossings", "port", "sector", "polygon"].filter { yaml.value(node, $0) != nil }
         guard targetKeys.count == 1, let key = targetKeys.first else {
             throw fail(node, field, "give exactly one of crossing, crossings, port, sector or polygon (found \(targetKeys.isEmpty ? "none" : targetKeys.joined(separator: ", ")))")
         }
         let modes = try self.modes(node, field: field)
         let window = try self.window(node, field: field)
-        let note = try optionalString(node, "note", field: "\(field).note")
+        let note = try yaml.optionalString(node, "note", field: "\(field).note")
         var targets: [Closures.Target] = []
         switch key {
         case "crossing", "crossings":
             let ids: [String]
             if key == "crossing" {
-                ids = [try string(node, "crossing", field: "\(field).crossing")]
+                ids = [try yaml.string(node, "crossing", field: "\(field).crossing")]
             } else {
-                ids = try list(node, "crossings", required: true, field: "\(field).crossings").enumerated().map { index, item in
+                ids = try yaml.list(node, "crossings", required: true, field: "\(field).crossings").enumerated().map { index, item in
                     guard let id = item.string else { throw fail(item, "\(field).crossings[\(index)]", "expected a crossing id") }
                     return id
                 }
             }
             for (index, id) in ids.enumerated() {
                 let idField = key == "crossing" ? "\(field).crossing" : "\(field).crossings[\(index)]"
-                try checkCrossing(id, modes: modes, node: value(node, key), field: idField)
+                try checkCrossing(id, modes: modes, node: yaml.value(node, key), field: idField)
                 if let modes {
                     targets += modes.map { .modeAtCrossing($0, crossing: id) }
                 } else {
@@ -242,18 +193,18 @@ struct ScenarioReader {
                 }
             }
         case "port":
-            let code = try string(node, "port", field: "\(field).port")
-            try checkPort(code, modes: modes, node: value(node, "port"), field: "\(field).port")
+            let code = try yaml.string(node, "port", field: "\(field).port")
+            try checkPort(code, modes: modes, node: yaml.value(node, "port"), field: "\(field).port")
             targets = modes.map { $0.map { .modeAtPort($0, port: code) } } ?? [.port(code)]
         case "sector":
-            let id = try string(node, "sector", field: "\(field).sector")
+            let id = try yaml.string(node, "sector", field: "\(field).sector")
             if let dataset, dataset.sector(id: id) == nil {
-                throw fail(value(node, "sector"), "\(field).sector", "no sector has the id \"\(id)\"; known sectors: \(dataset.sectors.map(\.id).joined(separator: ", "))")
+                throw fail(yaml.value(node, "sector"), "\(field).sector", "no sector has the id \"\(id)\"; known sectors: \(dataset.sectors.map(\.id).joined(separator: ", "))")
             }
-            if modes != nil { throw fail(value(node, "modes"), "\(field).modes", "a sector closes every mode of its crossings; list crossings or ports to close single modes") }
+            if modes != nil { throw fail(yaml.value(node, "modes"), "\(field).modes", "a sector closes every mode of its crossings; list crossings or ports to close single modes") }
             targets = [.sector(id)]
         default:
-            guard let polygonNode = value(node, "polygon") else { throw fail(node, field, "missing polygon") }
+            guard let polygonNode = yaml.value(node, "polygon") else { throw fail(node, field, "missing polygon") }
             let geometry: GeoJSONGeometry
             do {
                 geometry = try GeoJSONReader.geometry(json(polygonNode), file: file)
@@ -264,41 +215,41 @@ struct ScenarioReader {
             if let problem = geometry.polygonProblem() {
                 throw fail(polygonNode, "\(field).polygon", "not a valid polygon: \(problem); the rings must not cross themselves or each other, and holes must lie inside their shell")
             }
-            if modes != nil { throw fail(value(node, "modes"), "\(field).modes", "a polygon closes every mode of the crossings inside it") }
+            if modes != nil { throw fail(yaml.value(node, "modes"), "\(field).modes", "a polygon closes every mode of the crossings inside it") }
             targets = [.polygon(geometry, name: "\(file) \(field)")]
         }
         return targets.map { Scenario.ClosureEntry(target: $0, window: window, note: note) }
     }
 
     private func capacityChange(_ node: Node, field: String) throws -> Scenario.CapacityChange {
-        try checkKeys(node, field: field, allowed: ["crossing", "mode", "lanes", "from", "to", "note"])
-        let crossing = try string(node, "crossing", field: "\(field).crossing")
-        let modeText = try string(node, "mode", field: "\(field).mode")
+        try yaml.checkKeys(node, field: field, allowed: ["crossing", "mode", "lanes", "from", "to", "note"])
+        let crossing = try yaml.string(node, "crossing", field: "\(field).crossing")
+        let modeText = try yaml.string(node, "mode", field: "\(field).mode")
         guard let mode = Mode(rawValue: modeText) else {
-            throw fail(value(node, "mode"), "\(field).mode", "unknown mode \"\(modeText)\"; expected one of \(Mode.validNames)")
+            throw fail(yaml.value(node, "mode"), "\(field).mode", "unknown mode \"\(modeText)\"; expected one of \(Mode.validNames)")
         }
-        try checkCrossing(crossing, modes: [mode], node: value(node, "crossing"), field: "\(field).crossing")
-        let lanesText = try string(node, "lanes", field: "\(field).lanes")
+        try checkCrossing(crossing, modes: [mode], node: yaml.value(node, "crossing"), field: "\(field).crossing")
+        let lanesText = try yaml.string(node, "lanes", field: "\(field).lanes")
         guard let delta = Int(lanesText.hasPrefix("+") ? String(lanesText.dropFirst()) : lanesText), delta != 0 else {
-            throw fail(value(node, "lanes"), "\(field).lanes", "\"\(lanesText)\" is not a change of lanes; write +2 to open two lanes or -2 to close two")
+            throw fail(yaml.value(node, "lanes"), "\(field).lanes", "\"\(lanesText)\" is not a change of lanes; write +2 to open two lanes or -2 to close two")
         }
         return Scenario.CapacityChange(crossing: crossing, mode: mode, lanesDelta: delta,
-                                       window: try window(node, field: field), note: try optionalString(node, "note", field: "\(field).note"))
+                                       window: try window(node, field: field), note: try yaml.optionalString(node, "note", field: "\(field).note"))
     }
 
     private func staffChange(_ node: Node, field: String) throws -> Scenario.StaffChange {
-        try checkKeys(node, field: field, allowed: ["port", "throughput", "from", "to", "note"])
-        let port = try string(node, "port", field: "\(field).port")
-        try checkPort(port, modes: nil, node: value(node, "port"), field: "\(field).port")
+        try yaml.checkKeys(node, field: field, allowed: ["port", "throughput", "from", "to", "note"])
+        let port = try yaml.string(node, "port", field: "\(field).port")
+        try checkPort(port, modes: nil, node: yaml.value(node, "port"), field: "\(field).port")
         var throughput: Double?
-        if let text = try optionalString(node, "throughput", field: "\(field).throughput") {
+        if let text = try yaml.optionalString(node, "throughput", field: "\(field).throughput") {
             guard let share = Double(text), share > 0, share <= 1 else {
-                throw fail(value(node, "throughput"), "\(field).throughput", "\"\(text)\" is not a share of the usual rate; expected a number above 0 and at most 1, such as 0.8, or no throughput for the share fitted on past redeployments")
+                throw fail(yaml.value(node, "throughput"), "\(field).throughput", "\"\(text)\" is not a share of the usual rate; expected a number above 0 and at most 1, such as 0.8, or no throughput for the share fitted on past redeployments")
             }
             throughput = share
         }
         return Scenario.StaffChange(port: port, throughput: throughput, window: try window(node, field: field),
-                                    note: try optionalString(node, "note", field: "\(field).note"))
+                                    note: try yaml.optionalString(node, "note", field: "\(field).note"))
     }
 
     // MARK: Checks against the dataset
