@@ -66,8 +66,10 @@ struct DiversionOptions: ParsableArguments {
                 { crossing in scenario.throughput(of: crossing, at: moment, fitted: behaviour.officersTakenThroughput) }
             }
         }
+        // A dated run is at its month's level; the demand is an ordinary day's.
+        let season = try moment?.monthOfYear.flatMap { month in try network.crossingBaselines().map { Season(month: month, baselines: $0) } }
         let model = DiversionModel(network: network, demand: baseline.demand, constants: baseline.constants,
-                                   behaviour: baseline.behaviour, method: assignment)
+                                   behaviour: baseline.behaviour, method: assignment, season: season)
         let diversion = try model.divert(closures: closures, at: moment, lanes: lanes, throughput: throughput?(baseline.behaviour))
         var bands: DiversionUncertainty?
         if let uncertainty {

@@ -86,7 +86,7 @@ enum DocumentedJSON {
         "divert crossings": ["id", "mode", "status", "baseline", "scenario", "change", "percentChange", "waitMinutesBaseline", "waitMinutesScenario",
                              "capacityScenario", "volumeCapacityRatio", "peakQueueScenario", "peakWaitMinutesScenario", "unservedScenario",
                              "walkedInstead", "changeBand"],
-        "divert model": ["name", "relativeGap", "iterations", "reachedTrips", "responseRounds"],
+        "divert model": ["name", "relativeGap", "iterations", "reachedTrips", "responseRounds", "season"],
         "calibrate": ["trips", "rounds", "worstErrorPercent", "relativeGap", "crossings"],
         "calibrate crossings": ["id", "mode", "observed", "modelled", "errorPercent"],
         "demand": ["mode", "pairs", "dailyTrips", "dailyTripsWithoutCrossing", "twinCityPercent", "costBands", "distanceBands"],

@@ -48,13 +48,14 @@ extension BorderNetwork {
     ///   - moment: the scenario's day; nil applies every closure whatever its window.
     ///   - lanes: inspection lanes per crossing and mode in the scenario; the dataset's when nil.
     ///   - method: how trips spread over their options.
+    ///   - season: the month whose level to run at (see ``Season``); nil for an ordinary day of the year.
     /// - Returns: the comparison of scenario and baseline.
     /// - Throws: ``ClosureError`` for a closure the network cannot apply.
     public func divert(
         demand: Demand, constants: [PerMode<Double>], behaviour: Behaviour, closures: Closures, at moment: Moment?,
-        lanes: ((Crossing, Mode) -> Int)? = nil, method: AssignmentMethod = .standard
+        lanes: ((Crossing, Mode) -> Int)? = nil, method: AssignmentMethod = .standard, season: Season? = nil
     ) throws -> Diversion {
-        try DiversionModel(network: self, demand: demand, constants: constants, behaviour: behaviour, method: method)
+        try DiversionModel(network: self, demand: demand, constants: constants, behaviour: behaviour, method: method, season: season)
             .divert(closures: closures, at: moment, lanes: lanes)
     }
 }

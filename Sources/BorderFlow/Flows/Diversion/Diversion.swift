@@ -116,6 +116,8 @@ public struct Diversion: Sendable {
     public let scenario: CrossingAssignment
     /// The network both were assigned on: what turns the flows back into places, roads and map layers.
     public let network: BorderNetwork
+    /// The month whose level the demand was at; nil for an ordinary day of the year.
+    public let season: Season?
 
     /// The change from `baseline` to `scenario` in percent; nil below one unit a day, where a percentage
     /// means nothing.
@@ -133,8 +135,9 @@ public struct Diversion: Sendable {
 
     init(crossings: [CrossingChange], dataset: Dataset, forgone: PerMode<Double>, deferred: PerMode<Double>,
          extraHours: PerMode<Double>, detours: [Detour], reachedTrips: Int, responseRounds: Int,
-         baseline: CrossingAssignment, scenario: CrossingAssignment, network: BorderNetwork) {
+         baseline: CrossingAssignment, scenario: CrossingAssignment, network: BorderNetwork, season: Season?) {
         self.crossings = crossings
+        self.season = season
         self.forgone = forgone
         self.deferred = deferred
         self.extraHours = extraHours

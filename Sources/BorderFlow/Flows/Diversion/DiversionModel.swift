@@ -14,8 +14,10 @@ import Foundation
 public final class DiversionModel: Sendable {
     /// The network assigned on.
     public let network: BorderNetwork
-    /// The demand assigned.
+    /// The demand assigned: the demand given, at the season's level when there is one.
     public let demand: Demand
+    /// The month whose level the demand is at; nil for an ordinary day of the year.
+    public let season: Season?
     /// Seconds added to each crossing's cost per mode (from the fit).
     public let constants: [PerMode<Double>]
     /// How travellers respond to closures and queues.
@@ -50,10 +52,11 @@ public final class DiversionModel: Sendable {
     ///   - constants: seconds added to each crossing's cost per mode.
     ///   - behaviour: how travellers respond (see `BorderNetwork.behaviour(in:)` for the fitted one).
     ///   - method: the assignment method.
-    public init(network: BorderNetwork, demand: Demand, constants: [PerMode<Double>], behaviour: Behaviour,
-                method: AssignmentMethod = .standard) {
+    ///   - season: the month whose level to run at (see ``Season``); nil for an ordinary day of the year.
+    public init(network: BorderNetwork, demand given: Demand, constants: [PerMode<Double>], behaviour: Behaviour,
+                method: AssignmentMethod = .standard, season: Season? = nil) {
         self.network = network
-        self.demand = demand
+        self.season = season
         self.constants = constants
         self.behaviour = behaviour
         self.method = method
@@ -61,8 +64,11 @@ public final class DiversionModel: Sendable {
         // are these less the closed ones, cut as a fresh search would cut them.
         // A pedestrian crosses only where both ends of the trip are within walking or local-transit reach.
         let reach = PedestrianReach(network: network)
-        allChoices = network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
-            .filtered { t, option in demand.trips[t].mode != .pedestrian || reach.allows(demand.trips[t], through: option.crossing) }
+        let allChoices = network.crossingChoices(for: given.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
+            .filtered { t, option in given.trips[t].mode != .pedestrian || reach.allows(given.trips[t], through: option.crossing) }
+        self.allChoices = allChoices
+        let demand = season?.scaled(given, choices: allChoices, constants: constants) ?? given
+        self.demand = demand
         let crossings = network.dataset.crossings
         baseline = allChoices.considered(with: constants)
             .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count) { crossings[$0].queue(for: $1) }
@@ -75,6 +81,7 @@ public final class DiversionModel: Sendable {
     private init(_ other: DiversionModel, behaviour: Behaviour) {
         network = other.network
         demand = other.demand
+        season = other.season
         constants = other.constants
         self.behaviour = behaviour
         method = other.method
@@ -260,7 +267,7 @@ public final class DiversionModel: Sendable {
         }
         return Diversion(crossings: changes, dataset: dataset, forgone: forgone, deferred: deferred, extraHours: extra,
                          detours: Array(detours.prefix(20)), reachedTrips: reached.count, responseRounds: rounds,
-                         baseline: baseline, scenario: scenario, network: network)
+                         baseline: baseline, scenario: scenario, network: network, season: season)
     }
 
     /// Rail crossings closed by a closure short enough for the railroads to hold their trains.
