@@ -1,24 +1,27 @@
 import ArgumentParser
 import BorderFlow
 import BorderFlowOutput
+import BorderFlowSpatial
 import Foundation
 
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Fit baseline demand to the crossings' observed volumes and write demand.csv and crossing-constants.csv.",
+        abstract: "Fit baseline demand to the crossings' observed volumes and write demand.csv, crossing-constants.csv and seasons.csv.",
         discussion: """
             A gravity model of northbound trips between places — pedestrians only between places within 30 minutes \
             of a crossing on each side, cars and pedestrians mostly local, trucks and trains from where the \
             industry is (freight-origins.csv, when the dataset has one) — fitted by repeated equilibrium \
             assignment so that every crossing's modelled daily volume per mode is within the tolerance of its \
             observed volume. The bundled GeoData holds the result; run this after changing crossings, places, \
-            roads or freight origins. `borderflow demand` shows the fitted trips' lengths per mode.
+            roads or freight origins. `borderflow demand` shows the fitted trips' lengths per mode. Then each \
+            month's level is fitted to the crossings' seasonal factors (baselines.csv) and written to seasons.csv, \
+            which a dated `divert` runs at.
             """)
 
     @OptionGroup var options: DatasetOptions
 
-    @Option(help: ArgumentHelp("Where to write the two files (default: the dataset folder).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Where to write the files (default: the dataset folder).", valueName: "DIR"))
     var out: String?
 
     @Option(help: "Largest relative miss allowed at any crossing and mode.")
@@ -34,5 +37,19 @@ struct CalibrateCommand: ParsableCommand {
         let report = CalibrationReport(fit: fit, dataset: dataset)
         try options.print(report)
         FileHandle.standardError.write(Data("wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)\n".utf8))
+        try fitSeasons(network: network, fit: fit, to: directory)
+    }
+
+    /// Each month's level, fitted to the crossings' seasonal factors, when the dataset has baselines.
+    private func fitSeasons(network: BorderNetwork, fit: DemandFit, to directory: URL) throws {
+        guard let baselines = try network.crossingBaselines() else {
+            FileHandle.standardError.write(Data("no \(BaselineTable.fileName): no \(DemandFiles.seasons) written; dated runs stay at an ordinary day's level\n".utf8))
+            return
+        }
+        let seasonal = SeasonalFit(network: network, demand: fit.demand, constants: fit.constants, baselines: baselines)
+        let months = seasonal.fitEveryMonth(tolerance: tolerance)
+        try DemandFiles.writeSeasons(months.map(\.season), dataset: network.dataset, to: directory.appendingPathComponent(DemandFiles.seasons))
+        let worst = months.max { $0.worstRelativeError < $1.worstRelativeError }!
+        FileHandle.standardError.write(Data("wrote \(DemandFiles.seasons): twelve months fitted to the seasonal factors, worst miss \(formatFixed(worst.worstRelativeError * 100, decimals: 1)) % (\(worst.season.name), \(worst.rounds) rounds)\n".utf8))
     }
 }

@@ -67,7 +67,7 @@ struct DiversionOptions: ParsableArguments {
             }
         }
         // A dated run is at its month's level; the demand is an ordinary day's.
-        let season = try moment?.monthOfYear.flatMap { month in try network.crossingBaselines().map { Season(month: month, baselines: $0) } }
+        let season = try moment?.monthOfYear.flatMap { try network.season(month: $0) }
         let model = DiversionModel(network: network, demand: baseline.demand, constants: baseline.constants,
                                    behaviour: baseline.behaviour, method: assignment, season: season)
         let diversion = try model.divert(closures: closures, at: moment, lanes: lanes, throughput: throughput?(baseline.behaviour))

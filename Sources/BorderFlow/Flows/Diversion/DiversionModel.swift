@@ -18,7 +18,7 @@ public final class DiversionModel: Sendable {
     public let demand: Demand
     /// The month whose level the demand is at; nil for an ordinary day of the year.
     public let season: Season?
-    /// Seconds added to each crossing's cost per mode (from the fit).
+    /// Seconds added to each crossing's cost per mode: the fit's, with the season's shifts when there is one.
     public let constants: [PerMode<Double>]
     /// How travellers respond to closures and queues.
     public let behaviour: Behaviour
@@ -57,18 +57,14 @@ public final class DiversionModel: Sendable {
                 method: AssignmentMethod = .standard, season: Season? = nil) {
         self.network = network
         self.season = season
-        self.constants = constants
         self.behaviour = behaviour
         self.method = method
-        // Closures touch only crossing edges and access costs never cross the border, so a scenario's options
-        // are these less the closed ones, cut as a fresh search would cut them.
-        // A pedestrian crosses only where both ends of the trip are within walking or local-transit reach.
-        let reach = PedestrianReach(network: network)
-        let allChoices = network.crossingChoices(for: given.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
-            .filtered { t, option in given.trips[t].mode != .pedestrian || reach.allows(given.trips[t], through: option.crossing) }
+        let allChoices = Self.options(of: given, on: network)
         self.allChoices = allChoices
-        let demand = season?.scaled(given, choices: allChoices, constants: constants) ?? given
+        let demand = season.map { $0.scaled(given, homes: Season.homes(of: allChoices, constants: constants)) } ?? given
         self.demand = demand
+        let constants = season?.shifted(constants) ?? constants
+        self.constants = constants
         let crossings = network.dataset.crossings
         baseline = allChoices.considered(with: constants)
             .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count) { crossings[$0].queue(for: $1) }
@@ -76,6 +72,15 @@ public final class DiversionModel: Sendable {
         baselineCost = demand.trips.indices.map { baseline.cheapestCost(ofTrip: $0) }
         baselineTime = demand.trips.indices.map { Self.time(of: $0, in: baseline, constants: constants) }
         baselineCrossing = demand.trips.indices.map { baseline.tripCost($0)?.crossing }
+    }
+
+    /// Every option of every trip of a demand, searched once: closures touch only crossing edges and access
+    /// costs never cross the border, so a scenario's options are these less the closed ones. A pedestrian
+    /// crosses only where both ends of the trip are within walking or local-transit reach.
+    static func options(of demand: Demand, on network: BorderNetwork) -> CrossingChoices {
+        let reach = PedestrianReach(network: network)
+        return network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
+            .filtered { t, option in demand.trips[t].mode != .pedestrian || reach.allows(demand.trips[t], through: option.crossing) }
     }
 
     private init(_ other: DiversionModel, behaviour: Behaviour) {
