@@ -13,7 +13,7 @@ struct HistoryCommandTests {
         let rows = table.rows
         #expect(Set(rows.compactMap { $0["event"] }) == ["bota-trucks-2010", "donna-2015", "laredo-bridge-1-cars-2016",
                                                           "world-trade-bridge-trucks-2017", "staff-april-2019", "bota-trucks-2022",
-                                                          "eagle-pass-bridge-1-cars-2023"])
+                                                          "eagle-pass-bridge-1-cars-2023", "staff-october-2023"])
         // Eagle Pass, September–October 2023: Bridge 1 lost cars, and Camino Real took a share of them.
         let camino = try #require(rows.first { $0["event"] == "eagle-pass-bridge-1-cars-2023" && $0["crossing"] == "eagle-pass-camino-real" })
         let share = try #require(Double(camino["observedShare"] ?? ""))
@@ -30,6 +30,29 @@ struct HistoryCommandTests {
         #expect(!staff.isEmpty && staff.allSatisfy { $0["observedShare"] == "" })
         #expect(staff.contains { $0["port"] == "2402" && $0["mode"] == "pov" && (Double($0["modelPercentChange"] ?? "") ?? 0) < 0 })
         #expect(staff.contains { $0["port"] == "2402" && $0["mode"] == "pov" && (Double($0["observedChange"] ?? "") ?? 0) < 0 })
+    }
+
+    @Test func bothStaffEventsFitTheThroughputAndEachIsPredictedByTheOther() throws {
+        let run = try BorderFlowRun("backcast", "all", "--format", "csv")
+        #expect(run.status == 0, "\(run.standardError)")
+        let rows = try CSVReader.table(run.standardOutput).rows
+        for id in ["staff-april-2019", "staff-october-2023"] {
+            // El Paso's cars, the one port both events watch: the fitted number's change and the other event's.
+            let elPaso = try #require(rows.first { $0["event"] == id && $0["port"] == "2402" && $0["crossing"] == "" && $0["mode"] == "pov" })
+            let fitted = try #require(Double(elPaso["modelPercentChange"] ?? ""))
+            let unseen = try #require(Double(elPaso["leaveOneOutPercentChange"] ?? ""), "\(id): fitted without it, on the other staff event")
+            #expect(fitted < 0 && unseen < 0)
+        }
+        let data = Fixtures.packageDirectory.appendingPathComponent("GeoData")
+        let behaviour = try String(contentsOf: data.appendingPathComponent("behaviour.csv"), encoding: .utf8)
+        #expect(behaviour.contains("fitted on staff-april-2019 staff-october-2023"))
+        let unseen = try CSVReader.table(try String(contentsOf: data.appendingPathComponent("behaviour-loo.csv"), encoding: .utf8)).rows
+        #expect(Set(unseen.filter { $0["parameter"] == "officersTakenThroughput" }.compactMap { $0["event"] })
+            .isSuperset(of: ["staff-april-2019", "staff-october-2023"]), "each staff event has its own fit without it")
+        let table = try BorderFlowRun("backcast", "staff-october-2023")
+        #expect(table.status == 0, "\(table.standardError)")
+        let elPaso = try #require(table.standardOutput.split(separator: "\n").first { $0.hasPrefix("port 2402") && $0.contains(" pov ") })
+        #expect(elPaso.split(separator: " ").filter { $0.hasSuffix("%") }.count == 2, "MODEL and LOO in percent: \(elPaso)")
     }
 
     @Test func backcastOfOneEventAndOfAnUnknownOne() throws {

@@ -80,7 +80,8 @@ struct PastEventTests {
         let dataset = try BundledDatasetTests.loaded.get()
         let history = try PastEvents.load(dataset: dataset)
         #expect(Set(history.events.map(\.id)) == ["laredo-bridge-1-cars-2016", "eagle-pass-bridge-1-cars-2023", "bota-trucks-2010",
-                                                  "bota-trucks-2022", "world-trade-bridge-trucks-2017", "donna-2015", "staff-april-2019"])
+                                                  "bota-trucks-2022", "world-trade-bridge-trucks-2017", "donna-2015", "staff-april-2019",
+                                                  "staff-october-2023"])
         let heldOut = try #require(history.disruptions.first { $0.id == "held-out" })
         #expect(heldOut.months == YearMonth.heldOut)
         let covid = try #require(history.disruptions.first { $0.id == "covid-19-restrictions" })

@@ -42,7 +42,7 @@ public struct BackcastReport: Report, Sendable {
     /// The report as a table for people.
     ///
     /// - Returns: for each event a heading, a line on the loss, the placebo years and the model, then a row per
-    ///   series.
+    ///   series; for a staff event MODEL and LOO are percent changes rather than shares.
     public func table() -> String {
         var text = ""
         for result in backcast.results {
@@ -68,7 +68,8 @@ public struct BackcastReport: Report, Sendable {
                               row.changeStandardError.map { formatCount(2 * $0) } ?? "-", row.percentChange.map { Self.signed($0) } ?? "-", Self.share(row.observedShare),
                               row.interval.map { Self.interval($0) } ?? (row.observedShare == nil ? "-" : "no SE"),
                               row.modelPercentChange.map { Self.signed($0) + "%" } ?? Self.share(row.modelShare),
-                              Self.share(row.leaveOneOutShare), row.verdict.rawValue, Self.signed(row.changeAfter)])
+                              row.leaveOneOutPercentChange.map { Self.signed($0) + "%" } ?? Self.share(row.leaveOneOutShare),
+                              row.verdict.rawValue, Self.signed(row.changeAfter)])
             }
             text += "\n" + table.render()
         }
@@ -128,12 +129,13 @@ public struct BackcastReport: Report, Sendable {
     /// The report as CSV: the command's `--format csv` contract.
     ///
     /// - Returns: a header and a row per event and series (the lost facility, each watched series, the share
-    ///   disappeared), with the event's loss and placebo count repeated on each.
+    ///   disappeared), with the event's loss and placebo count repeated on each; a staff event's rows carry the
+    ///   model's percent change and its leave-one-out percent change.
     public func csv() -> String {
         var table = CSVTable(header: ["event", "reliable", "from", "to", "loss", "placeboYears", "label", "crossing", "port", "mode",
                                       "observedChange", "changeStandardError", "percentChange", "observedShare",
                                       "shareStandardError", "low", "high", "modelShare", "verdict", "changeAfter", "shareAfter",
-                                      "leaveOneOutShare", "modelPercentChange"])
+                                      "leaveOneOutShare", "modelPercentChange", "leaveOneOutPercentChange"])
         func field(_ value: Double?, _ decimals: Int) -> String { value.map { formatFixed($0, decimals: decimals) } ?? "" }
         for result in backcast.results {
             let event = result.event, observed = result.observed
@@ -145,7 +147,7 @@ public struct BackcastReport: Report, Sendable {
                               field(row.observedShare, 3), field(row.shareStandardError, 3), field(row.interval?.lowerBound, 3),
                               field(row.interval?.upperBound, 3), field(row.modelShare, 3), row.verdict.rawValue,
                               field(row.changeAfter, 1), field(row.shareAfter, 3), field(row.leaveOneOutShare, 3),
-                              field(row.modelPercentChange, 1)])
+                              field(row.modelPercentChange, 1), field(row.leaveOneOutPercentChange, 1)])
             }
         }
         return table.render()

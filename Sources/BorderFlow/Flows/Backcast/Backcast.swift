@@ -6,8 +6,9 @@
 /// The model's side is in this one file, so that it can follow the model as it changes. Today it asks
 /// `DiversionModel.divert(closures:at:lanes:)` with every crossing open but the event's:
 /// - a closure closes the lost mode at the crossing; a capacity loss takes `lanesLost` lanes (or the
-///   `fractionLost` of its lanes, rounded) from the crossing's lost mode; a staffing event is not modelled yet
-///   (the model has no officers to take away);
+///   `fractionLost` of its lanes, rounded) from the crossing's lost mode; a staffing event leaves every
+///   crossing of the ports it names `officersTakenThroughput` of its usual rate, and is answered in percent
+///   changes at each watched series (the leave-one-out column too);
 /// - the model's share of a watched series = its scenario − baseline volume (summed over a port's crossings
 ///   for a whole-port series) ÷ the baseline volume lost at the facility; the model's share disappeared =
 ///   trips forgone plus freight deferred of the lost mode ÷ that loss.
@@ -57,6 +58,9 @@ public struct Backcast: Sendable {
         public let leaveOneOutShare: Double?
         /// For a staff event's series: the model's change in percent, beside the observed `percentChange`.
         public let modelPercentChange: Double?
+        /// For a staff event's series: the model's change in percent with the behaviour fitted without this
+        /// event (`behaviour-loo.csv`); nil when no such fit exists.
+        public let leaveOneOutPercentChange: Double?
         /// Observed change in the three months after the event ended, units per day.
         public let changeAfter: Double?
         /// That change as a share of the loss: near zero when the traffic went back.
@@ -184,7 +188,7 @@ public struct Backcast: Sendable {
             rows.append(Row(label: "lost", series: lost, note: "the facility lost", observedChange: observed.lost?.change,
                             changeStandardError: observed.lossStandardError, percentChange: observed.lost?.percentChange,
                             observedShare: nil, shareStandardError: nil, modelShare: nil, leaveOneOutShare: nil,
-                            modelPercentChange: nil, changeAfter: observed.lostAfter?.change,
+                            modelPercentChange: nil, leaveOneOutPercentChange: nil, changeAfter: observed.lostAfter?.change,
                             shareAfter: observed.lostAfter.flatMap { after in loss.map { after.change / $0 } },
                             verdict: observed.lost == nil ? .unmeasured : .reference))
         }
@@ -206,13 +210,14 @@ public struct Backcast: Sendable {
                             percentChange: row.during?.percentChange, observedShare: row.share,
                             shareStandardError: row.shareStandardError, modelShare: model,
                             leaveOneOutShare: unseen?.shares[series], modelPercentChange: modelPercent,
+                            leaveOneOutPercentChange: unseen?.percentChanges[series],
                             changeAfter: row.after?.change, shareAfter: row.shareAfter(loss: loss), verdict: verdict))
         }
         if observed.event.lost != nil {
             rows.append(Row(label: "disappeared", series: nil, note: "1 − the watched shares", observedChange: nil,
                             changeStandardError: nil, percentChange: nil, observedShare: observed.disappeared,
                             shareStandardError: observed.disappearedStandardError, modelShare: answer.disappeared,
-                            leaveOneOutShare: unseen?.disappeared, modelPercentChange: nil,
+                            leaveOneOutShare: unseen?.disappeared, modelPercentChange: nil, leaveOneOutPercentChange: nil,
                             changeAfter: nil, shareAfter: nil,
                             verdict: verdict(observed: observed.disappeared, standardError: observed.disappearedStandardError, model: answer.disappeared)))
         }

@@ -8,7 +8,9 @@ import Foundation
 ///   walked; pedestrians and buses take the cars' values (no pedestrian or bus closure in the counts resolves
 ///   them). Trucks have no `closureLoss`: the truck events are lanes lost, not bridges closed.
 /// - `responseHours` for trucks and `portSwitchHours` on the truck capacity losses.
-/// - `officersTakenThroughput` on the months officers were taken from the ports.
+/// - `officersTakenThroughput` on the months officers were taken from the ports: every staff event, one number
+///   for all of them (April 2019 and October 2023 took different numbers of officers, so it is a compromise;
+///   each staff event's leave-one-out fit is the number the other alone gives).
 /// - Rail is not fitted (no rail closure in the monthly counts): a day's railcars respond over `responseHours`
 ///   of 24 and closures of up to a week are held (`railHoldDays` 7), both set and said so in the file.
 ///
@@ -69,13 +71,10 @@ public struct BehaviourFit: Sendable {
         let fitted = try Self.fit(used, counts: counts, history: history, model: model, start: Self.start, progress: progress)
         misfit = try Backcast(events: used, counts: counts, history: history, model: model.with(behaviour: fitted)).misfit
         var unseen: [String: Behaviour] = [:]
-        for event in used {
-            let others = used.filter { $0.id != event.id }
-            let group = Self.parameters.filter { $0.speaksTo(event) }
-            guard !group.isEmpty, others.contains(where: { other in group.contains { $0.speaksTo(other) } }) else { continue }
-            progress("leaving out \(event.id)")
-            unseen[event.id] = try Self.fit(others.filter { other in group.contains { $0.speaksTo(other) } }, counts: counts,
-                                            history: history, model: model, start: fitted, only: group.map(\.name), progress: { _ in })
+        for plan in Self.leaveOneOutPlans(used) {
+            progress("leaving out \(plan.event.id)")
+            unseen[plan.event.id] = try Self.fit(plan.others, counts: counts, history: history, model: model, start: fitted,
+                                                 only: plan.parameters, progress: { _ in })
         }
         leaveOneOut = unseen
         var rows: [BehaviourFile.Row] = []
@@ -98,6 +97,26 @@ public struct BehaviourFit: Sendable {
                                       basis: "set, not fitted: railroads hold trains through closures of days rather than reroute"))
         self.rows = rows.sorted { (BehaviourFile.parameters.firstIndex(of: $0.parameter)!, $0.mode?.index ?? -1)
             < (BehaviourFile.parameters.firstIndex(of: $1.parameter)!, $1.mode?.index ?? -1) }
+    }
+
+    /// One leave-one-out fit: the event left out, the numbers that speak to it (refitted), and the other
+    /// events those numbers are refitted on.
+    struct LeaveOneOutPlan {
+        let event: PastEvent
+        let parameters: [String]
+        let others: [PastEvent]
+    }
+
+    /// The leave-one-out fits of the events: for each event whose kind some number speaks to, and for which at
+    /// least one other event speaks to those numbers, the numbers refitted on those other events alone (both
+    /// staff events predict each other this way; an event alone of its kind has none).
+    static func leaveOneOutPlans(_ events: [PastEvent]) -> [LeaveOneOutPlan] {
+        events.compactMap { event in
+            let group = parameters.filter { $0.speaksTo(event) }
+            let others = events.filter { other in other.id != event.id && group.contains { $0.speaksTo(other) } }
+            guard !group.isEmpty, !others.isEmpty else { return nil }
+            return LeaveOneOutPlan(event: event, parameters: group.map(\.name), others: others)
+        }
     }
 
     static func value(of parameter: Parameter, in behaviour: Behaviour) -> Double {
