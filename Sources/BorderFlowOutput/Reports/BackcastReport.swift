@@ -86,7 +86,7 @@ public struct BackcastReport: Report, Sendable {
     ///   `reliabilityNote`, `loss`, `lossStandardError`, `placeboYears`, `modelLoss`, `modelNote`, `countsNote`
     ///   and `rows` (`label`, `crossing`, `port`, `mode`, `note`, `observedChange`, `changeStandardError`,
     ///   `percentChange`, `observedShare`, `shareStandardError`, `low`, `high`, `modelShare`, `leaveOneOutShare`,
-    ///   `modelPercentChange`, `verdict`, `changeAfter`, `shareAfter`).
+    ///   `modelPercentChange`, `leaveOneOutPercentChange`, `verdict`, `changeAfter`, `shareAfter`).
     public func json() -> JSONValue {
         .array(backcast.results.map { result in
             let event = result.event, observed = result.observed
@@ -117,6 +117,7 @@ public struct BackcastReport: Report, Sendable {
                         ("modelShare", Self.number(row.modelShare, decimals: 3)),
                         ("leaveOneOutShare", Self.number(row.leaveOneOutShare, decimals: 3)),
                         ("modelPercentChange", Self.number(row.modelPercentChange, decimals: 1)),
+                        ("leaveOneOutPercentChange", Self.number(row.leaveOneOutPercentChange, decimals: 1)),
                         ("verdict", .string(row.verdict.rawValue)),
                         ("changeAfter", Self.number(row.changeAfter, decimals: 1)),
                         ("shareAfter", Self.number(row.shareAfter, decimals: 3)),

@@ -103,7 +103,7 @@ enum DocumentedJSON {
         "backcast": ["id", "title", "kind", "from", "to", "reliable", "reliabilityNote", "loss", "lossStandardError", "placeboYears",
                      "modelLoss", "modelNote", "countsNote", "rows"],
         "backcast rows": ["label", "crossing", "port", "mode", "note", "observedChange", "changeStandardError", "percentChange",
-                          "observedShare", "shareStandardError", "low", "high", "modelShare", "leaveOneOutShare", "modelPercentChange", "verdict", "changeAfter", "shareAfter"],
+                          "observedShare", "shareStandardError", "low", "high", "modelShare", "leaveOneOutShare", "modelPercentChange", "leaveOneOutPercentChange", "verdict", "changeAfter", "shareAfter"],
         "baselines": ["reference", "series"],
         "baselines series": ["port", "crossing", "mode", "baselineDaily", "months", "monthsUsed", "seasonalYears", "factors",
                              "datasetDaily", "differencePercent"],
