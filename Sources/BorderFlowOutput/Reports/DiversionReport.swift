@@ -163,7 +163,7 @@ public struct DiversionReport: Report, Sendable {
         text += "\n\nModel: \(assignment.method.name)"
         if case .equilibrium = assignment.method { text += ", relative gap \(String(format: "%.1e", assignment.relativeGap)) after \(assignment.iterations) iterations" }
         text += "; \(formatCount(Double(diversion.reachedTrips))) trips reached by the scenario, their response settled in \(diversion.responseRounds) rounds"
-        text += diversion.season.map { "; demand at \($0.name)'s level (each trip × its crossing's seasonal factor)" } ?? "; demand at an ordinary day's level"
+        text += diversion.season.map { "; demand at \($0.name)'s level (seasons.csv)" } ?? "; demand at an ordinary day's level"
         if let uncertainty { text += "\nCHANGE 10–90%: over \(uncertainty.draws) draws of the behaviour within its fitted ranges (seed \(uncertainty.seed))" }
         text += "\nV/C: volume arriving ÷ the day's capacity in the scenario; PEAK QUEUE: the longest queue of the day, in units"
         return text + "\n"

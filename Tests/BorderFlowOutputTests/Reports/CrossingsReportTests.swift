@@ -41,7 +41,7 @@ struct CrossingsReportTests {
             ["gate-a", "Gate A", "Alpha", "2701", "AZ", "west", "pedestrian,pov", "500", "1,200", "-", "-", "-"],
             ["gate-b", "Gate B", "Beta", "2702", "AZ", "east", "pov,truck", "-", "2,000", "-", "150", "-"],
         ])
-        #expect(report.table().hasSuffix("\n2 crossings; volumes are average northbound units per day (persons, vehicles, buses, trucks, railcars).\n"))
+        #expect(report.table().hasSuffix("\n2 crossings; volumes are northbound units on an ordinary day, the deseasonalised baselines (persons, vehicles, buses, trucks, railcars).\n"))
     }
 
     @Test func theBundledCrossingsAgreeAcrossTableJSONAndCSV() throws {
@@ -80,7 +80,7 @@ struct CrossingsReportTests {
             let tableVolumes = [Mode.pedestrian, .pov, .bus, .truck, .rail].map { crossing.dailyVolume[$0].map(formatCount) ?? "-" }
             #expect(Array(line.suffix(5)) == tableVolumes, "\(crossing.id)")
         }
-        #expect(report.table().hasSuffix("\n\(ids.count) crossings; volumes are average northbound units per day (persons, vehicles, buses, trucks, railcars).\n"))
+        #expect(report.table().hasSuffix("\n\(ids.count) crossings; volumes are northbound units on an ordinary day, the deseasonalised baselines (persons, vehicles, buses, trucks, railcars).\n"))
     }
 
     @Test func longNamesAreCutInTheTableButWholeInJSONAndCSV() throws {
@@ -111,6 +111,6 @@ struct CrossingsReportTests {
         #expect(report.json() == .array([]))
         #expect(try CSVReader.table(report.csv()).records.isEmpty)
         #expect(try PrintedTable(report.table()).rows.isEmpty)
-        #expect(report.table().hasSuffix("\n0 crossings; volumes are average northbound units per day (persons, vehicles, buses, trucks, railcars).\n"))
+        #expect(report.table().hasSuffix("\n0 crossings; volumes are northbound units on an ordinary day, the deseasonalised baselines (persons, vehicles, buses, trucks, railcars).\n"))
     }
 }
