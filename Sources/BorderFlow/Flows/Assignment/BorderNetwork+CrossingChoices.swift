@@ -14,10 +14,13 @@ extension BorderNetwork {
     ///   - mask: the closure mask (from `mask(for:at:)`); only its crossing edges are read.
     ///   - maximumOptions: how many options a trip keeps at most.
     ///   - maximumExtraSeconds: how much dearer than its cheapest an option may be.
+    ///   - admitting: whether a trip may use a crossing at all (a pedestrian's reach); asked before the limits
+    ///     are applied, so a crossing it refuses is not the cheapest either. Every crossing when nil.
     /// - Returns: the trips with their options, cheapest first.
     package func crossingChoices(
         for trips: [Trip], mask: ClosureMask? = nil,
-        maximumOptions: Int = 8, maximumExtraSeconds: Double = 6 * 3600
+        maximumOptions: Int = 8, maximumExtraSeconds: Double = 6 * 3600,
+        admitting: (@Sendable (Trip, CrossingIndex) -> Bool)? = nil
     ) -> CrossingChoices {
         let mask = mask ?? ClosureMask(for: graph)
         let access = accessCosts
@@ -34,6 +37,8 @@ extension BorderNetwork {
             var options: [CrossingChoices.Option] = []
             var found: [CrossingChoices.Option] = []
             counts.reserveCapacity(range.count)
+            // Room for every crossing of every trip: the list never moves as it grows, and untouched room costs nothing.
+            options.reserveCapacity(range.count * crossingCount)
             for trip in trips[range] {
                 let from = dataset.places[trip.origin].country, to = dataset.places[trip.destination].country
                 found.removeAll(keepingCapacity: true)
@@ -42,7 +47,8 @@ extension BorderNetwork {
                     let near = access.row(place: trip.origin, mode: trip.mode), far = access.row(place: trip.destination, mode: trip.mode)
                     for crossing in 0..<crossingCount where isOpenWay[way(crossing, trip.mode, northbound: northbound)] {
                         guard let a = access.cost(atRow: near, crossing: CrossingIndex(crossing)),
-                              let b = access.cost(atRow: far, crossing: CrossingIndex(crossing)) else { continue }
+                              let b = access.cost(atRow: far, crossing: CrossingIndex(crossing)),
+                              admitting?(trip, CrossingIndex(crossing)) ?? true else { continue }
                         found.append(CrossingChoices.Option(crossing: CrossingIndex(crossing), accessSeconds: Double(a + b) / 1000))
                     }
                     found.sort { ($0.accessSeconds, $0.crossing) < ($1.accessSeconds, $1.crossing) }

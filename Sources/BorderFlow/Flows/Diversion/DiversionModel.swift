@@ -61,8 +61,9 @@ public final class DiversionModel: Sendable {
         // are these less the closed ones, cut as a fresh search would cut them.
         // A pedestrian crosses only where both ends of the trip are within walking or local-transit reach.
         let reach = PedestrianReach(network: network)
-        allChoices = network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
-            .filtered { t, option in demand.trips[t].mode != .pedestrian || reach.allows(demand.trips[t], through: option.crossing) }
+        allChoices = network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity) { trip, crossing in
+            trip.mode != .pedestrian || reach.allows(trip, through: crossing)
+        }
         let crossings = network.dataset.crossings
         baseline = allChoices.considered(with: constants)
             .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count) { crossings[$0].queue(for: $1) }
