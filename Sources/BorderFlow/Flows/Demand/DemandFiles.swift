@@ -50,6 +50,9 @@ public enum DemandFiles {
         var trips: [Trip] = []
         var daily: [Double] = []
         var seen = Set<Trip>()
+        trips.reserveCapacity(rows.count)
+        daily.reserveCapacity(rows.count)
+        seen.reserveCapacity(rows.count)
         for (line, fields) in rows {
             func place(_ id: String, _ column: String) throws -> Int {
                 guard let found = index[id] else {

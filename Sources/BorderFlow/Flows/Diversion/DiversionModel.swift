@@ -288,6 +288,8 @@ public final class DiversionModel: Sendable {
         let crossings = network.dataset.crossings
         let portSwitch = behaviour.portSwitchHours * 3_600
         var offsets = [0], options: [CrossingChoices.Option] = []
+        offsets.reserveCapacity(reached.count + 1)
+        options.reserveCapacity(reached.reduce(0) { $0 + allChoices.options(ofTrip: $1).count })
         for t in reached {
             for option in allChoices.options(ofTrip: t) { options.append(option) }
             offsets.append(options.count)
