@@ -10,6 +10,11 @@ extension InputFileReader {
     /// - Throws: `InputFileError` for text that is not JSON, with the line and column of a syntax error when
     ///   known, or for a number beyond the range of a `Double`.
     package static func json(_ data: Data, file: String) throws -> JSONValue {
+        let parsed = data.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: UInt8.self) { JSONBytesParser.parse($0) }
+        }
+        if let parsed { return parsed }
+        // What the byte parser leaves, errors above all, `JSONDecoder` reads and explains.
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {

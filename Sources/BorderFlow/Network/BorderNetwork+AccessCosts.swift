@@ -38,62 +38,65 @@ final class AccessCosts: Sendable {
         self.placeCount = placeCount
         self.crossingCount = crossingCount
 
-        let perSlot = placeCount * crossingCount
-        var toCrossing = [UInt32](repeating: Self.unreachable, count: layers.count * perSlot)
-        var toCrossingMeters = [Double](repeating: 0, count: layers.count * perSlot)
-        var betweenPlaces = [UInt32](repeating: Self.unreachable, count: layers.count * placeCount * placeCount)
-        var betweenPlacesMeters = [Double](repeating: 0, count: betweenPlaces.count)
-
-        let search = ShortestPathSearch(graph: graph)
-        // Metres from the root along the last tree, filled in as nodes are asked for: each tree node's
-        // metres are its parent's plus its tree edge, so every node is summed once per tree.
-        var meters = [Double](repeating: -1, count: graph.nodeCount)
-        var touched: [Graph.NodeID] = []
-        var chain: [Graph.NodeID] = []
-        func grow(from root: Graph.NodeID, layer: Int) {
-            for node in touched { meters[Int(node)] = -1 }
-            touched.removeAll(keepingCapacity: true)
-            search.tree(from: root, layer: layer, exclusions: network.allCrossingEdges)
-        }
-        func reach(_ node: Graph.NodeID) -> (UInt32, Double)? {
-            guard let cost = search.cost(to: node) else { return nil }
-            var current = node
-            chain.removeAll(keepingCapacity: true)
-            while meters[Int(current)] < 0 {
-                touched.append(current)
-                guard let edge = search.parentEdge(of: current) else {
-                    meters[Int(current)] = 0 // the root
-                    break
-                }
-                chain.append(current)
-                current = graph.source(of: edge)
-            }
-            var total = meters[Int(current)]
-            for link in chain.reversed() {
-                total += network.edges[Int(search.parentEdge(of: link)!)].lengthMeters
-                meters[Int(link)] = total
-            }
-            return (UInt32(cost), meters[Int(node)])
-        }
+        // One tree per layer and place, each filling its own rows: grown in chunks at once, each chunk with
+        // its own search, and its rows laid end to end in tree order, which is the tables' order.
         let placeNodes = places.map { network.nodeIndex[$0.id]! }
-        for (slot, layer) in layers.enumerated() {
-            for (place, node) in placeNodes.enumerated() {
-                let country = places[place].country
-                let row = (slot * placeCount + place) * crossingCount
-                grow(from: node, layer: layer)
-                for crossing in 0..<crossingCount {
-                    guard let side = network.crossingSideNodes[crossing][country], let (cost, meters) = reach(side) else { continue }
-                    toCrossing[row + crossing] = cost
-                    toCrossingMeters[row + crossing] = meters
+        let chunks = ConcurrentChunks.map(layers.count * placeCount, minimumChunk: 16) { trees in
+            let search = ShortestPathSearch(graph: graph)
+            var rows = (toCrossing: [UInt32](), toCrossingMeters: [Double](), betweenPlaces: [UInt32](), betweenPlacesMeters: [Double]())
+            rows.toCrossing.reserveCapacity(trees.count * crossingCount)
+            rows.toCrossingMeters.reserveCapacity(trees.count * crossingCount)
+            rows.betweenPlaces.reserveCapacity(trees.count * placeCount)
+            rows.betweenPlacesMeters.reserveCapacity(trees.count * placeCount)
+            // Metres from the root along the last tree, filled in as nodes are asked for: each tree node's
+            // metres are its parent's plus its tree edge, so every node is summed once per tree.
+            var meters = [Double](repeating: -1, count: graph.nodeCount)
+            var touched: [Graph.NodeID] = []
+            var chain: [Graph.NodeID] = []
+            func grow(from root: Graph.NodeID, layer: Int) {
+                for node in touched { meters[Int(node)] = -1 }
+                touched.removeAll(keepingCapacity: true)
+                search.tree(from: root, layer: layer, exclusions: network.allCrossingEdges)
+            }
+            func reach(_ node: Graph.NodeID) -> (UInt32, Double)? {
+                guard let cost = search.cost(to: node) else { return nil }
+                var current = node
+                chain.removeAll(keepingCapacity: true)
+                while meters[Int(current)] < 0 {
+                    touched.append(current)
+                    guard let edge = search.parentEdge(of: current) else {
+                        meters[Int(current)] = 0 // the root
+                        break
+                    }
+                    chain.append(current)
+                    current = graph.source(of: edge)
                 }
-                let placeRow = (slot * placeCount + place) * placeCount
-                for (other, otherNode) in placeNodes.enumerated() {
-                    guard let (cost, meters) = reach(otherNode) else { continue }
-                    betweenPlaces[placeRow + other] = cost
-                    betweenPlacesMeters[placeRow + other] = meters
+                var total = meters[Int(current)]
+                for link in chain.reversed() {
+                    total += network.edges[Int(search.parentEdge(of: link)!)].lengthMeters
+                    meters[Int(link)] = total
+                }
+                return (UInt32(cost), meters[Int(node)])
+            }
+            for tree in trees {
+                let layer = layers[tree / placeCount], place = tree % placeCount
+                let country = places[place].country
+                grow(from: placeNodes[place], layer: layer)
+                for crossing in 0..<crossingCount {
+                    let found = network.crossingSideNodes[crossing][country].flatMap(reach)
+                    rows.toCrossing.append(found?.0 ?? Self.unreachable)
+                    rows.toCrossingMeters.append(found?.1 ?? 0)
+                }
+                for otherNode in placeNodes {
+                    let found = reach(otherNode)
+                    rows.betweenPlaces.append(found?.0 ?? Self.unreachable)
+                    rows.betweenPlacesMeters.append(found?.1 ?? 0)
                 }
             }
+            return rows
         }
+        let toCrossing = chunks.flatMap(\.toCrossing), toCrossingMeters = chunks.flatMap(\.toCrossingMeters)
+        let betweenPlaces = chunks.flatMap(\.betweenPlaces), betweenPlacesMeters = chunks.flatMap(\.betweenPlacesMeters)
         self.toCrossing = toCrossing
         self.toCrossingMeters = toCrossingMeters
         self.betweenPlaces = betweenPlaces

@@ -14,35 +14,60 @@ extension BorderNetwork {
     ///   - mask: the closure mask (from `mask(for:at:)`); only its crossing edges are read.
     ///   - maximumOptions: how many options a trip keeps at most.
     ///   - maximumExtraSeconds: how much dearer than its cheapest an option may be.
+    ///   - admitting: whether a trip may use a crossing at all (a pedestrian's reach); asked before the limits
+    ///     are applied, so a crossing it refuses is not the cheapest either. Every crossing when nil.
     /// - Returns: the trips with their options, cheapest first.
     package func crossingChoices(
         for trips: [Trip], mask: ClosureMask? = nil,
-        maximumOptions: Int = 8, maximumExtraSeconds: Double = 6 * 3600
+        maximumOptions: Int = 8, maximumExtraSeconds: Double = 6 * 3600,
+        admitting: (@Sendable (Trip, CrossingIndex) -> Bool)? = nil
     ) -> CrossingChoices {
         let mask = mask ?? ClosureMask(for: graph)
         let access = accessCosts
-        let crossingCount = dataset.crossings.count
+        let crossingCount = dataset.crossings.count, modeCount = Mode.allCases.count
+        // Whether each crossing is open to each mode each way: the same for every trip, so asked once.
+        @Sendable func way(_ crossing: Int, _ mode: Mode, northbound: Bool) -> Int { (crossing * modeCount + mode.index) * 2 + (northbound ? 1 : 0) }
+        let isOpenWay = (0..<crossingCount * modeCount * 2).map { index in
+            isOpen(crossing: CrossingIndex(index / (modeCount * 2)), mode: Mode.allCases[index / 2 % modeCount],
+                   northbound: index % 2 == 1, mask: mask)
+        }
+        // Trips are independent: searched in chunks at once, joined in trip order.
+        let chunks = ConcurrentChunks.map(trips.count, minimumChunk: 1_000) { range in
+            var counts: [Int] = []
+            var options: [CrossingChoices.Option] = []
+            var found: [CrossingChoices.Option] = []
+            counts.reserveCapacity(range.count)
+            // Room for every crossing of every trip: the list never moves as it grows, and untouched room costs nothing.
+            options.reserveCapacity(range.count * crossingCount)
+            for trip in trips[range] {
+                let from = dataset.places[trip.origin].country, to = dataset.places[trip.destination].country
+                found.removeAll(keepingCapacity: true)
+                if from != to {
+                    let northbound = from == .mx
+                    let near = access.row(place: trip.origin, mode: trip.mode), far = access.row(place: trip.destination, mode: trip.mode)
+                    for crossing in 0..<crossingCount where isOpenWay[way(crossing, trip.mode, northbound: northbound)] {
+                        guard let a = access.cost(atRow: near, crossing: CrossingIndex(crossing)),
+                              let b = access.cost(atRow: far, crossing: CrossingIndex(crossing)),
+                              admitting?(trip, CrossingIndex(crossing)) ?? true else { continue }
+                        found.append(CrossingChoices.Option(crossing: CrossingIndex(crossing), accessSeconds: Double(a + b) / 1000))
+                    }
+                    found.sort { ($0.accessSeconds, $0.crossing) < ($1.accessSeconds, $1.crossing) }
+                    if let cheapest = found.first?.accessSeconds {
+                        options += found.prefix { $0.accessSeconds - cheapest <= maximumExtraSeconds }.prefix(maximumOptions)
+                    }
+                }
+                counts.append(options.count)
+            }
+            return (counts: counts, options: options)
+        }
         var offsets = [0]
         var options: [CrossingChoices.Option] = []
         offsets.reserveCapacity(trips.count + 1)
-        for trip in trips {
-            let from = dataset.places[trip.origin].country, to = dataset.places[trip.destination].country
-            var found: [CrossingChoices.Option] = []
-            if from != to {
-                let northbound = from == .mx
-                let near = access.row(place: trip.origin, mode: trip.mode), far = access.row(place: trip.destination, mode: trip.mode)
-                for crossing in (0..<crossingCount).lazy.map(CrossingIndex.init) {
-                    guard let a = access.cost(atRow: near, crossing: crossing), let b = access.cost(atRow: far, crossing: crossing),
-                          isOpen(crossing: crossing, mode: trip.mode, northbound: northbound, mask: mask) else { continue }
-                    found.append(CrossingChoices.Option(crossing: crossing, accessSeconds: Double(a + b) / 1000))
-                }
-                found.sort { ($0.accessSeconds, $0.crossing) < ($1.accessSeconds, $1.crossing) }
-                if let cheapest = found.first?.accessSeconds {
-                    found = Array(found.prefix { $0.accessSeconds - cheapest <= maximumExtraSeconds }.prefix(maximumOptions))
-                }
-            }
-            options += found
-            offsets.append(options.count)
+        options.reserveCapacity(chunks.reduce(0) { $0 + $1.options.count })
+        for chunk in chunks {
+            let base = options.count
+            offsets += chunk.counts.lazy.map { base + $0 }
+            options += chunk.options
         }
         return CrossingChoices(trips: trips, offsets: offsets, options: options)
     }

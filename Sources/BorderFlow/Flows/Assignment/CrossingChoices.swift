@@ -40,6 +40,8 @@ public struct CrossingChoices: Sendable {
     public func limited(maximumOptions: Int, maximumExtraSeconds: Double) -> CrossingChoices {
         var newOffsets = [0]
         var kept: [Option] = []
+        newOffsets.reserveCapacity(offsets.count)
+        kept.reserveCapacity(options.count) // at most all of them; room never touched costs nothing
         for t in trips.indices {
             let list = options(ofTrip: t)
             if let cheapest = list.first?.accessSeconds {

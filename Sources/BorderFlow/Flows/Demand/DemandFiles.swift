@@ -50,6 +50,9 @@ public enum DemandFiles {
         var trips: [Trip] = []
         var daily: [Double] = []
         var seen = Set<Trip>()
+        trips.reserveCapacity(rows.count)
+        daily.reserveCapacity(rows.count)
+        seen.reserveCapacity(rows.count)
         for (line, fields) in rows {
             func place(_ id: String, _ column: String) throws -> Int {
                 guard let found = index[id] else {
@@ -149,19 +152,47 @@ public enum DemandFiles {
     /// checking the header.
     private static func readCSV(_ url: URL, header: [String]) throws -> [(Int, [String])] {
         let file = url.lastPathComponent
-        let text = try fileReader.text(contentsOf: url, name: file)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        guard let first = lines.first, first.split(separator: ",").map(String.init) == header else {
+        var text = try fileReader.text(contentsOf: url, name: file)
+        var lines = text.withUTF8(splitLinesAndFields)
+        while lines.last == [""] { lines.removeLast() }
+        guard let first = lines.first, first.filter({ !$0.isEmpty }) == header else {
             throw DemandFileError(file: file, line: 1, column: nil, message: "the header must be \(header.joined(separator: ","))")
         }
-        return try lines.enumerated().dropFirst().compactMap { offset, line in
-            if line.isEmpty { return nil }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return try lines.enumerated().dropFirst().compactMap { offset, fields in
+            if fields == [""] { return nil }
             guard fields.count == header.count else {
                 throw DemandFileError(file: file, line: offset + 1, column: nil, message: "expected \(header.count) fields (\(header.joined(separator: ","))), found \(fields.count)")
             }
             return (offset + 1, fields)
         }
+    }
+
+    /// The lines of UTF-8 text (a `\r` before a line break dropped), each split at every comma; an empty line is
+    /// `[""]`. Split on bytes, which in UTF-8 never stand for part of another character: some ten times quicker
+    /// than splitting characters, for the 25,000 rows of the demand read on every run.
+    private static func splitLinesAndFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [[String]] {
+        var lines: [[String]] = []
+        var fields: [String] = []
+        var fieldStart = 0
+        func endField(at end: Int) {
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self))
+        }
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                endField(at: index)
+                fieldStart = index + 1
+            case UInt8(ascii: "\n"):
+                endField(at: index > fieldStart && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index)
+                lines.append(fields)
+                fields = []
+                fieldStart = index + 1
+            default:
+                break
+            }
+        }
+        endField(at: bytes.count > fieldStart && bytes[bytes.count - 1] == UInt8(ascii: "\r") ? bytes.count - 1 : bytes.count)
+        lines.append(fields)
+        return lines
     }
 }

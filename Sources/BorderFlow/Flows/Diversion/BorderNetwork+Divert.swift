@@ -31,8 +31,9 @@ extension BorderNetwork {
             crossings[crossing].queue(for: mode, lanes: lanes?(crossings[crossing], mode))
         }
         let reach = PedestrianReach(network: self)
-        return crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
-            .filtered { t, option in demand.trips[t].mode != .pedestrian || reach.allows(demand.trips[t], through: option.crossing) }
+        return crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity) { trip, crossing in
+            trip.mode != .pedestrian || reach.allows(trip, through: crossing)
+        }
             .open(on: self, mask: mask) { queue($0, $1).dailyCapacity }
             .considered(with: constants ?? [PerMode<Double>](repeating: [:], count: crossings.count))
             .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count, queue: queue)

@@ -79,8 +79,9 @@ public final class DiversionModel: Sendable {
     /// crosses only where both ends of the trip are within walking or local-transit reach.
     static func options(of demand: Demand, on network: BorderNetwork) -> CrossingChoices {
         let reach = PedestrianReach(network: network)
-        return network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity)
-            .filtered { t, option in demand.trips[t].mode != .pedestrian || reach.allows(demand.trips[t], through: option.crossing) }
+        return network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity) { trip, crossing in
+            trip.mode != .pedestrian || reach.allows(trip, through: crossing)
+        }
     }
 
     private init(_ other: DiversionModel, behaviour: Behaviour) {
@@ -299,6 +300,8 @@ public final class DiversionModel: Sendable {
         let crossings = network.dataset.crossings
         let portSwitch = behaviour.portSwitchHours * 3_600
         var offsets = [0], options: [CrossingChoices.Option] = []
+        offsets.reserveCapacity(reached.count + 1)
+        options.reserveCapacity(reached.reduce(0) { $0 + allChoices.options(ofTrip: $1).count })
         for t in reached {
             for option in allChoices.options(ofTrip: t) { options.append(option) }
             offsets.append(options.count)
