@@ -77,4 +77,49 @@ struct JSONBytesParserTests {
         let value = try InputFileReader.json(Data("{\"b\": 1, \"a\": [true]}".utf8), file: "good.json")
         #expect(value.objectValue?.keys == ["a", "b"])
     }
+
+    /// Seeded random texts, valid and broken: whatever the parser reads, the decoder reads the same.
+    @Test func randomTextsReadAsTheDecoderReadsThemOrAreLeftToIt() throws {
+        // A 64-bit linear congruential generator (Knuth's MMIX constants): the same texts on every run.
+        struct Generator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return state >> 17
+            }
+        }
+        var generator = Generator(state: 2026)
+        func pick<T>(_ choices: [T]) -> T { choices[Int(generator.next() % UInt64(choices.count))] }
+        func space() -> String { pick(["", " ", "\n  ", "\t", "\r\n"]) }
+        func value(_ depth: Int) -> String {
+            switch generator.next() % (depth > 3 ? 4 : 6) {
+            case 0: return pick(["0", "-0", "1", "-12.5", "3e2", "1E-3", "0.1", "123456789.123456789", "-1.5e-10", "9007199254740993"])
+            case 1: return pick(["\"\"", "\"a\"", "\"caf\u{e9}\"", "\"\\u00e9\\n\"", "\"\\\"q\\\"\"", "\"🌮\""])
+            case 2: return pick(["true", "false", "null"])
+            case 3: return pick(["\"k\"", "2"])
+            case 4: return "[" + (0..<Int(generator.next() % 4)).map { _ in space() + value(depth + 1) + space() }.joined(separator: ",") + "]"
+            default:
+                let keys = (0..<Int(generator.next() % 4)).map { "\"\(pick(["a", "b", "é", "A", "key"]))\($0)\"" }
+                return "{" + keys.map { space() + $0 + space() + ":" + space() + value(depth + 1) }.joined(separator: ",") + "}"
+            }
+        }
+        var read = 0
+        for round in 0..<2_000 {
+            var bytes = Array((space() + pick(["[", "{\"x\":"]) + value(0) + pick(["]", "}"]) + space()).utf8)
+            // Every third text is broken: a byte dropped, doubled or changed.
+            if round % 3 == 0, !bytes.isEmpty {
+                let at = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(bytes[at], at: at)
+                default: bytes[at] = pick(Array("{}[],:\"\\ 0e-.tn".utf8))
+                }
+            }
+            guard let fast = bytes.withUnsafeBufferPointer({ JSONBytesParser.parse($0) }) else { continue }
+            read += 1
+            let slow = try decoded(Data(bytes))
+            #expect(identical(fast, slow), "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        #expect(read > 600, "most texts are read by the parser itself")
+    }
 }
