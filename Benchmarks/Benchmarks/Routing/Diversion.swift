@@ -15,16 +15,19 @@ func registerDiversionBenchmarks(network: BorderNetwork) {
         units: [.throughput: .count, .mallocCountTotal: .count], warmupIterations: 1, scalingFactor: .one,
         maxDuration: .seconds(60), maxIterations: 20)
 
-    func inputs() throws -> (Demand, [PerMode<Double>], Behaviour, Scenario) {
+    /// The fitted demand, constants and behaviour, the scenario, and its month's level (as `divert` runs it).
+    func inputs() throws -> (Demand, [PerMode<Double>], Behaviour, Scenario, Season?) {
         let (demand, constants) = try network.baselineDemand()
         let scenario = try Scenario.find("dec-2023", dataset: network.dataset)
-        return (demand, constants, try network.behaviour(), scenario)
+        let season = try scenario.date?.monthOfYear.flatMap { try network.season(month: $0) }
+        return (demand, constants, try network.behaviour(), scenario, season)
     }
 
     Benchmark(whole, configuration: configuration) { _, state in
-        let (demand, constants, behaviour, scenario) = state
+        let (demand, constants, behaviour, scenario, season) = state
         blackHole(try network.divert(demand: demand, constants: constants, behaviour: behaviour, closures: scenario.closures,
-                                     at: scenario.date, lanes: { scenario.lanes(of: $0, mode: $1, at: scenario.date) }))
+                                     at: scenario.date, lanes: { scenario.lanes(of: $0, mode: $1, at: scenario.date) },
+                                     season: season))
     } setup: {
         setUp(whole) { try inputs() }
     }
@@ -35,8 +38,8 @@ func registerDiversionBenchmarks(network: BorderNetwork) {
                                    lanes: { scenario.lanes(of: $0, mode: $1, at: scenario.date) }))
     } setup: {
         setUp(scenarioOnly) { () throws -> (DiversionModel, Scenario) in
-            let (demand, constants, behaviour, scenario) = try inputs()
-            let model = DiversionModel(network: network, demand: demand, constants: constants, behaviour: behaviour)
+            let (demand, constants, behaviour, scenario, season) = try inputs()
+            let model = DiversionModel(network: network, demand: demand, constants: constants, behaviour: behaviour, season: season)
             // The check behind the figure: the equilibrium converges and the closed crossings carry nothing.
             let diversion = try model.divert(closures: scenario.closures, at: scenario.date)
             guard diversion.scenario.relativeGap <= 1e-4,
@@ -54,8 +57,8 @@ func registerDiversionBenchmarks(network: BorderNetwork) {
                                         lanes: { scenario.lanes(of: $0, mode: $1, at: scenario.date) }))
     } setup: {
         setUp(draws) { () throws -> (DiversionModel, [BehaviourFile.Row], Scenario) in
-            let (demand, constants, behaviour, scenario) = try inputs()
-            return (DiversionModel(network: network, demand: demand, constants: constants, behaviour: behaviour),
+            let (demand, constants, behaviour, scenario, season) = try inputs()
+            return (DiversionModel(network: network, demand: demand, constants: constants, behaviour: behaviour, season: season),
                     try network.behaviourRows(), scenario)
         }
     }
