@@ -168,7 +168,7 @@ extension CrossingBaselines {
     /// - Throws: `GeoJSONError` when the text is not a FeatureCollection.
     public func crossingsFile(_ text: String, of dataset: Dataset) throws -> (text: String, changes: [VolumeChange]) {
         var changes: [VolumeChange] = []
-        var properties: [String: [(String, GeoJSONPropertyEditor.Value)]] = [:]
+        var properties: [String: [(String, GeoJSONPropertyEditor.NewValue)]] = [:]
         for (index, crossing) in dataset.crossings.enumerated() {
             guard let source = volumeSource(ofCrossing: CrossingIndex(index), in: dataset) else { continue }
             var volumes: [(String, Double)] = []

@@ -11,7 +11,7 @@ import Yams
 /// text of scalars.
 public enum GeoJSONPropertyEditor {
     /// A property's new value.
-    public enum Value: Equatable, Sendable {
+    public enum NewValue: Equatable, Sendable {
         /// A JSON number, written with `formatFixed`-style text.
         case number(Double)
         /// A JSON string.
@@ -19,7 +19,7 @@ public enum GeoJSONPropertyEditor {
         /// A JSON object of named numbers, in the order given.
         case numbers([(String, Double)])
 
-        public static func == (lhs: Value, rhs: Value) -> Bool {
+        public static func == (lhs: NewValue, rhs: NewValue) -> Bool {
             switch (lhs, rhs) {
             case let (.number(a), .number(b)): return a == b
             case let (.string(a), .string(b)): return a == b
@@ -38,7 +38,7 @@ public enum GeoJSONPropertyEditor {
     ///     new ones go last); nil or empty to leave it alone.
     /// - Returns: the new text, in the dataset's layout, ending in a newline.
     /// - Throws: `GeoJSONError` when the text is not JSON or not a FeatureCollection.
-    public static func setting(in text: String, file: String, changes: (String) -> [(String, Value)]?) throws -> String {
+    public static func setting(in text: String, file: String, changes: (String) -> [(String, NewValue)]?) throws -> String {
         let parsed: Node?
         do { parsed = try Yams.compose(yaml: text) } catch {
             throw GeoJSONError(file: file, message: "is not valid JSON: \(error)")
@@ -70,7 +70,7 @@ public enum GeoJSONPropertyEditor {
         return out + "\n"
     }
 
-    private static func node(_ value: Value) -> Node {
+    private static func node(_ value: NewValue) -> Node {
         switch value {
         case let .number(number): return Node(numberText(number), .implicit, .plain)
         case let .string(string): return Node(string, .implicit, .doubleQuoted)

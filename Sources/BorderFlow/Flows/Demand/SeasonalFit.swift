@@ -11,7 +11,7 @@ import Foundation
 /// the neighbours its trips share (Sasabe and Lukeville) is met by its constant.
 public struct SeasonalFit: Sendable {
     /// A fitted month and how close it came.
-    public struct Result: Sendable {
+    public struct MonthFit: Sendable {
         /// The month's level.
         public let season: Season
         /// Rounds of assignment and adjustment.
@@ -57,7 +57,7 @@ public struct SeasonalFit: Sendable {
     ///   - tolerance: the largest relative miss allowed.
     ///   - maximumRounds: how many rounds to run at most.
     /// - Returns: the month's level and how close it came.
-    public func fit(month: Int, tolerance: Double = 0.05, maximumRounds: Int = 100) -> Result {
+    public func fit(month: Int, tolerance: Double = 0.05, maximumRounds: Int = 100) -> MonthFit {
         let crossings = network.dataset.crossings
         var targets = [PerMode<Double>](repeating: [:], count: crossings.count)
         for (index, crossing) in crossings.enumerated() {
@@ -129,19 +129,19 @@ public struct SeasonalFit: Sendable {
             season = Season(month: month, tripFactors: tripFactors, constantShifts: shifts)
             assignment = assign()
         }
-        return Result(season: season, rounds: rounds, worstRelativeError: worst())
+        return MonthFit(season: season, rounds: rounds, worstRelativeError: worst())
     }
 
     /// Fits the twelve months, on every core (each month alone, so the result does not depend on how many).
     ///
     /// - Parameter tolerance: the largest relative miss allowed.
     /// - Returns: January to December.
-    public func fitEveryMonth(tolerance: Double = 0.05) -> [Result] {
-        final class Results: @unchecked Sendable {
-            var months = [Result?](repeating: nil, count: 12)
+    public func fitEveryMonth(tolerance: Double = 0.05) -> [MonthFit] {
+        final class MonthFits: @unchecked Sendable {
+            var months = [MonthFit?](repeating: nil, count: 12)
             let lock = NSLock()
         }
-        let results = Results()
+        let results = MonthFits()
         DispatchQueue.concurrentPerform(iterations: 12) { index in
             let result = fit(month: index + 1, tolerance: tolerance)
             results.lock.withLock { results.months[index] = result }

@@ -53,15 +53,15 @@ public final class DiversionModel: Sendable {
     ///   - behaviour: how travellers respond (see `BorderNetwork.behaviour(in:)` for the fitted one).
     ///   - method: the assignment method.
     ///   - season: the month whose level to run at (see ``Season``); nil for an ordinary day of the year.
-    public init(network: BorderNetwork, demand given: Demand, constants: [PerMode<Double>], behaviour: Behaviour,
+    public init(network: BorderNetwork, demand: Demand, constants: [PerMode<Double>], behaviour: Behaviour,
                 method: AssignmentMethod = .standard, season: Season? = nil) {
         self.network = network
         self.season = season
         self.behaviour = behaviour
         self.method = method
-        let allChoices = Self.options(of: given, on: network)
+        let allChoices = Self.options(of: demand, on: network)
         self.allChoices = allChoices
-        let demand = season.map { $0.scaled(given, homes: Season.homes(of: allChoices, constants: constants)) } ?? given
+        let demand = season.map { $0.scaled(demand, homes: Season.homes(of: allChoices, constants: constants)) } ?? demand
         self.demand = demand
         let constants = season?.shifted(constants) ?? constants
         self.constants = constants
