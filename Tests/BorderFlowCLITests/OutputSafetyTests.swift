@@ -112,6 +112,22 @@ struct MultiFileOutputTests {
         #expect(try String(contentsOf: folder.url.appendingPathComponent("boundary.geojson"), encoding: .utf8) == "old boundary")
     }
 
+    @Test func aRenameThatFailsHalfWayPutsEveryLayerBackAsItWas() throws {
+        let folder = try ScratchFolder("rename-fails")
+        let layers = ["boundary", "crossings", "places", "sectors"]
+        for name in layers { _ = try folder.file("\(name).geojson", Array("old \(name)".utf8)) }
+        // strace makes the third rename fail, after two layers are already in place.
+        let renames = "rename,renameat,renameat2"
+        let run = try BorderFlowRun(["export", "--layers", layers.joined(separator: ","), "--out", folder.url.path],
+                                    under: ["strace", "-f", "-o", "/dev/null", "-e", "trace=\(renames)", "-e", "inject=\(renames):error=EIO:when=3"])
+        #expect(run.status == 1)
+        #expect(run.standardError.hasSuffix("Input/output error\n"), "\(run.standardError)")
+        for name in layers {
+            #expect(try String(contentsOf: folder.url.appendingPathComponent("\(name).geojson"), encoding: .utf8) == "old \(name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).count == layers.count, "no temporary or kept file left")
+    }
+
     @Test func theSamePathForTwoOutputsIsRefused() throws {
         let folder = try ScratchFolder("same-path")
         let path = folder.url.appendingPathComponent("both.geojson").path
