@@ -17,7 +17,7 @@ struct BackcastCommand: ParsableCommand {
             The verdict says whether the model lies within two standard errors. The method: Docs/BACKCAST.md.
 
             --fit fits the behaviour on the events again and writes behaviour.csv and behaviour-loo.csv into \
-            the dataset folder (a few minutes).
+            the dataset folder (a few minutes); replacing a dataset's files takes --in-place.
             """)
 
     @Argument(help: ArgumentHelp("An event id, or all.", valueName: "EVENT"))
@@ -28,7 +28,13 @@ struct BackcastCommand: ParsableCommand {
 
     @OptionGroup var options: DatasetOptions
 
+    @OptionGroup var inPlace: InPlaceOption
+
     func run() throws {
+        if fit {
+            // Refused before the fit, which takes minutes.
+            try inPlace.check([BehaviourFile.name, LeaveOneOutFile.name].map { options.directory.appendingPathComponent($0) }, elsewhere: nil)
+        }
         let network = try options.loadNetwork()
         let dataset = network.dataset
         let history = try PastEvents.load(dataset: dataset, in: options.directory)
@@ -50,8 +56,8 @@ struct BackcastCommand: ParsableCommand {
             let fitted = try BehaviourFit(events: history.events, counts: counts, history: history, model: model) { step in
                 FileHandle.standardError.write(Data("fitting \(step)\n".utf8))
             }
-            try BehaviourFile.write(fitted.rows, to: options.directory.appendingPathComponent(BehaviourFile.name))
-            try LeaveOneOutFile.write(fitted.leaveOneOut, to: options.directory)
+            try AtomicFile.write([BehaviourFile.file(fitted.rows, at: options.directory.appendingPathComponent(BehaviourFile.name)),
+                                  LeaveOneOutFile.file(fitted.leaveOneOut, in: options.directory)])
             FileHandle.standardError.write(Data("wrote \(BehaviourFile.name) and \(LeaveOneOutFile.name) (misfit \(String(format: "%.1f", fitted.misfit.sum)) over \(fitted.misfit.rows) rows)\n".utf8))
             model = model.with(behaviour: BehaviourFile.behaviour(from: fitted.rows))
             leaveOneOut = fitted.leaveOneOut

@@ -13,7 +13,7 @@ struct BaselinesCommand: ParsableCommand {
             seasonal factors are month ÷ calendar-year level averaged over clean years (Docs/BACKCAST.md). \
             `borderflow build-counts` writes the same table as baselines.csv; --format csv prints it with the \
             dataset's daily volume and the difference added. --update-crossings writes each crossing's baseline into \
-            the dataset's crossings.geojson: a crossing counted on its own takes its series' baseline; the others \
+            the dataset's crossings.geojson (with --in-place): a crossing counted on its own takes its series' baseline; the others \
             share what their port's series leaves, by lanes.
             """)
 
@@ -25,11 +25,15 @@ struct BaselinesCommand: ParsableCommand {
 
     @OptionGroup var options: DatasetOptions
 
+    @OptionGroup var inPlace: InPlaceOption
+
     func validate() throws {
         if YearMonth(parsing: reference) == nil { throw ValidationError("--reference '\(reference)' is not a month; write YYYY-MM") }
     }
 
     func run() throws {
+        let crossingsFile = options.directory.appendingPathComponent(DatasetFiles.crossings)
+        if updateCrossings { try inPlace.check([crossingsFile], elsewhere: nil) }
         let dataset = try options.loadDataset()
         let counts = try MonthlyCounts.read(contentsOf: options.directory.appendingPathComponent(MonthlyCounts.fileName), dataset: dataset)
         let events = try PastEvents.load(dataset: dataset, in: options.directory)
@@ -38,11 +42,10 @@ struct BaselinesCommand: ParsableCommand {
             try options.print(BaselinesReport(baselines: table, dataset: dataset))
             return
         }
-        let url = options.directory.appendingPathComponent(DatasetFiles.crossings)
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try String(contentsOf: crossingsFile, encoding: .utf8)
         let (updated, changes) = try CrossingBaselines(dataset: dataset, baselines: BaselineFile(table)).crossingsFile(text, of: dataset)
-        try AtomicFile.write(updated, to: url)
-        print("wrote the baselines at \(reference) into \(url.path): \(changes.count) daily volumes changed")
+        try AtomicFile.write(updated, to: crossingsFile)
+        print("wrote the baselines at \(reference) into \(crossingsFile.path): \(changes.count) daily volumes changed")
         for change in changes.sorted(by: { abs($0.after - $0.before) > abs($1.after - $1.before) }).prefix(10) {
             print("  \(change.crossing) \(change.mode.rawValue): \(formatCount(change.before)) → \(formatCount(change.after))")
         }

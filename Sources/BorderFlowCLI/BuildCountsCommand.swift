@@ -21,7 +21,7 @@ struct BuildCountsCommand: ParsableCommand {
             Modes: pedestrians, personal/passenger vehicles, buses, trucks, and railcars (UNT Railcars; BTS Rail \
             Containers Loaded + Empty). The held-out months (2020-12, 2021-01, 2023-12) are never written. \
             baselines.csv follows from the new counts and the events in the dataset's events folder (see \
-            `borderflow baselines`).
+            `borderflow baselines`). Replacing the dataset's files takes --in-place.
             """)
 
     @Option(help: ArgumentHelp("BTS Border Crossing Entry Data (CSV).", valueName: "FILE"))
@@ -32,6 +32,8 @@ struct BuildCountsCommand: ParsableCommand {
 
     @OptionGroup var dataFolder: DataFolderOption
 
+    @OptionGroup var inPlace: InPlaceOption
+
     @Option(help: ArgumentHelp("The month the baselines end at.", valueName: "YYYY-MM"))
     var reference: String = BaselineTable.defaultReference.description
 
@@ -41,14 +43,15 @@ struct BuildCountsCommand: ParsableCommand {
 
     func run() throws {
         let directory = dataFolder.directory
+        try inPlace.check([MonthlyCounts.fileName, BaselineTable.fileName].map { directory.appendingPathComponent($0) }, elsewhere: nil)
         let dataset = try Dataset.load(from: directory)
         let builder = CountsBuilder(bts: URL(fileURLWithPath: bts), bridges: URL(fileURLWithPath: bridges), dataset: dataset)
         let counts = try builder.build()
-        // Both files are checked before either is written.
         let events = try PastEvents.load(dataset: dataset, in: directory)
         let table = BaselineTable(counts: counts, events: events, reference: YearMonth(parsing: reference)!)
-        try builder.write(counts, to: directory)
-        try AtomicFile.write(table.csv(), to: directory.appendingPathComponent(BaselineTable.fileName))
+        // The baselines follow from the counts: both files are written, or neither.
+        try AtomicFile.write([builder.file(counts, in: directory),
+                              OutputFile(table.csv(), at: directory.appendingPathComponent(BaselineTable.fileName))])
         let rows = counts.series.reduce(0) { $0 + $1.counts.count }
         print("wrote \(counts.series.count) series (\(rows) months) to \(directory.appendingPathComponent(MonthlyCounts.fileName).path)")
         print("wrote \(table.rows.count) baselines at \(reference) to \(directory.appendingPathComponent(BaselineTable.fileName).path)")

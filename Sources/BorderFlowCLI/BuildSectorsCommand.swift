@@ -28,18 +28,21 @@ struct BuildSectorsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The county-to-sector plan (default: the bundled GeoData/sector-areas.json).", valueName: "FILE"))
     var areas: String?
 
-    @Option(help: ArgumentHelp("Where to write sectors.geojson and boundary.geojson (default: the bundled GeoData).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Where to write sectors.geojson and boundary.geojson (default: the bundled GeoData, with --in-place).", valueName: "DIR"))
     var out: String?
+
+    @OptionGroup var inPlace: InPlaceOption
 
     func run() throws {
         let bundled = DatasetFiles.bundledDirectory
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? bundled
+        try inPlace.check([DatasetFiles.sectors, DatasetFiles.boundary].map { directory.appendingPathComponent($0) }, elsewhere: "give --out DIR")
         let builder = SectorBuilder(
             counties: URL(fileURLWithPath: counties),
             boundary: URL(fileURLWithPath: boundary),
             areas: areas.map { URL(fileURLWithPath: $0) } ?? bundled.appendingPathComponent("sector-areas.json"))
         let output = try builder.build()
-        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? bundled
-        try builder.write(output, to: directory)
+        try AtomicFile.write(try builder.files(output, in: directory))
         print("wrote \(output.sectors.count) sectors and a \(output.boundary.count)-vertex boundary to \(directory.path)")
     }
 }

@@ -21,35 +21,42 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var options: DatasetOptions
 
-    @Option(help: ArgumentHelp("Where to write the files (default: the dataset folder).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Where to write the files (default: the dataset folder, with --in-place).", valueName: "DIR"))
     var out: String?
+
+    @OptionGroup var inPlace: InPlaceOption
 
     @Option(help: "Largest relative miss allowed at any crossing and mode.")
     var tolerance: Double = 0.05
 
     func run() throws {
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory
+        // Refused before the fit, which takes minutes.
+        try inPlace.check([DemandFiles.demand, DemandFiles.constants, DemandFiles.seasons].map { directory.appendingPathComponent($0) },
+                          elsewhere: "give --out DIR")
         let network = try options.loadNetwork()
         let dataset = network.dataset
         let fit = GravityDemand.fit(network: network, freightOrigins: try network.freightOrigins(), tolerance: tolerance)
         try CalibrationShortfall.check(fit, dataset: dataset, tolerance: tolerance)
-        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory
-        try DemandFiles.write(fit, dataset: dataset, to: directory)
+        let seasons = try fitSeasons(network: network, fit: fit)
+        // The demand and its months are one fit: all three files are written, or none.
+        try AtomicFile.write(DemandFiles.files(fit, dataset: dataset, in: directory)
+                             + (seasons.map { [DemandFiles.seasonsFile($0.map(\.season), dataset: dataset, at: directory.appendingPathComponent(DemandFiles.seasons))] } ?? []))
         let report = CalibrationReport(fit: fit, dataset: dataset)
         try options.print(report)
         FileHandle.standardError.write(Data("wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)\n".utf8))
-        try fitSeasons(network: network, fit: fit, to: directory)
+        if let seasons {
+            let worst = seasons.max { $0.worstRelativeError < $1.worstRelativeError }!
+            FileHandle.standardError.write(Data("wrote \(DemandFiles.seasons): twelve months fitted to the seasonal factors, worst miss \(formatFixed(worst.worstRelativeError * 100, decimals: 1)) % (\(worst.season.name), \(worst.rounds) rounds)\n".utf8))
+        } else {
+            FileHandle.standardError.write(Data("no \(BaselineTable.fileName): no \(DemandFiles.seasons) written; dated runs stay at an ordinary day's level\n".utf8))
+        }
     }
 
     /// Each month's level, fitted to the crossings' seasonal factors, when the dataset has baselines.
-    private func fitSeasons(network: BorderNetwork, fit: DemandFit, to directory: URL) throws {
-        guard let baselines = try network.crossingBaselines() else {
-            FileHandle.standardError.write(Data("no \(BaselineTable.fileName): no \(DemandFiles.seasons) written; dated runs stay at an ordinary day's level\n".utf8))
-            return
-        }
+    private func fitSeasons(network: BorderNetwork, fit: DemandFit) throws -> [SeasonalFit.Result]? {
+        guard let baselines = try network.crossingBaselines() else { return nil }
         let seasonal = SeasonalFit(network: network, demand: fit.demand, constants: fit.constants, baselines: baselines)
-        let months = seasonal.fitEveryMonth(tolerance: tolerance)
-        try DemandFiles.writeSeasons(months.map(\.season), dataset: network.dataset, to: directory.appendingPathComponent(DemandFiles.seasons))
-        let worst = months.max { $0.worstRelativeError < $1.worstRelativeError }!
-        FileHandle.standardError.write(Data("wrote \(DemandFiles.seasons): twelve months fitted to the seasonal factors, worst miss \(formatFixed(worst.worstRelativeError * 100, decimals: 1)) % (\(worst.season.name), \(worst.rounds) rounds)\n".utf8))
+        return seasonal.fitEveryMonth(tolerance: tolerance)
     }
 }

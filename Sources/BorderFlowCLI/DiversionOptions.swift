@@ -86,11 +86,32 @@ struct GeoJSONOutputOptions: ParsableArguments {
     @Flag(help: "Write GeoJSON text sequences (RFC 8142, newline-delimited, .geojsons) instead of FeatureCollections.")
     var seq = false
 
+    @OptionGroup var inPlace: InPlaceOption
+
     var encoding: GeoJSONEncoding { seq ? .textSequence : .featureCollection }
+
+    /// The files the layers make at a path: one named file, or a file per layer in a folder, which may not
+    /// replace a dataset's own files without `--in-place`.
+    func files(_ layers: [GeoJSONLayer], to path: String) throws -> [OutputFile] {
+        let url = URL(fileURLWithPath: path)
+        let files = try GeoJSONLayerFiles.texts(of: layers, at: url, encoding: encoding).map { OutputFile($0.text, at: $0.url) }
+        if !GeoJSONLayerFiles.isSingleFile(url) {
+            try inPlace.check(files.map(\.url), elsewhere: "name another folder or a .geojson file")
+        }
+        return files
+    }
 
     /// Writes the layers and says where on standard error, so standard output stays the report.
     func write(_ layers: [GeoJSONLayer], to path: String) throws {
-        let files = try GeoJSONLayerFiles.write(layers, to: URL(fileURLWithPath: path), encoding: encoding)
-        for file in files { FileHandle.standardError.write(Data("wrote \(file.path)\n".utf8)) }
+        try OutputFiles.write(try files(layers, to: path))
+    }
+}
+
+/// Writing a command's files.
+enum OutputFiles {
+    /// Writes the files as one unit and says where on standard error, so standard output stays the report.
+    static func write(_ files: [OutputFile]) throws {
+        try AtomicFile.write(files)
+        for file in files { FileHandle.standardError.write(Data("wrote \(file.url.path)\n".utf8)) }
     }
 }

@@ -44,12 +44,12 @@ struct DivertCommand: ParsableCommand {
         if geojson != nil || od != nil {
             let layers = DiversionLayers(diversion: run.diversion, network: run.network, minimumVolume: minimumVolume,
                                          uncertainty: run.uncertainty)
-            if let geojson { try geoJSONOutput.write(layers.all, to: geojson) }
+            // The GeoJSON and the CSV are one result: both are written, or neither.
+            var files = try geojson.map { try geoJSONOutput.files(layers.all, to: $0) } ?? []
             if let od {
-                let target = URL(fileURLWithPath: od)
-                try AtomicFile.write(FlowTable.csv(layers.streams.map(\.stream), dataset: run.network.dataset), to: target)
-                FileHandle.standardError.write(Data("wrote \(target.path)\n".utf8))
+                files.append(OutputFile(FlowTable.csv(layers.streams.map(\.stream), dataset: run.network.dataset), at: URL(fileURLWithPath: od)))
             }
+            try OutputFiles.write(files)
         }
         try options.print(report)
     }

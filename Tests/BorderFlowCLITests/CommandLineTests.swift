@@ -26,10 +26,16 @@ struct BorderFlowRun {
         try self.init(arguments)
     }
 
-    init(_ arguments: [String]) throws {
+    /// Runs the tool, under another program when `wrapper` names one (such as strace and its options).
+    init(_ arguments: [String], under wrapper: [String] = []) throws {
         let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
+        if wrapper.isEmpty {
+            process.executableURL = Self.executable
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = wrapper + [Self.executable.path] + arguments
+        }
         // Run from somewhere else: the bundled data must load from any working directory.
         process.currentDirectoryURL = FileManager.default.temporaryDirectory
         let output = Pipe()

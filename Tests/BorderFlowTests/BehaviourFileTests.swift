@@ -37,7 +37,7 @@ struct BehaviourFileTests {
         #expect(BehaviourFile.behaviour(from: read) { $0.low }.responseHours[.truck] == 2)
         let folder = try ScratchFolder("behaviour")
         let url = folder.url.appendingPathComponent(BehaviourFile.name)
-        try BehaviourFile.write(read, to: url)
+        try AtomicFile.write([BehaviourFile.file(read, at: url)])
         #expect(try BehaviourFile.read(url) == read.map { row in
             var copy = row
             copy.value = (row.value * 10_000).rounded() / 10_000
@@ -77,7 +77,7 @@ struct BehaviourFileTests {
         var other = behaviour
         other.closureLoss = 0.125
         let folder = try ScratchFolder("behaviour")
-        try LeaveOneOutFile.write(["b-event": other, "a-event": behaviour], to: folder.url)
+        try AtomicFile.write([LeaveOneOutFile.file(["b-event": other, "a-event": behaviour], in: folder.url)])
         let read = try LeaveOneOutFile.read(in: folder.url)
         #expect(read == ["a-event": behaviour, "b-event": other])
         #expect(try LeaveOneOutFile.read(in: folder.url.appendingPathComponent("none")).isEmpty, "no file, no leave-one-out column")

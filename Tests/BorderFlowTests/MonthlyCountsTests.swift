@@ -68,7 +68,7 @@ struct CountsBuilderTests {
         #expect(text == (try build().csv()))
         #expect(text.hasPrefix("port,crossing,mode,month,count\n2304,,pov,2019-01,310000\n2304,,pov,2019-02,280000\n2304,,rail,2019-01,45000\n2304,laredo-juarez-lincoln,pov,2019-01,250000\n"))
         let folder = try ScratchFolder("counts")
-        try CountsBuilder(bts: counts("bts.csv"), bridges: counts("bridges.csv"), dataset: nil).write(try build(), to: folder.url)
+        try AtomicFile.write([CountsBuilder(bts: counts("bts.csv"), bridges: counts("bridges.csv"), dataset: nil).file(try build(), in: folder.url)])
         let reread = try MonthlyCounts.read(contentsOf: folder.url.appendingPathComponent(MonthlyCounts.fileName))
         #expect(reread.csv() == text)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [MonthlyCounts.fileName], "no temporary file is left")

@@ -69,7 +69,7 @@ struct SeasonTests {
         let scratch = try ScratchFolder("seasons")
         let seasons = try (1...12).map { try #require(try network.season(month: $0)) }
         let url = scratch.url.appendingPathComponent(DemandFiles.seasons)
-        try DemandFiles.writeSeasons(seasons, dataset: dataset, to: url)
+        try AtomicFile.write([DemandFiles.seasonsFile(seasons, dataset: dataset, at: url)])
         #expect(try DemandFiles.readSeasons(url, dataset: dataset) == seasons)
         let bundled = DatasetFiles.bundledDirectory.appendingPathComponent(DemandFiles.seasons)
         #expect(try String(contentsOf: url, encoding: .utf8) == String(contentsOf: bundled, encoding: .utf8))

@@ -47,9 +47,9 @@ struct SectorBuilderTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = try builder().build()
-        try builder().write(first, to: directory)
+        try AtomicFile.write(try builder().files(first, in: directory))
         let sectorsText = try String(contentsOf: directory.appendingPathComponent("sectors.geojson"), encoding: .utf8)
-        try builder().write(try builder().build(), to: directory)
+        try AtomicFile.write(try builder().files(try builder().build(), in: directory))
         #expect(try String(contentsOf: directory.appendingPathComponent("sectors.geojson"), encoding: .utf8) == sectorsText)
         let reread = try GeoJSONReader.read(contentsOf: directory.appendingPathComponent("sectors.geojson"))
         #expect(reread.features.map(\.id) == ["west", "east"])

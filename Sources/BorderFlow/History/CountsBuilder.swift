@@ -69,14 +69,14 @@ public struct CountsBuilder {
         return MonthlyCounts(series: nonZero)
     }
 
-    /// Writes `monthly-counts.csv` into a dataset folder, atomically.
+    /// `monthly-counts.csv` in a dataset folder, for `AtomicFile.write(_:)`.
     ///
     /// - Parameters:
     ///   - counts: what `build()` made.
     ///   - directory: the dataset folder.
-    /// - Throws: `OutputError.cannotWrite` when the file cannot be written.
-    public func write(_ counts: MonthlyCounts, to directory: URL) throws {
-        try AtomicFile.write(counts.csv(), to: directory.appendingPathComponent(MonthlyCounts.fileName))
+    /// - Returns: the file.
+    public func file(_ counts: MonthlyCounts, in directory: URL) -> OutputFile {
+        OutputFile(counts.csv(), at: directory.appendingPathComponent(MonthlyCounts.fileName))
     }
 
     /// Every id of the bridge table names a crossing of the dataset's port.

@@ -224,14 +224,14 @@ public struct SectorBuilder {
         }
     }
 
-    /// Writes `boundary.geojson` and `sectors.geojson` into a directory (each atomically).
+    /// `boundary.geojson` and `sectors.geojson` in a directory, for `AtomicFile.write(_:)` to write as one unit.
     ///
     /// - Parameters:
     ///   - output: what `build()` made.
     ///   - directory: the dataset folder to write into.
-    /// - Throws: `JSONWriteError` for a NaN or infinite coordinate; `OutputError.cannotWrite` when a file cannot
-    ///   be written.
-    public func write(_ output: Output, to directory: URL) throws {
+    /// - Returns: the two files.
+    /// - Throws: `JSONWriteError` for a NaN or infinite coordinate.
+    public func files(_ output: Output, in directory: URL) throws -> [OutputFile] {
         let writer = GeoJSONWriter()
         let boundaryFeature = GeoJSONOutputFeature(
             id: "us-mexico-boundary",
@@ -249,8 +249,8 @@ public struct SectorBuilder {
                 ("method", .string("Union of the counties in the sector's area of responsibility (U.S. Census Bureau cartographic boundaries 1:5,000,000), clipped to 100 miles from the boundary; see GeoData/PLACES-AND-SECTORS.md")),
             ]))
         }
-        try AtomicFile.write(try writer.featureCollection([boundaryFeature]), to: directory.appendingPathComponent(DatasetFiles.boundary))
-        try AtomicFile.write(try writer.featureCollection(sectorFeatures), to: directory.appendingPathComponent(DatasetFiles.sectors))
+        return [OutputFile(try writer.featureCollection([boundaryFeature]), at: directory.appendingPathComponent(DatasetFiles.boundary)),
+                OutputFile(try writer.featureCollection(sectorFeatures), at: directory.appendingPathComponent(DatasetFiles.sectors))]
     }
 }
 

@@ -6,8 +6,8 @@ import Foundation
 ///
 /// A path ending in `.geojson`, `.json` or `.geojsons` is one file: every layer's features in it, each with
 /// its layer's name as the first property, `layer`. Any other path is a folder (made if needed) holding
-/// `<layer>.geojson` per layer (`.geojsons` for text sequences). Every file is written in full to a temporary
-/// name and renamed, and nothing is written until every layer has been turned into text, so a failure never
+/// `<layer>.geojson` per layer (`.geojsons` for text sequences). Nothing is written until every layer has been
+/// turned into text, and the files are then written as one unit (`AtomicFile.write(_:)`), so a failure never
 /// leaves half a result.
 public enum GeoJSONLayerFiles {
     /// The extensions that make a path one file rather than a folder.
@@ -73,12 +73,12 @@ public enum GeoJSONLayerFiles {
     ///   - url: one file, or a folder for a file per layer (see `isSingleFile(_:)`).
     ///   - encoding: FeatureCollection or text sequence.
     /// - Returns: the files written.
-    /// - Throws: `JSONWriteError` for a NaN or infinite value (nothing is written then); `OutputError` when
-    ///   a file cannot be written.
+    /// - Throws: `JSONWriteError` for a NaN or infinite value; `OutputError` when a file cannot be written.
+    ///   Either way nothing is written.
     @discardableResult
     public static func write(_ layers: [GeoJSONLayer], to url: URL, encoding: GeoJSONEncoding = .featureCollection) throws -> [URL] {
-        let files = try texts(of: layers, at: url, encoding: encoding)
-        for file in files { try AtomicFile.write(file.text, to: file.url) }
+        let files = try texts(of: layers, at: url, encoding: encoding).map { OutputFile($0.text, at: $0.url) }
+        try AtomicFile.write(files)
         return files.map(\.url)
     }
 }

@@ -9,13 +9,13 @@ public enum LeaveOneOutFile {
     public static let name = "behaviour-loo.csv"
     static let header = ["event", "parameter", "mode", "value"]
 
-    /// Writes the behaviours, events in id order, atomically.
+    /// The behaviours as a file, events in id order, for `AtomicFile.write(_:)`.
     ///
     /// - Parameters:
     ///   - behaviours: per event id, the behaviour fitted without it.
     ///   - directory: the dataset folder.
-    /// - Throws: `OutputError.cannotWrite` when the file cannot be written.
-    public static func write(_ behaviours: [String: Behaviour], to directory: URL) throws {
+    /// - Returns: the file.
+    public static func file(_ behaviours: [String: Behaviour], in directory: URL) -> OutputFile {
         var table = CSVTable(header: header)
         for (event, behaviour) in behaviours.sorted(by: { $0.key < $1.key }) {
             for mode in Mode.allCases {
@@ -26,7 +26,7 @@ public enum LeaveOneOutFile {
                 table.append([event, name, "", formatFixed(value, decimals: 4)])
             }
         }
-        try AtomicFile.write(table.render(), to: directory.appendingPathComponent(name))
+        return OutputFile(table.render(), at: directory.appendingPathComponent(name))
     }
 
     /// Reads the behaviours; none when the folder has no such file.

@@ -8,14 +8,14 @@ extension DemandFiles {
     /// Its header.
     static let seasonsHeader = ["crossing", "mode", "month", "tripFactor", "constantShiftSeconds"]
 
-    /// Writes the months' levels atomically: a row per crossing, mode it serves and month, in dataset order.
+    /// The months' levels as a file: a row per crossing, mode it serves and month, in dataset order.
     ///
     /// - Parameters:
     ///   - seasons: the fitted months.
     ///   - dataset: the dataset, for crossing ids.
     ///   - url: the file.
-    /// - Throws: `OutputError.cannotWrite` when the file cannot be written.
-    public static func writeSeasons(_ seasons: [Season], dataset: Dataset, to url: URL) throws {
+    /// - Returns: the file, for `AtomicFile.write(_:)`.
+    public static func seasonsFile(_ seasons: [Season], dataset: Dataset, at url: URL) -> OutputFile {
         var table = CSVTable(header: seasonsHeader)
         for (index, crossing) in zip(dataset.crossings.typedIndices, dataset.crossings) {
             for mode in crossing.modes {
@@ -26,7 +26,7 @@ extension DemandFiles {
                 }
             }
         }
-        try AtomicFile.write(table.render(), to: url)
+        return OutputFile(table.render(), at: url)
     }
 
     /// Reads the months' levels.

@@ -12,14 +12,15 @@ public enum DemandFiles {
     /// The freight origins file: `place,freightWeight`, read by the fit (see `FreightOrigins`).
     public static let freightOrigins = "freight-origins.csv"
 
-    /// Writes the demand and constants of a fit into a directory, each atomically, rows in a fixed order.
+    /// The demand and constants of a fit as files in a directory, rows in a fixed order; `AtomicFile.write(_:)`
+    /// writes them.
     ///
     /// - Parameters:
     ///   - fit: the fit whose demand and constants to write.
     ///   - dataset: the dataset fitted, for place and crossing ids.
-    ///   - directory: the folder to write `demand.csv` and `crossing-constants.csv` into.
-    /// - Throws: `OutputError.cannotWrite` when a file cannot be written.
-    public static func write(_ fit: DemandFit, dataset: Dataset, to directory: URL) throws {
+    ///   - directory: the folder for `demand.csv` and `crossing-constants.csv`.
+    /// - Returns: the two files.
+    public static func files(_ fit: DemandFit, dataset: Dataset, in directory: URL) -> [OutputFile] {
         var demand = CSVTable(header: ["origin", "destination", "mode", "dailyTrips"])
         for (index, trip) in fit.demand.trips.enumerated() {
             demand.append([dataset.places[trip.origin].id, dataset.places[trip.destination].id, trip.mode.rawValue,
@@ -31,8 +32,8 @@ public enum DemandFiles {
                 constants.append([crossing.id, mode.rawValue, formatFixed(fit.constants[index][mode] ?? 0, decimals: 3)])
             }
         }
-        try AtomicFile.write(demand.render(), to: directory.appendingPathComponent(Self.demand))
-        try AtomicFile.write(constants.render(), to: directory.appendingPathComponent(Self.constants))
+        return [OutputFile(demand.render(), at: directory.appendingPathComponent(Self.demand)),
+                OutputFile(constants.render(), at: directory.appendingPathComponent(Self.constants))]
     }
 
     /// Reads a demand CSV: one row per origin, destination and mode, trips per day.

@@ -70,19 +70,19 @@ public enum BehaviourFile {
         return result
     }
 
-    /// Writes rows atomically, in the order given.
+    /// The rows as a file, in the order given, for `AtomicFile.write(_:)`.
     ///
     /// - Parameters:
     ///   - rows: the rows.
     ///   - url: the file.
-    /// - Throws: `OutputError.cannotWrite` when the file cannot be written.
-    public static func write(_ rows: [Row], to url: URL) throws {
+    /// - Returns: the file.
+    public static func file(_ rows: [Row], at url: URL) -> OutputFile {
         var table = CSVTable(header: header)
         for row in rows {
             table.append([row.parameter, row.mode?.rawValue ?? "", formatFixed(row.value, decimals: 4),
                           formatFixed(row.low, decimals: 4), formatFixed(row.high, decimals: 4), row.basis])
         }
-        try AtomicFile.write(table.render(), to: url)
+        return OutputFile(table.render(), at: url)
     }
 
     /// Reads a behaviour file.
