@@ -55,7 +55,7 @@ struct DiversionMapTests {
     @Test func labelsGiveEachModesChangeInItsOwnUnits() throws {
         let svg = try map.svg()
         #expect(svg.contains("vehicles, +"), "Eagle Pass Bridge I's cars and walkers apart")
-        #expect(svg.contains("closed: −6,055 persons") || svg.contains("closed: −"), "PedWest's persons")
+        #expect(svg.contains("railcars</tspan>") && svg.contains("persons</tspan>"), "railcars and persons each in their own units")
         #expect(svg.contains("forgone a day: "))
         #expect(!svg.contains("trips a day"), "persons and vehicles are not summed as trips")
         #expect(svg.contains("persons, vehicles, buses, trucks and railcars added together"))
