@@ -25,6 +25,7 @@ struct BorderFlowCommand: ParsableCommand {
             ValidateCommand.self,
             InfoCommand.self,
             BuildSectorsCommand.self,
+            BuildBasemapCommand.self,
             BuildCountsCommand.self,
             BackcastCommand.self,
             BaselinesCommand.self,

@@ -10,7 +10,8 @@ struct MapCommand: ParsableCommand {
         discussion: """
             Runs the same diversion as `divert` and draws it as SVG, or as PNG when --out ends in .png and \
             rsvg-convert (Debian: librsvg2-bin) is installed. Without a scenario or closures the map shows the \
-            baseline.
+            baseline. Land, coasts and state lines come from the dataset's basemap.geojson (see build-basemap), \
+            when it has one.
             """)
 
     @OptionGroup var options: DatasetOptions
@@ -28,9 +29,12 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         let run = try diversionOptions.run(options, closureOptions)
         let title = run.scenario?.title ?? (closureOptions.isEmpty ? "Baseline: every crossing open" : "Closures given on the command line")
-        let subtitle = (run.moment.map { "On \($0)" } ?? "Any day")
+        let subtitle = (run.moment.map { "On \($0.readable)" } ?? "Any day")
             + " · where daily northbound crossings go, from the \(diversionOptions.model.rawValue) assignment of the fitted baseline demand"
-        let svg = try DiversionMap(diversion: run.diversion, title: title, subtitle: subtitle).svg()
+        // The basemap is optional: a dataset of one's own may come without one.
+        let basemapFile = options.directory.appendingPathComponent(DatasetFiles.basemap)
+        let basemap = FileManager.default.fileExists(atPath: basemapFile.path) ? try Basemap.read(contentsOf: basemapFile) : nil
+        let svg = try DiversionMap(diversion: run.diversion, title: title, subtitle: subtitle, basemap: basemap).svg()
         let target = URL(fileURLWithPath: out)
         if target.pathExtension.lowercased() == "png" {
             try PNGConverter.write(svg: svg, to: target)

@@ -393,6 +393,16 @@ public final class Geometry {
         try context.wrap(GEOSDensify_r(context.handle, handle, tolerance), operation: "densify")
     }
 
+    /// `GEOSTopologyPreserveSimplify_r`: the geometry with vertices dropped wherever it stays within
+    /// `tolerance` of the original (Douglas–Peucker), without letting rings cross or polygons collapse.
+    ///
+    /// - Parameter tolerance: How far the simplified geometry may stray, in the units of the CRS.
+    /// - Returns: A new geometry in this geometry's context.
+    /// - Throws: `SpatialError.geometryOperationFailed` with GEOS's reason when the operation fails.
+    public func simplified(tolerance: Double) throws -> Geometry {
+        try context.wrap(GEOSTopologyPreserveSimplify_r(context.handle, handle, tolerance), operation: "simplify")
+    }
+
     /// `GEOSGeom_setPrecision_r`: the geometry snapped to a grid of `gridSize`, kept valid by GEOS.
     ///
     /// Used before writing coordinates with a fixed number of decimals, so rounding cannot break validity.

@@ -210,6 +210,28 @@ struct CommandLineTests {
         #expect(run.standardError.contains("belong to no sector"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
+
+    @Test func buildBasemapWritesTheFourLayersAndNothingWhenAnInputIsBad() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let build = Fixtures.folder("basemap-build")
+        func run(states: String) throws -> BorderFlowRun {
+            try BorderFlowRun("build-basemap", "--land", build.appendingPathComponent("land.geojson").path,
+                              "--coast", build.appendingPathComponent("coast.geojson").path,
+                              "--lakes", build.appendingPathComponent("lakes.geojson").path,
+                              "--states", build.appendingPathComponent(states).path, "--out", out.path)
+        }
+        let bad = try run(states: "points.geojson")
+        #expect(bad.status == 1)
+        #expect(bad.standardError.contains("points.geojson") && bad.standardError.contains("no LineString"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+        let good = try run(states: "states.geojson")
+        #expect(good.status == 0, "\(good.standardError)")
+        let file = try Data(contentsOf: out.appendingPathComponent("basemap.geojson"))
+        let features = try #require((try JSONSerialization.jsonObject(with: file) as? [String: Any])?["features"] as? [[String: Any]])
+        #expect(features.compactMap { $0["id"] as? String } == ["land", "lakes", "coast", "state-lines"])
+    }
 }
 
 @Suite("borderflow route")

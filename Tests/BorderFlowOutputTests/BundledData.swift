@@ -21,4 +21,13 @@ enum BundledData {
         let (demand, constants) = try baseline.get()
         return try network.get().divert(demand: demand, constants: constants, behaviour: try FittedBehaviour.load(), closures: lukevilleAndEaglePassRailClosures(), at: nil)
     }
+
+    /// The December 2023 scenario on its own date, with its lanes.
+    static let december2023 = Result { () throws -> Diversion in
+        let (demand, constants) = try baseline.get()
+        let bundled = try network.get()
+        let scenario = try Scenario.find("dec-2023", dataset: bundled.dataset)
+        return try bundled.divert(demand: demand, constants: constants, behaviour: try FittedBehaviour.load(), closures: scenario.closures,
+                                  at: scenario.date, lanes: { scenario.lanes(of: $0, mode: $1, at: scenario.date) })
+    }
 }

@@ -32,6 +32,14 @@ struct GeometryTests {
         #expect(a.intersects(b))
     }
 
+    @Test func simplifyingDropsVerticesWithinTheToleranceOnly() throws {
+        let context = GEOSContext()
+        let line = try Geometry(.lineString([Position(x: 0, y: 0), Position(x: 50, y: 0.4), Position(x: 100, y: 0),
+                                             Position(x: 150, y: 30), Position(x: 200, y: 0)]), context: context)
+        let simplified = try line.simplified(tolerance: 1).geoJSON()
+        #expect(simplified == .lineString([Position(x: 0, y: 0), Position(x: 100, y: 0), Position(x: 150, y: 30), Position(x: 200, y: 0)]))
+    }
+
     @Test func bufferOfAPointApproachesACircle() throws {
         let context = GEOSContext()
         let disc = try Geometry(point: Position(x: 0, y: 0), context: context).buffer(100, quadrantSegments: 64)

@@ -14,6 +14,8 @@ public enum DatasetFiles {
     public static let roads = "roads.geojson"
     /// Optional: road and rail nodes that are neither places nor crossings.
     public static let junctions = "junctions.geojson"
+    /// Optional: land, lakes, coasts and state lines that maps are drawn on (see `Basemap`).
+    public static let basemap = "basemap.geojson"
 
     /// The bundled Southwest border dataset: `BORDERFLOW_DATA` when set, otherwise the package's `GeoData`
     /// folder, found from this source file's location so that it loads from any working directory.

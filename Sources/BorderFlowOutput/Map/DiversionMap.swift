@@ -2,9 +2,10 @@ import BorderFlow
 import BorderFlowSpatial
 import Foundation
 
-/// A picture of a diversion, in SVG: the boundary, sectors shaded by change, crossings as circles sized by
-/// volume and coloured by change, closed crossings crossed out, the largest diverted streams along their
-/// roads, labels for the ports that changed most, a legend, a scale bar and a title.
+/// A picture of a diversion, in SVG: land, coasts and state lines (when a basemap is given), the boundary,
+/// sectors shaded by change, crossings as circles sized by volume and coloured by change, closed crossings
+/// crossed out, the largest diverted streams along their roads, labels for the crossings that changed most
+/// and for the main Mexican cities, a legend, a scale bar and a title. No two labels overlap.
 ///
 /// Drawn in the network's working CRS (projected from WGS 84 by PROJ), so distances on the picture are true
 /// to within the projection's scale error and the scale bar holds everywhere on it.
@@ -17,11 +18,15 @@ public struct DiversionMap {
     public let title: String
     /// The line under the heading: the day and the method.
     public let subtitle: String
+    /// Land, lakes, coasts and state lines drawn under everything; nil for none.
+    public let basemap: Basemap?
 
     /// How many streams are drawn: the largest changes, gains and losses.
     public static let drawnStreams = 40
-    /// How many ports are labelled: the largest changes.
-    public static let labelledPorts = 10
+    /// How many crossings are labelled: the largest changes.
+    public static let labelledCrossings = 10
+    /// Mexican cities of at least this many people are labelled, where there is room.
+    public static let labelledCityPopulation = 150_000
 
     static let width = 1600.0
     static let height = 1040.0
@@ -33,10 +38,12 @@ public struct DiversionMap {
     ///   - diversion: the diversion to draw.
     ///   - title: the heading.
     ///   - subtitle: the line under the heading.
-    public init(diversion: Diversion, title: String, subtitle: String) {
+    ///   - basemap: land, lakes, coasts and state lines to draw under everything (`basemap.geojson`); nil for none.
+    public init(diversion: Diversion, title: String, subtitle: String, basemap: Basemap? = nil) {
         self.diversion = diversion
         self.title = title
         self.subtitle = subtitle
+        self.basemap = basemap
     }
 
     /// The SVG text.
@@ -44,33 +51,72 @@ public struct DiversionMap {
     /// - Returns: an SVG 1.1 document, 1600 × 1040 pixels.
     /// - Throws: `SpatialError` when PROJ cannot project the data to the working CRS.
     public func svg() throws -> String {
+        try render().svg
+    }
+
+    /// The picture and the box of every label on it.
+    func render() throws -> (svg: String, labels: [LabelBox]) {
         let dataset = network.dataset
+        let cities = dataset.places.filter { $0.country == .mx && $0.population >= Self.labelledCityPopulation }
+            .sorted { $0.population != $1.population ? $0.population > $1.population : $0.id < $1.id }
+        // The largest Mexican cities widen the frame south, so streams to and from them stay on the map.
         let extent = dataset.boundary.line + dataset.crossings.map(\.coordinate)
             + dataset.sectors.flatMap { $0.geometry.allPositions.map { Coordinate(longitude: $0.x, latitude: $0.y) } }
+            + cities.filter { $0.population >= 500_000 }.map(\.coordinate)
         let projection = try MapProjection(network: network, frame: Self.mapFrame, extentOf: extent)
         var svg = SVGDocument(width: Self.width, height: Self.height)
+        let hasLand = basemap?.layers[.land] != nil
         svg.element("rect", [("x", "0"), ("y", "0"), ("width", "1600"), ("height", "1040"), ("fill", "#ffffff")])
-        svg.element("rect", [("x", "20"), ("y", "104"), ("width", "1560"), ("height", "756"), ("fill", "#f4f7fa"), ("stroke", "#bdbdbd")])
+        svg.element("rect", [("x", "20"), ("y", "104"), ("width", "1560"), ("height", "756"), ("fill", hasLand ? Self.water : "#f4f7fa"), ("stroke", "#bdbdbd")])
         svg.open("clipPath", [("id", "frame")])
         svg.element("rect", [("x", "20"), ("y", "104"), ("width", "1560"), ("height", "756")])
         svg.close("clipPath")
         svg.open("g", [("id", "map"), ("clip-path", "url(#frame)")])
+        try drawBasemap(&svg, projection)
         let sectorLabels = try drawSectors(&svg, projection)
         try drawBoundary(&svg, projection)
         let drawn = try drawStreams(&svg, projection)
-        let circles = try drawCrossings(&svg, projection)
+        let symbols = dataset.crossings.typedIndices.map { CrossingSymbol(index: $0, diversion: diversion, dataset: dataset) }
+        let circles = try drawCrossings(&svg, projection, symbols: symbols)
         var placer = LabelPlacer(frame: LabelBox(minX: Self.mapFrame.left + 4, minY: Self.mapFrame.top + 4, maxX: Self.mapFrame.right - 4, maxY: Self.mapFrame.bottom - 4),
-                                 obstacles: circles.map { LabelBox(minX: $0.center.x - $0.radius, minY: $0.center.y - $0.radius, maxX: $0.center.x + $0.radius, maxY: $0.center.y + $0.radius) }
-                                    + [Self.scaleBarArea])
-        try drawPortLabels(&svg, projection, placer: &placer)
+                                 obstacles: circles.map { LabelBox(circle: $0.center, radius: $0.radius) } + [Self.scaleBarArea])
+        try drawCrossingLabels(&svg, projection, symbols: symbols, circles: circles, placer: &placer)
+        try drawCityLabels(&svg, projection, cities: cities, placer: &placer)
         drawSectorLabels(&svg, sectorLabels, placer: &placer)
         svg.close("g")
         drawHeader(&svg)
         drawLegend(&svg, projection: projection, streamCount: drawn)
-        return svg.rendered(title: title)
+        return (svg.rendered(title: title), placer.placed)
     }
 
+    /// Sea and lakes, when a basemap is drawn.
+    static let water = "#dde8f0"
+
     // MARK: Layers
+
+    /// Land, lakes, coasts and state lines, under everything else.
+    private func drawBasemap(_ svg: inout SVGDocument, _ projection: MapProjection) throws {
+        guard let basemap else { return }
+        svg.open("g", [("id", "basemap")])
+        let styles: [(Basemap.Layer, [(String, String)])] = [
+            (.land, [("fill", "#f6f4ee"), ("stroke", "none")]),
+            (.lakes, [("fill", Self.water), ("stroke", "#a9bfd0"), ("stroke-width", "0.5")]),
+            (.coast, [("fill", "none"), ("stroke", "#8fa9bd"), ("stroke-width", "0.8")]),
+            (.stateLines, [("fill", "none"), ("stroke", "#a6a6a6"), ("stroke-width", "0.8"), ("stroke-dasharray", "5 3")]),
+        ]
+        for (layer, style) in styles {
+            guard let geometry = basemap.layers[layer] else { continue }
+            let projected = try projection.project(geometry)
+            var data = ""
+            if layer.isArea {
+                for polygon in projected.polygons { for ring in polygon { data += SVGDocument.pathData(ring, closed: true) } }
+            } else {
+                for line in projected.lines { data += SVGDocument.pathData(line, closed: false) }
+            }
+            svg.element("path", [("id", layer.rawValue), ("d", data)] + style + (layer.isArea ? [("fill-rule", "evenodd")] : []))
+        }
+        svg.close("g")
+    }
 
     /// Returns where each sector's name goes: a point inside it.
     private func drawSectors(_ svg: inout SVGDocument, _ projection: MapProjection) throws -> [(String, Position)] {
@@ -92,13 +138,13 @@ public struct DiversionMap {
         return labels
     }
 
-    /// Sector names, after the port labels, wherever they fit near a point inside the sector.
+    /// Sector names, last, wherever they fit on or near a point inside the sector.
     private func drawSectorLabels(_ svg: inout SVGDocument, _ labels: [(String, Position)], placer: inout LabelPlacer) {
         svg.open("g", [("id", "sector-names"), ("font-size", "12"), ("fill", "#6b6b6b"), ("font-style", "italic")])
         for (name, point) in labels {
             let text = name.uppercased()
-            guard let spot = placer.place(width: Double(text.count) * 9, height: 13, near: point, distances: [0, 20, 40, 60]) else { continue }
-            svg.text(text, x: spot.x, y: spot.y, [("text-anchor", spot.anchor), ("letter-spacing", "1.5")])
+            guard let spot = placer.placeCentred(width: TextWidth.of(text, fontSize: 12, letterSpacing: 1.5), height: 14, on: point) else { continue }
+            svg.text(text, x: spot.textX, y: spot.box.maxY - 3, [("text-anchor", spot.anchor), ("letter-spacing", "1.5")])
         }
         svg.close("g")
     }
@@ -136,33 +182,28 @@ public struct DiversionMap {
         return changed.count
     }
 
-    /// Circles of area proportional to daily crossings; returns each circle for label placement.
-    private func drawCrossings(_ svg: inout SVGDocument, _ projection: MapProjection) throws -> [(center: Position, radius: Double)] {
-        let dataset = network.dataset
-        let totals = dataset.crossings.typedIndices.map { index -> (baseline: Double, scenario: Double) in
-            let changes = diversion.changes(ofCrossing: index)
-            return (changes.values.map(\.baseline).reduce(0, +), changes.values.map(\.scenario).reduce(0, +))
-        }
-        let centers = try projection.project(dataset.crossings.map(\.coordinate))
-        let order = dataset.crossings.typedIndices.sorted { max(totals[$0].baseline, totals[$0].scenario) > max(totals[$1].baseline, totals[$1].scenario) }
-        var circles: [(Position, Double)] = []
+    /// Circles of area proportional to daily crossings, each filled by its symbol's whole percent; returns
+    /// each crossing's circle, by crossing index, for labels.
+    private func drawCrossings(_ svg: inout SVGDocument, _ projection: MapProjection, symbols: [CrossingSymbol]) throws -> [(center: Position, radius: Double)] {
+        let centers = try projection.project(symbols.map(\.crossing.coordinate))
+        var circles = symbols.indices.map { (center: centers[$0], radius: Self.radius(dailyCrossings: max(symbols[$0].baseline, symbols[$0].scenario))) }
+        let order = symbols.indices.sorted { circles[$0].radius != circles[$1].radius ? circles[$0].radius > circles[$1].radius : $0 < $1 }
         svg.open("g", [("id", "crossings"), ("stroke", "#404040"), ("stroke-width", "0.8")])
         for index in order {
-            let status = diversion.status(ofCrossing: index, in: dataset)
-            let center = centers[index]
-            let radius = Self.radius(dailyCrossings: max(totals[index].baseline, totals[index].scenario))
-            circles.append((center, radius))
+            let symbol = symbols[index]
+            let center = circles[index].center, radius = circles[index].radius
             let x = SVGDocument.number(center.x), y = SVGDocument.number(center.y), r = SVGDocument.number(radius)
-            switch status {
+            let id = ("id", "crossing-\(symbol.crossing.id)")
+            switch symbol.status {
             case .closed:
-                svg.element("circle", [("cx", x), ("cy", y), ("r", r), ("fill", "#ffffff"), ("fill-opacity", "0.8"), ("stroke", "#000000"), ("stroke-width", "1.6")])
+                svg.element("circle", [id, ("cx", x), ("cy", y), ("r", r), ("fill", "#ffffff"), ("fill-opacity", "0.8"), ("stroke", "#000000"), ("stroke-width", "1.6")])
                 drawCross(&svg, at: center, size: max(radius * 0.75, 4))
+                circles[index].radius = max(radius, 4)
             case .outOfService:
-                svg.element("circle", [("cx", x), ("cy", y), ("r", "2.5"), ("fill", "none"), ("stroke", SimpleStyle.outOfService)])
+                svg.element("circle", [id, ("cx", x), ("cy", y), ("r", "2.5"), ("fill", "none"), ("stroke", SimpleStyle.outOfService)])
             case .open, .partial:
-                let percent = Diversion.percentChange(from: totals[index].baseline, to: totals[index].scenario)
-                var attributes = [("cx", x), ("cy", y), ("r", r), ("fill", SimpleStyle.changeColor(percent: percent)), ("fill-opacity", "0.9")]
-                if status == .partial { attributes += [("stroke", "#000000"), ("stroke-width", "1.6"), ("stroke-dasharray", "3 2")] }
+                var attributes = [id, ("cx", x), ("cy", y), ("r", r), ("fill", symbol.fill), ("fill-opacity", "0.9")]
+                if symbol.status == .partial { attributes += [("stroke", "#000000"), ("stroke-width", "1.6"), ("stroke-dasharray", "3 2")] }
                 svg.element("circle", attributes)
             }
         }
@@ -183,35 +224,50 @@ public struct DiversionMap {
         max(2.5, 26 * (max(dailyCrossings, 0) / 60_000).squareRoot())
     }
 
-    /// Labels the ports with the largest changes, each beside its busiest crossing, where it overlaps no
-    /// other label or circle (with a leader line when it had to move away).
-    private func drawPortLabels(_ svg: inout SVGDocument, _ projection: MapProjection, placer: inout LabelPlacer) throws {
-        let dataset = network.dataset
-        var ports: [String: (name: String, change: Double, baseline: Double, closed: Bool)] = [:]
-        for total in diversion.ports {
-            ports[total.key, default: (total.name, 0, 0, false)].change += total.change
-            ports[total.key, default: (total.name, 0, 0, false)].baseline += total.baseline
-        }
-        for index in dataset.crossings.typedIndices where diversion.status(ofCrossing: index, in: dataset) == .closed {
-            ports[dataset.crossings[index].portCode]?.closed = true
-        }
-        let chosen = ports.filter { abs($0.value.change) >= 1 }
-            .sorted { abs($0.value.change) != abs($1.value.change) ? abs($0.value.change) > abs($1.value.change) : $0.key < $1.key }
-            .prefix(Self.labelledPorts)
-        svg.open("g", [("id", "labels"), ("font-size", "13"), ("fill", "#1a1a1a"), ("stroke", "#ffffff"), ("stroke-width", "3.5"),
+    /// Labels the crossings with the largest changes: the name, then the whole change and each mode's in its
+    /// own units. Each goes beside its circle where it overlaps no other label or circle, or further out with
+    /// a leader line back to the circle.
+    private func drawCrossingLabels(_ svg: inout SVGDocument, _ projection: MapProjection, symbols: [CrossingSymbol],
+                                    circles: [(center: Position, radius: Double)], placer: inout LabelPlacer) throws {
+        let chosen = symbols.filter { abs($0.change) >= 1 }
+            .sorted { abs($0.change) != abs($1.change) ? abs($0.change) > abs($1.change) : $0.crossing.id < $1.crossing.id }
+            .prefix(Self.labelledCrossings)
+        svg.open("g", [("id", "labels"), ("fill", "#1a1a1a"), ("stroke", "#ffffff"), ("stroke-width", "3.5"),
                        ("paint-order", "stroke"), ("stroke-linejoin", "round")])
-        for (code, port) in chosen {
-            let members = dataset.crossings.indices.filter { dataset.crossings[$0].portCode == code }
-            guard let anchorIndex = members.max(by: { (dataset.crossings[$0].dailyVolume.values.reduce(0, +), $1) < (dataset.crossings[$1].dailyVolume.values.reduce(0, +), $0) }) else { continue }
-            let anchor = try projection.project([dataset.crossings[anchorIndex].coordinate])[0]
-            let percent = port.baseline >= 1 ? " (\(port.change > 0 ? "+" : "−")\(formatCount(abs(100 * port.change / port.baseline))) %)" : ""
-            let text = "\(port.name) \(port.change > 0 ? "+" : "−")\(formatCount(abs(port.change)))\(percent)\(port.closed ? " · closures" : "")"
-            guard let spot = placer.place(width: Double(text.count) * 7.4, height: 14, near: anchor, distances: [10, 28, 48, 70]) else { continue }
-            if spot.distance > 10 {
-                svg.element("line", [("x1", SVGDocument.number(anchor.x)), ("y1", SVGDocument.number(anchor.y)),
-                                     ("x2", SVGDocument.number(spot.x)), ("y2", SVGDocument.number(spot.y - 4)), ("stroke", "#555555"), ("stroke-width", "0.8")])
+        for symbol in chosen {
+            let name = symbol.labelName, detail = symbol.changeText
+            let bold = symbol.status != .open
+            let width = max(TextWidth.of(name, fontSize: 13, bold: bold), TextWidth.of(detail, fontSize: 11.5)) + 2
+            let circle = circles[symbol.index.rawValue]
+            guard let spot = placer.place(width: width, height: 31, near: circle.center, radius: circle.radius) else { continue }
+            if spot.needsLeader {
+                let end = spot.box.nearestPoint(to: circle.center)
+                let dx = end.x - circle.center.x, dy = end.y - circle.center.y, length = max((dx * dx + dy * dy).squareRoot(), 1)
+                svg.element("line", [("x1", SVGDocument.number(circle.center.x + dx / length * circle.radius)),
+                                     ("y1", SVGDocument.number(circle.center.y + dy / length * circle.radius)),
+                                     ("x2", SVGDocument.number(end.x)), ("y2", SVGDocument.number(end.y)), ("stroke", "#555555"), ("stroke-width", "0.8")])
             }
-            svg.text(text, x: spot.x, y: spot.y, [("text-anchor", spot.anchor), ("font-weight", port.closed ? "bold" : "normal")])
+            svg.open("text", [("data-crossing", symbol.crossing.id), ("text-anchor", spot.anchor)])
+            svg.tspan(name, x: spot.textX, y: spot.box.minY + 13, [("font-size", "13"), ("font-weight", bold ? "bold" : "normal")])
+            svg.tspan(detail, x: spot.textX, y: spot.box.minY + 28, [("font-size", "11.5")])
+            svg.close("text")
+        }
+        svg.close("g")
+    }
+
+    /// The main Mexican cities, largest first, each with a dot, where there is room; a city beside a larger
+    /// one (Monterrey's suburbs) is left to the larger one's name.
+    private func drawCityLabels(_ svg: inout SVGDocument, _ projection: MapProjection, cities: [Place], placer: inout LabelPlacer) throws {
+        let points = try projection.project(cities.map(\.coordinate))
+        svg.open("g", [("id", "cities"), ("font-size", "12"), ("fill", "#333333"), ("stroke", "#ffffff"), ("stroke-width", "3"),
+                       ("paint-order", "stroke"), ("stroke-linejoin", "round")])
+        var named: [Position] = []
+        for (city, point) in zip(cities, points) {
+            guard !named.contains(where: { point.planarDistance(to: $0) < 30 }) else { continue }
+            named.append(point)
+            guard let spot = placer.place(width: TextWidth.of(city.name, fontSize: 12), height: 14, near: point, radius: 2.5, gaps: [3, 10, 20]) else { continue }
+            svg.element("circle", [("cx", SVGDocument.number(point.x)), ("cy", SVGDocument.number(point.y)), ("r", "2.5"), ("fill", "#333333"), ("stroke", "#ffffff"), ("stroke-width", "1")])
+            svg.text(city.name, x: spot.textX, y: spot.box.maxY - 3, [("text-anchor", spot.anchor)])
         }
         svg.close("g")
     }
@@ -227,9 +283,13 @@ public struct DiversionMap {
         var closedPorts: [String] = []
         for index in closed where !closedPorts.contains(dataset.crossings[index].port) { closedPorts.append(dataset.crossings[index].port) }
         summary.append(closed.isEmpty ? "No crossing closed" : "\(closed.count) crossing\(closed.count == 1 ? "" : "s") closed, at \(closedPorts.joined(separator: ", "))")
-        let forgone = diversion.forgone.values.reduce(0, +), deferred = diversion.deferred.values.reduce(0, +)
-        if forgone >= 1 { summary.append("forgone \(formatCount(forgone)) trips a day") }
-        if deferred >= 1 { summary.append("deferred \(formatCount(deferred)) freight units a day") }
+        // Each mode in its own units: persons, vehicles and railcars are not added together.
+        func perMode(_ values: PerMode<Double>) -> String {
+            values.filter { $0.value.rounded() >= 1 }.map { "\(formatCount($0.value)) \($0.key.unit)" }.joined(separator: ", ")
+        }
+        let forgone = perMode(diversion.forgone), deferred = perMode(diversion.deferred)
+        if !forgone.isEmpty { summary.append("forgone a day: \(forgone)") }
+        if !deferred.isEmpty { summary.append("deferred a day: \(deferred)") }
         var line = summary.joined(separator: " · ")
         if line.count > 210 { line = String(line.prefix(207)) + "…" }
         svg.text(line, x: 24, y: 92, [("font-size", "13"), ("fill", "#404040")])
@@ -238,16 +298,16 @@ public struct DiversionMap {
     private func drawLegend(_ svg: inout SVGDocument, projection: MapProjection, streamCount: Int) {
         svg.open("g", [("id", "legend"), ("font-size", "12.5"), ("fill", "#262626")])
         // Change colours.
-        svg.text("Change in daily crossings (all modes, each unit counted once)", x: 24, y: 888, [("font-weight", "bold")])
+        svg.text("Change in crossings a day: persons, vehicles, buses, trucks and railcars added together", x: 24, y: 888, [("font-weight", "bold")])
         for (index, entry) in SimpleStyle.changeClasses.enumerated() {
             let x = 24.0 + Double(index) * 92
             svg.element("rect", [("x", SVGDocument.number(x)), ("y", "898"), ("width", "88"), ("height", "14"), ("fill", entry.color), ("stroke", "#8c8c8c"), ("stroke-width", "0.5")])
             svg.text(entry.label, x: x + 44, y: 928, [("text-anchor", "middle"), ("font-size", "11")])
         }
-        svg.text("Sectors are shaded and crossings filled by the change in crossings a day.", x: 24, y: 950, [("font-size", "11.5"), ("fill", "#595959")])
+        svg.text("Sectors are shaded and crossings filled by that sum's change; labels give each mode's change in its own units.", x: 24, y: 950, [("font-size", "11.5"), ("fill", "#595959")])
 
         // Circle sizes.
-        svg.text("Crossings a day", x: 700, y: 888, [("font-weight", "bold")])
+        svg.text("Crossings a day, all modes", x: 700, y: 888, [("font-weight", "bold")])
         var x = 712.0
         for volume in [1_000.0, 10_000, 50_000] {
             let r = Self.radius(dailyCrossings: volume)
@@ -285,56 +345,9 @@ public struct DiversionMap {
         }
         svg.close("g")
 
-        svg.text("Daily northbound volumes from the fitted BorderFlow model (baseline: every crossing open). Counts: CBP via BTS and UNT; sectors from U.S. Census county outlines.",
+        svg.text("Daily northbound volumes from the fitted BorderFlow model (baseline: every crossing open). Counts: CBP via BTS and UNT; sectors from U.S. Census county outlines; land, coasts and state lines from Natural Earth; cities from GeoNames.",
                  x: 24, y: 1000, [("font-size", "11"), ("fill", "#737373")])
         svg.text("Projection: \(projection.description). Made with BorderFlow.",
                  x: 24, y: 1018, [("font-size", "11"), ("fill", "#737373")])
-    }
-}
-
-/// Places labels one after another where they overlap no placed label and no obstacle, trying spots around
-/// an anchor at growing distances: diagonals first, then above and below.
-struct LabelPlacer {
-    let frame: LabelBox
-    let obstacles: [LabelBox]
-    private(set) var placed: [LabelBox] = []
-
-    init(frame: LabelBox, obstacles: [LabelBox]) {
-        self.frame = frame
-        self.obstacles = obstacles
-    }
-
-    /// The text's baseline position and anchor, or nil when no spot is free.
-    mutating func place(width: Double, height: Double, near anchor: Position, distances: [Double]) -> (x: Double, y: Double, anchor: String, distance: Double)? {
-        for distance in distances {
-            let spots: [(Double, Double)] = distance == 0 ? [(0, 0)] : [(1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1.4), (0, 1.4)]
-            for (dx, dy) in spots {
-                let x = anchor.x + dx * distance, y = anchor.y + dy * distance
-                let minX = dx > 0 ? x : dx < 0 ? x - width : x - width / 2
-                let box = LabelBox(minX: minX, minY: y - height + 3, maxX: minX + width, maxY: y + 3)
-                guard frame.contains(box), !placed.contains(where: { $0.overlaps(box) }),
-                      !obstacles.contains(where: { $0.overlaps(box.inset(by: 2)) }) else { continue }
-                placed.append(box)
-                return (x, y, dx > 0 ? "start" : dx < 0 ? "end" : "middle", distance)
-            }
-        }
-        return nil
-    }
-}
-
-/// An axis-aligned box on the picture, for placing labels.
-struct LabelBox {
-    let minX: Double, minY: Double, maxX: Double, maxY: Double
-
-    func overlaps(_ other: LabelBox) -> Bool {
-        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
-    }
-
-    func contains(_ other: LabelBox) -> Bool {
-        other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
-    }
-
-    func inset(by amount: Double) -> LabelBox {
-        LabelBox(minX: minX + amount, minY: minY + amount, maxX: maxX - amount, maxY: maxY - amount)
     }
 }

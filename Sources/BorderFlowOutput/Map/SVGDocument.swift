@@ -50,6 +50,11 @@ struct SVGDocument {
         body += "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\"\(Self.attributes(attributes))>\(Self.escaped(content))</text>\n"
     }
 
+    /// One line of a `text` element opened with `open("text", …)`.
+    mutating func tspan(_ content: String, x: Double, y: Double, _ attributes: [(String, String)] = []) {
+        body += "<tspan x=\"\(Self.number(x))\" y=\"\(Self.number(y))\"\(Self.attributes(attributes))>\(Self.escaped(content))</tspan>\n"
+    }
+
     /// A path through points: `M x y L x y ...`, closed with `Z` for rings.
     static func pathData(_ points: [Position], closed: Bool) -> String {
         var data = ""
