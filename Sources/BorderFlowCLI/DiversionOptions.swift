@@ -19,7 +19,7 @@ struct DiversionOptions: ParsableArguments {
 
     @OptionGroup var demandOptions: DemandOptions
 
-    @Option(help: ArgumentHelp("Also run the scenario under N draws of the behaviour within its fitted ranges and give each crossing's change as a median with a 10–90% band.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also run the scenario under N draws of the behaviour within its fitted ranges and give each crossing's change as a median with a 10–90% band.", valueName: "N"))
     var uncertainty: Int?
 
     @Option(help: "The seed of the --uncertainty draws (the same seed gives the same bands).")
@@ -83,14 +83,30 @@ struct DiversionOptions: ParsableArguments {
 
 /// Where GeoJSON goes: the options `divert`, `route` and `export` share.
 struct GeoJSONOutputOptions: ParsableArguments {
-    @Flag(help: "Write GeoJSON text sequences (RFC 8142, newline-delimited, .geojsons) instead of FeatureCollections.")
+    @Flag(help: "Write GeoJSON text sequences (RFC 8142, newline-delimited) instead of FeatureCollections; a file named .geojsons is one without it.")
     var seq = false
 
-    var encoding: GeoJSONEncoding { seq ? .textSequence : .featureCollection }
+    /// How a path is written: a `.geojsons` file as a text sequence, a `.geojson` or `.json` file as a
+    /// FeatureCollection, a folder as `--seq` says.
+    ///
+    /// - Throws: `ValidationError` when `--seq` asks for a sequence in a file named as a FeatureCollection.
+    func encoding(for path: String) throws -> GeoJSONEncoding {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "geojsons":
+            return .textSequence
+        case "geojson", "json":
+            guard !seq else {
+                throw ValidationError("--seq writes a GeoJSON text sequence, which is not what a file named '\(URL(fileURLWithPath: path).lastPathComponent)' holds; name it .geojsons, or leave out --seq for a FeatureCollection")
+            }
+            return .featureCollection
+        default:
+            return seq ? .textSequence : .featureCollection
+        }
+    }
 
     /// Writes the layers and says where on standard error, so standard output stays the report.
     func write(_ layers: [GeoJSONLayer], to path: String) throws {
-        let files = try GeoJSONLayerFiles.write(layers, to: URL(fileURLWithPath: path), encoding: encoding)
+        let files = try GeoJSONLayerFiles.write(layers, to: URL(fileURLWithPath: path), encoding: encoding(for: path))
         for file in files { FileHandle.standardError.write(Data("wrote \(file.path)\n".utf8)) }
     }
 }
