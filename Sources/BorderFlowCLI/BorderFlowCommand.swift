@@ -1,4 +1,5 @@
 import ArgumentParser
+import BorderFlow
 import Foundation
 
 @main
@@ -42,6 +43,10 @@ struct BorderFlowCommand: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
+            if let typed = CommandLine.arguments.dropFirst().first, let message = unknownCommandMessage(typed) {
+                FileHandle.standardError.write(Data("borderflow: error: \(message)\n".utf8))
+                exit(withError: ExitCode.validationFailure)
+            }
             exit(withError: error)
         }
         do {
@@ -52,5 +57,16 @@ struct BorderFlowCommand: ParsableCommand {
             FileHandle.standardError.write(Data("borderflow: error: \(error)\n".utf8))
             exit(withError: ExitCode.failure)
         }
+    }
+
+    /// What to say when the first argument is no command (`routes`): the nearest commands' names; nil when it
+    /// is a command or an option, whose errors the parser words itself.
+    static func unknownCommandMessage(_ typed: String) -> String? {
+        guard !typed.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !names.contains(typed) else { return nil }
+        let nearest = NameMatching.suggestions(for: typed, among: names, limit: 2)
+        let hint = nearest.isEmpty ? "" : "; did you mean \(nearest.map { "'\($0)'" }.joined(separator: " or "))?"
+        return "no command '\(typed)'\(hint) `borderflow --help` lists them"
     }
 }

@@ -28,14 +28,17 @@ struct BuildBasemapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("State and province lines (GeoJSON, WGS 84).", valueName: "FILE"))
     var states: String
 
-    @Option(help: ArgumentHelp("Where to write basemap.geojson (default: the bundled GeoData).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Where to write basemap.geojson (default: the bundled GeoData, with --in-place).", valueName: "DIR"))
     var out: String?
 
+    @OptionGroup var inPlace: InPlaceOption
+
     func run() throws {
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? DatasetFiles.bundledDirectory
+        try inPlace.check([directory.appendingPathComponent(DatasetFiles.basemap)], elsewhere: "give --out DIR")
         let builder = BasemapBuilder(land: URL(fileURLWithPath: land), coast: URL(fileURLWithPath: coast),
                                      lakes: URL(fileURLWithPath: lakes), states: URL(fileURLWithPath: states))
         let basemap = try builder.build()
-        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? DatasetFiles.bundledDirectory
         try builder.write(basemap, to: directory)
         let vertices = basemap.layers.values.reduce(0) { $0 + $1.allPositions.count }
         print("wrote \(basemap.layers.count) layers, \(vertices) vertices, to \(directory.appendingPathComponent(DatasetFiles.basemap).path)")

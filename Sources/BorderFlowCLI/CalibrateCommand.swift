@@ -54,7 +54,7 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     /// Each month's level, fitted to the crossings' seasonal factors, when the dataset has baselines.
-    private func fitSeasons(network: BorderNetwork, fit: DemandFit) throws -> [SeasonalFit.Result]? {
+    private func fitSeasons(network: BorderNetwork, fit: DemandFit) throws -> [SeasonalFit.MonthFit]? {
         guard let baselines = try network.crossingBaselines() else { return nil }
         let seasonal = SeasonalFit(network: network, demand: fit.demand, constants: fit.constants, baselines: baselines)
         return seasonal.fitEveryMonth(tolerance: tolerance)

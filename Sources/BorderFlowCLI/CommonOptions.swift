@@ -24,8 +24,11 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Working CRS in metres: an EPSG code or a PROJ string (default: the border-strip Lambert conformal conic).", valueName: "CRS"))
     var crs: String?
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
-    var format: ReportFormat = .table
+    @Option(name: .customLong("format"), help: "Output format: table, json or csv (default: table).")
+    var formatGiven: ReportFormat?
+
+    /// The report's format: as given, or a table.
+    var format: ReportFormat { formatGiven ?? .table }
 
     var directory: URL { dataFolder.directory }
 

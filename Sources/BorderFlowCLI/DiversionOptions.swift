@@ -19,7 +19,7 @@ struct DiversionOptions: ParsableArguments {
 
     @OptionGroup var demandOptions: DemandOptions
 
-    @Option(help: ArgumentHelp("Also run the scenario under N draws of the behaviour within its fitted ranges and give each crossing's change as a median with a 10–90% band.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also run the scenario under N draws of the behaviour within its fitted ranges and give each crossing's change as a median with a 10–90% band.", valueName: "N"))
     var uncertainty: Int?
 
     @Option(help: "The seed of the --uncertainty draws (the same seed gives the same bands).")
@@ -83,18 +83,34 @@ struct DiversionOptions: ParsableArguments {
 
 /// Where GeoJSON goes: the options `divert`, `route` and `export` share.
 struct GeoJSONOutputOptions: ParsableArguments {
-    @Flag(help: "Write GeoJSON text sequences (RFC 8142, newline-delimited, .geojsons) instead of FeatureCollections.")
+    @Flag(help: "Write GeoJSON text sequences (RFC 8142, newline-delimited) instead of FeatureCollections; a file named .geojsons is one without it.")
     var seq = false
 
     @OptionGroup var inPlace: InPlaceOption
 
-    var encoding: GeoJSONEncoding { seq ? .textSequence : .featureCollection }
+    /// How a path is written: a `.geojsons` file as a text sequence, a `.geojson` or `.json` file as a
+    /// FeatureCollection, a folder as `--seq` says.
+    ///
+    /// - Throws: `ValidationError` when `--seq` asks for a sequence in a file named as a FeatureCollection.
+    func encoding(for path: String) throws -> GeoJSONEncoding {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "geojsons":
+            return .textSequence
+        case "geojson", "json":
+            guard !seq else {
+                throw ValidationError("--seq writes a GeoJSON text sequence, which is not what a file named '\(URL(fileURLWithPath: path).lastPathComponent)' holds; name it .geojsons, or leave out --seq for a FeatureCollection")
+            }
+            return .featureCollection
+        default:
+            return seq ? .textSequence : .featureCollection
+        }
+    }
 
     /// The files the layers make at a path: one named file, or a file per layer in a folder, which may not
     /// replace a dataset's own files without `--in-place`.
     func files(_ layers: [GeoJSONLayer], to path: String) throws -> [OutputFile] {
         let url = URL(fileURLWithPath: path)
-        let files = try GeoJSONLayerFiles.texts(of: layers, at: url, encoding: encoding).map { OutputFile($0.text, at: $0.url) }
+        let files = try GeoJSONLayerFiles.texts(of: layers, at: url, encoding: encoding(for: path)).map { OutputFile($0.text, at: $0.url) }
         if !GeoJSONLayerFiles.isSingleFile(url) {
             try inPlace.check(files.map(\.url), elsewhere: "name another folder or a .geojson file")
         }

@@ -29,12 +29,13 @@ struct DivertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the streams as an origin–destination CSV (kepler.gl arcs).", valueName: "FILE"))
     var od: String?
 
-    @Option(name: .customLong("min-volume"), help: ArgumentHelp("Leave out streams below this many daily trips in both baseline and scenario (0 keeps every one).", valueName: "TRIPS"))
+    @Option(name: .customLong("min-volume"), parsing: .unconditional, help: ArgumentHelp("Leave out streams below this many daily trips in both baseline and scenario (0 keeps every one).", valueName: "TRIPS"))
     var minimumVolume: Double = DiversionLayers.defaultMinimumVolume
 
     func validate() throws {
         guard minimumVolume >= 0, minimumVolume.isFinite else { throw ValidationError("--min-volume must be zero or more") }
         if geoJSONOutput.seq && geojson == nil { throw ValidationError("--seq applies to --geojson; give --geojson FILE|DIR too") }
+        if let geojson { _ = try geoJSONOutput.encoding(for: geojson) }
     }
 
     func run() throws {

@@ -42,6 +42,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try layerNames
+        _ = try geoJSONOutput.encoding(for: out)
     }
 
     func run() throws {

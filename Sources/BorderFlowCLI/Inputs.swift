@@ -14,7 +14,7 @@ struct Inputs {
     init(_ options: DatasetOptions, _ closureOptions: ClosureOptions) throws {
         network = try options.loadNetwork()
         scenario = try closureOptions.loadScenario(dataset: network.dataset)
-        typedClosures = try closureOptions.typedClosures()
+        typedClosures = try closureOptions.typedClosures(dataset: network.dataset)
     }
 
     /// The moment a command looks at: the one typed (its option validated it), else the scenario's date.

@@ -14,7 +14,7 @@ struct LocateCommand: ParsableCommand {
 
     @OptionGroup var options: DatasetOptions
 
-    @Option(help: "How many nearest crossings to list.")
+    @Option(parsing: .unconditional, help: "How many nearest crossings to list.")
     var count: Int = 5
 
     /// The words given, less a `--` separator a user may type before a negative number.

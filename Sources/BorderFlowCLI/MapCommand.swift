@@ -24,6 +24,10 @@ struct MapCommand: ParsableCommand {
     func validate() throws {
         let type = URL(fileURLWithPath: out).pathExtension.lowercased()
         guard type == "svg" || type == "png" else { throw ValidationError("--out '\(out)' must end in .svg or .png") }
+        // A map has no table, JSON or CSV form: a format given would be silently ignored.
+        if let format = options.formatGiven {
+            throw ValidationError("map draws a picture and takes no --format (\(format.rawValue)); --out FILE.svg or FILE.png sets its kind, and `borderflow divert --format \(format.rawValue)` gives the same diversion as a report")
+        }
     }
 
     func run() throws {

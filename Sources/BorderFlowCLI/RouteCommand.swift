@@ -31,7 +31,7 @@ struct RouteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A moment: applies opening hours and closure windows (default with --scenario: the scenario's date).", valueName: "DATETIME"))
     var at: String?
 
-    @Option(help: ArgumentHelp("Also list the best route through each of the K best distinct crossings.", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also list the best route through each of the K best distinct crossings.", valueName: "K"))
     var alternatives: Int = 0
 
     @Option(help: "Search algorithm: astar or dijkstra (the same costs; A* searches less).")
@@ -44,6 +44,7 @@ struct RouteCommand: ParsableCommand {
 
     func validate() throws {
         if geoJSONOutput.seq && geojson == nil { throw ValidationError("--seq applies to --geojson; give --geojson FILE too") }
+        if let geojson { _ = try geoJSONOutput.encoding(for: geojson) }
         guard alternatives >= 0 else { throw ValidationError("--alternatives must be zero or more") }
         if let at, Moment(parsing: at) == nil {
             throw ValidationError("--at '\(at)' is not a date and time; use 2023-12-10T14:00 or 2023-12-10T14:00-07:00")

@@ -28,14 +28,17 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last day simulated (included).", valueName: "DATE"))
     var to: String
 
-    @Option(name: .customLong("crossers-per-day"), help: "Crossers drawn from the demand each day.")
+    @Option(name: .customLong("crossers-per-day"), parsing: .unconditional, help: "Crossers drawn from the demand each day.")
     var crossersPerDay = 10_000
 
     @Option(help: "Seed of the draws.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads that route crossers (default: the cores available).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("threads"), parsing: .unconditional, help: "Threads that route crossers (default: the cores available, \(ProcessInfo.processInfo.activeProcessorCount) here).")
+    var threadsGiven: Int?
+
+    /// The threads to use: as given, or one per core.
+    var threads: Int { threadsGiven ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @OptionGroup var demandOptions: DemandOptions
 

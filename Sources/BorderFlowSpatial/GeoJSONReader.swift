@@ -42,7 +42,7 @@ public enum GeoJSONReader {
             throw GeoJSONError(file: file, field: "type", message: "expected \"FeatureCollection\", found \(describe(object["type"]))")
         }
         if object["crs"] != nil {
-            throw GeoJSONError(file: file, field: "crs", message: "RFC 7946 GeoJSON has no \"crs\" member; coordinates must be WGS 84 longitude/latitude. Reproject the file (e.g. ogr2ogr -t_srs EPSG:4326 -lco RFC7946=YES) and remove the member")
+            throw GeoJSONError(file: file, field: "crs", message: crsMemberMessage)
         }
         guard let featureValues = object["features"]?.arrayValue else {
             throw GeoJSONError(file: file, field: "features", message: "expected an array of features, found \(describe(object["features"]))")
@@ -55,13 +55,16 @@ public enum GeoJSONReader {
         return GeoJSONFeatureCollection(file: file, features: features)
     }
 
+    /// Why a `crs` member is refused, and what to do.
+    static let crsMemberMessage = "RFC 7946 GeoJSON has no \"crs\" member; coordinates must be WGS 84 longitude/latitude. Reproject the file (e.g. ogr2ogr -t_srs EPSG:4326 -lco RFC7946=YES) and remove the member"
+
     private static func describe(_ value: JSONValue?) -> String {
         guard let value else { return "nothing" }
         if let text = value.stringValue { return "\"\(text)\"" }
         return value.kindDescription
     }
 
-    private static func feature(_ value: JSONValue, index: Int, file: String) throws -> GeoJSONFeature {
+    static func feature(_ value: JSONValue, index: Int, file: String) throws -> GeoJSONFeature {
         guard let object = value.objectValue else {
             throw GeoJSONError(file: file, featureIndex: index, message: "expected a Feature object, found \(value.kindDescription)")
         }

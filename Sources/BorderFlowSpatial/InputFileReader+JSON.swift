@@ -8,12 +8,19 @@ extension InputFileReader {
     ///   - file: How errors name the file.
     /// - Returns: The value; object members are in sorted key order.
     /// - Throws: `InputFileError` for text that is not JSON, with the line and column of a syntax error when
-    ///   known, or for a number beyond the range of a `Double`.
+    ///   known, for a key an object gives twice, or for a number beyond the range of a `Double`.
     package static func json(_ data: Data, file: String) throws -> JSONValue {
+        var duplicate: JSONBytesParser.DuplicateKey?
         let parsed = data.withUnsafeBytes { raw in
-            raw.withMemoryRebound(to: UInt8.self) { JSONBytesParser.parse($0) }
+            raw.withMemoryRebound(to: UInt8.self) { JSONBytesParser.parse($0, duplicate: &duplicate) }
         }
         if let parsed { return parsed }
+        // Readers differ on which of two equal keys they keep (JSONDecoder the first, most others the last).
+        if let duplicate {
+            let position = TextPosition(byteOffset: duplicate.offset, in: data)
+            throw InputFileError(file: file, line: position.line, column: position.column,
+                                 message: "the key \"\(duplicate.key.prefix(100))\" appears twice in one object (\(position)); JSON readers differ on which value they keep, so give it once")
+        }
         // What the byte parser leaves, errors above all, `JSONDecoder` reads and explains.
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)

@@ -3,12 +3,13 @@
 /// a time (which builds a coding path for every value it tries and fails to read as an array or an object).
 ///
 /// It gives the value `JSONDecoder` would give, or nothing: whatever it is not sure to read the same way (a
-/// syntax error, a top-level scalar, a repeated key, a number beyond a `Double`, a lone surrogate, text that is
+/// syntax error, a top-level scalar, a repeated key (which it names, for the caller to refuse), a number beyond a `Double`, a lone surrogate, text that is
 /// not UTF-8, deep nesting) it leaves to `JSONDecoder`, so errors and odd cases stay as they were.
 struct JSONBytesParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var depth = 0
+    private var duplicate: DuplicateKey?
 
     /// Deeper nesting is left to `JSONDecoder`, which sets its own limit.
     private static let maximumDepth = 256
@@ -20,7 +21,22 @@ struct JSONBytesParser {
     /// The value of a JSON text whose root is an object or an array, object members in sorted key order as
     /// `JSONValue(from:)` gives them; nil when the text is not one the parser reads with certainty.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        var duplicate: DuplicateKey?
+        return parse(bytes, duplicate: &duplicate)
+    }
+
+    /// A key an object repeats: the key, and the byte offset of its second appearance.
+    struct DuplicateKey: Equatable {
+        /// The repeated key.
+        let key: String
+        /// Where the later of the two starts (its opening quote), from 0.
+        let offset: Int
+    }
+
+    /// As ``parse(_:)``; when the parse stopped at an object that repeats a key, `duplicate` names it.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, duplicate: inout DuplicateKey?) -> JSONValue? {
         var parser = JSONBytesParser(bytes)
+        defer { duplicate = parser.duplicate }
         parser.skipWhitespace()
         guard let first = parser.peek(), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return nil }
         guard let value = parser.value() else { return nil }
@@ -96,12 +112,14 @@ struct JSONBytesParser {
         guard depth <= Self.maximumDepth else { return nil }
         position += 1
         var members: [(String, JSONValue)] = []
+        var keyOffsets: [Int] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
         } else {
             while true {
                 skipWhitespace()
+                keyOffsets.append(position)
                 guard peek() == UInt8(ascii: "\""), let key = string() else { return nil }
                 skipWhitespace()
                 guard peek() == UInt8(ascii: ":") else { return nil }
@@ -120,9 +138,13 @@ struct JSONBytesParser {
             }
         }
         // The order `JSONValue(from:)` gives; which of two equal keys a decoder keeps is its own affair.
-        members.sort { $0.0 < $1.0 }
-        for index in members.indices.dropFirst() where members[index].0 == members[index - 1].0 { return nil }
-        return .object(JSONObject(members))
+        var order = Array(members.indices)
+        order.sort { members[$0].0 < members[$1].0 || (members[$0].0 == members[$1].0 && $0 < $1) }
+        for index in order.indices.dropFirst() where members[order[index]].0 == members[order[index - 1]].0 {
+            duplicate = DuplicateKey(key: members[order[index]].0, offset: keyOffsets[order[index]])
+            return nil
+        }
+        return .object(JSONObject(order.map { members[$0] }))
     }
 
     /// A string from its opening quote: escapes read, the text checked to be UTF-8.

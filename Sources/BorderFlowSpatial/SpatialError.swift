@@ -2,6 +2,9 @@
 public enum SpatialError: Error, Equatable, Sendable, CustomStringConvertible {
     /// PROJ could not understand a CRS definition: the `definition` as given, and PROJ's `reason`.
     case unknownCRS(definition: String, reason: String)
+    /// PROJ understands a CRS but it cannot be the working CRS: the `definition` as given, and why (geographic,
+    /// not projected, or in units other than metres).
+    case unsuitableWorkingCRS(definition: String, reason: String)
     /// PROJ could not build an operation between two CRSs: the `source` and `target` definitions, and
     /// PROJ's `reason`.
     case noTransformation(source: String, target: String, reason: String)
@@ -17,7 +20,9 @@ public enum SpatialError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownCRS(definition, reason):
-            return "unknown coordinate reference system '\(definition)': \(reason). Use an EPSG code (e.g. 4326 or EPSG:32613) or a PROJ string (e.g. '+proj=utm +zone=13 +datum=WGS84')."
+            return "unknown coordinate reference system '\(definition)': \(reason). Use an EPSG code (e.g. 32613 or EPSG:32613) or a PROJ string (e.g. '+proj=utm +zone=13 +datum=WGS84')."
+        case let .unsuitableWorkingCRS(definition, reason):
+            return "'\(definition)' cannot be the working CRS: \(reason). " + Self.workingCRSAdvice
         case let .noTransformation(source, target, reason):
             return "no transformation from '\(source)' to '\(target)': \(reason)"
         case let .transformationFailed(x, y, reason):
@@ -28,4 +33,7 @@ public enum SpatialError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid geometry: \(reason)"
         }
     }
+
+    /// What a working CRS must be, with examples.
+    public static let workingCRSAdvice = "Use a projected CRS in metres, such as 32613 (UTM zone 13N) or 6372 (Mexico ITRF2008 / LCC), or leave --crs out for the border-strip projection."
 }

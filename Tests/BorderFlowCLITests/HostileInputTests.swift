@@ -247,4 +247,37 @@ struct HostileInputTests {
             #expect(divert.standardError.contains("\(name).yaml:6: field \"closures[0].polygon\": not a valid polygon: \(reason)"), "\(divert.standardError)")
         }
     }
+
+    @Test func aClosurePolygonMayBeABarePolygonOrFeatureAndClosesTheCrossingsInside() throws {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output) }
+        // Around Lukeville (-112.82, 31.88), and nothing else.
+        let polygon = #"{"type":"Polygon","coordinates":[[[-112.9,31.8],[-112.7,31.8],[-112.7,31.95],[-112.9,31.95],[-112.9,31.8]]]}"#
+        for (name, text) in [("polygon", polygon), ("feature", #"{"type":"Feature","properties":{},"geometry":\#(polygon)}"#)] {
+            let file = output.appendingPathComponent("\(name).geojson")
+            try Data(text.utf8).write(to: file)
+            let route = try BorderFlowRun("route", "sonoyta", "ajo", "--close-polygon", file.path, "--format", "json")
+            #expect(route.status == 0, "\(route.standardError)")
+            let answer = try #require(try route.json() as? [String: Any])
+            #expect(answer["allOpenCrossing"] as? String == "lukeville", "\(route.standardOutput)")
+            #expect(answer["crossing"] as? String != "lukeville", "\(route.standardOutput)")
+        }
+    }
+
+    @Test func aClosurePolygonWithSwappedAxesOrAroundNoCrossingIsRefused() throws {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let swapped = output.appendingPathComponent("swapped.geojson")
+        try Data(#"{"type":"Polygon","coordinates":[[[31.8,-112.9],[31.8,-112.7],[31.95,-112.7],[31.95,-112.9],[31.8,-112.9]]]}"#.utf8).write(to: swapped)
+        let swappedRun = try BorderFlowRun("divert", "--close-polygon", swapped.path)
+        #expect(swappedRun.status == 1)
+        #expect(swappedRun.standardError.contains("swapped.geojson feature 0 has the position (31.8, -112.9), which is not a longitude/latitude of the Southwest border region (longitude -125 to -85, latitude 10 to 45); longitude and latitude look swapped"), "\(swappedRun.standardError)")
+        // In the Gulf of California, 100 km from any crossing.
+        let empty = output.appendingPathComponent("empty.geojson")
+        try Data(#"{"type":"Polygon","coordinates":[[[-113,30],[-112.5,30],[-112.5,30.5],[-113,30.5],[-113,30]]]}"#.utf8).write(to: empty)
+        let emptyRun = try BorderFlowRun("divert", "--close-polygon", empty.path, "--geojson", output.appendingPathComponent("out.geojson").path)
+        #expect(emptyRun.status == 1)
+        #expect(emptyRun.standardError.contains("empty.geojson feature 0 holds no crossing of the dataset, so it would close nothing"), "\(emptyRun.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("out.geojson").path))
+    }
 }

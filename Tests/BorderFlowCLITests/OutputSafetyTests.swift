@@ -56,7 +56,7 @@ struct DatasetFileProtectionTests {
         let data = folder.url.appendingPathComponent("data")
         try FileManager.default.copyItem(at: Fixtures.packageDirectory.appendingPathComponent("GeoData"), to: data)
         let before = try contents(of: data)
-        let counts = Fixtures.folder("counts"), build = Fixtures.sectorBuild
+        let counts = Fixtures.folder("counts"), build = Fixtures.sectorBuild, basemap = Fixtures.folder("basemap-build")
         let commands: [[String]] = [
             ["calibrate", "--data", data.path],
             ["calibrate", "--data", data.path, "--out", data.path],
@@ -65,6 +65,9 @@ struct DatasetFileProtectionTests {
             ["build-counts", "--bts", counts.appendingPathComponent("bts.csv").path,
              "--bridges", counts.appendingPathComponent("bridges.csv").path, "--data", data.path],
             ["backcast", "--fit", "--data", data.path],
+            ["build-basemap", "--land", basemap.appendingPathComponent("land.geojson").path,
+             "--coast", basemap.appendingPathComponent("coast.geojson").path, "--lakes", basemap.appendingPathComponent("lakes.geojson").path,
+             "--states", basemap.appendingPathComponent("states.geojson").path, "--out", data.path],
             ["baselines", "--update-crossings", "--data", data.path],
             ["divert", "--data", data.path, "--scenario", "dec-2023", "--geojson", data.path],
         ]

@@ -50,7 +50,7 @@ struct BehaviourFileTests {
         ("walkingSwitch,,0.25,0,1,test", "walkingSwitch,,-1,0,1,test", 8, "value", "\"-1\" is not a number of zero or more"),
         ("closureLoss,,0.5,0,1,test", "closureLoss,car,0.5,0,1,test", 7, "mode", "unknown mode \"car\""),
         ("portSwitchHours,,2,0,6,test", "portSwitchHours,truck,2,0,6,test", 9, "parameter", "\"portSwitchHours\" for truck is not a behaviour parameter"),
-        ("closureLoss,,0.5,0,1,test", "closureLoss,,0.5,0,1,\"test", 7, nil, "a quoted field is not closed"),
+        ("closureLoss,,0.5,0,1,test", "closureLoss,,0.5,0,1,\"test", 7, nil, "the quoted field that starts on line 7 is not closed"),
     ] as [(String, String, Int, String?, String)])
     func aBadRowIsNamedByLineAndColumn(_ good: String, _ bad: String, _ line: Int, _ column: String?, _ message: String) throws {
         #expect(rows.contains(good))

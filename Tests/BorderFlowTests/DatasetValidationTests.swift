@@ -65,6 +65,9 @@ struct BrokenDatasetCase: Sendable, CustomTestStringConvertible {
         // The second feature repeats the first's id: the problem is the second's.
         .init(fixture: "duplicate-ids", problemCount: 1, file: "crossings.geojson", featureIndex: 1, featureID: "gate-a", field: "id",
               message: .contains(["duplicate id \"gate-a\""])),
+        // A comma in an id would break the demand file's rows; ids are letters, digits and hyphens.
+        .init(fixture: "id-with-comma", problemCount: 1, file: "places.geojson", featureIndex: 1, featureID: "town,north", field: "id",
+              message: .contains(["\"town,north\" is not a valid id", "ASCII letters, digits and hyphens"])),
         // The message lists the valid modes.
         .init(fixture: "unknown-mode", problemCount: 1, file: "crossings.geojson", featureIndex: 1, featureID: "gate-b", field: "modes[1]",
               message: .contains(["unknown mode \"hovercraft\"", "pedestrian, pov, bus, truck, rail"])),
@@ -133,6 +136,31 @@ struct DatasetValidationTests {
         #expect(throws: DatasetError.self) {
             _ = try Dataset.load(from: Fixtures.tiny, workingCRS: .wgs84)
         }
+    }
+
+    func crsMessage(_ definition: String) -> String? {
+        #expect(throws: DatasetError.self) {
+            _ = try Dataset.load(from: Fixtures.tiny, workingCRS: CoordinateReferenceSystem(parsing: definition))
+        }.map { "\($0)" }
+    }
+
+    @Test func eachUnusableCRSGetsOneMessageForItsOneCause() throws {
+        let geographic = try #require(crsMessage("4326"))
+        #expect(geographic == "cannot use 'EPSG:4326' as the working CRS: it is geographic (degrees), not a projection in metres. \(SpatialError.workingCRSAdvice)")
+        let unknown = try #require(crsMessage("+proj=bogus"))
+        #expect(unknown.hasPrefix("cannot use '+proj=bogus' as the working CRS: unknown coordinate reference system '+proj=bogus': "), "\(unknown)")
+        #expect(!unknown.contains("geographic") && !unknown.contains("e.g. 4326"), "\(unknown)")
+        // PROJ finds CRSs by parts of their names: the message says which one it took "foo" for.
+        let loose = try #require(crsMessage("foo"))
+        #expect(loose == "cannot use 'foo' as the working CRS: PROJ reads it as the CRS named \"Amersfoort\"; it is geographic (degrees), not a projection in metres. \(SpatialError.workingCRSAdvice)")
+    }
+
+    @Test func aCRSInFeetOrMillimetresIsRefusedNamingItsUnit() throws {
+        // NAD83 / Arizona Central in international feet: lengths would be 3.28 times too long.
+        let feet = try #require(crsMessage("2223"))
+        #expect(feet.contains("its axes are in foot, not metres"), "\(feet)")
+        let millimetres = try #require(crsMessage("+proj=utm +zone=12 +datum=WGS84 +units=mm +type=crs"))
+        #expect(millimetres.contains("its axes are in millimetre, not metres"), "\(millimetres)")
     }
 
     @Test func anotherProjectedCRSGivesTheSameSectors() throws {

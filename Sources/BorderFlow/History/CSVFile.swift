@@ -18,25 +18,18 @@ struct CSVFile {
     static func read(_ url: URL, with reader: InputFileReader) throws -> CSVFile {
         let name = url.lastPathComponent
         let text = try reader.text(contentsOf: url, name: name)
-        var header: [String]?
+        let parsed: [CSVTable.Record]
+        do { parsed = try CSVTable.records(in: text) } catch { throw MonthlyCountsError(file: name, line: error.line, message: error.message) }
+        guard let first = parsed.first else { throw MonthlyCountsError(file: name, line: 1, message: "no header line") }
+        let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         var records: [(line: Int, fields: [String])] = []
-        // "\r\n" is one Character to Swift, so lines are split on either ending.
-        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            if line.isEmpty { continue }
-            guard let fields = CSVTable.fields(of: line) else {
-                throw MonthlyCountsError(file: name, line: offset + 1, message: "a quoted field is not closed, or text follows its closing quote")
+        records.reserveCapacity(parsed.count)
+        for record in parsed.dropFirst() {
+            guard record.fields.count == header.count else {
+                throw MonthlyCountsError(file: name, line: record.line, message: "expected \(header.count) fields, as the header has, found \(record.fields.count)")
             }
-            guard let expected = header else {
-                // A byte-order mark before the first name is not part of it.
-                header = fields.map { $0.trimmingCharacters(in: .whitespaces).replacingAll("\u{FEFF}", with: "") }
-                continue
-            }
-            guard fields.count == expected.count else {
-                throw MonthlyCountsError(file: name, line: offset + 1, message: "expected \(expected.count) fields, as the header has, found \(fields.count)")
-            }
-            records.append((offset + 1, fields))
+            records.append((record.line, record.fields))
         }
-        guard let header else { throw MonthlyCountsError(file: name, line: 1, message: "no header line") }
         return CSVFile(name: name, header: header, records: records)
     }
 

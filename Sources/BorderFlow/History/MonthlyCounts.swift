@@ -152,7 +152,7 @@ public struct MonthlyCounts: Sendable {
                 throw fail("month", "\"\(fields[3])\" is not a month; write YYYY-MM, such as 2016-05")
             }
             guard let count = Int(fields[4]), count >= 0 else {
-                throw fail("count", "\"\(fields[4])\" is not a whole number of crossings of zero or more")
+                throw fail("count", "\"\(fields[4])\" is not a whole number of crossings of zero or more\(CSVTable.numberAdvice(for: fields[4]))")
             }
             if month.isHeldOut { continue }
             let key = SeriesKey(port: port, crossing: crossing.isEmpty ? nil : crossing, mode: mode)

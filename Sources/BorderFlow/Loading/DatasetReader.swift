@@ -94,11 +94,23 @@ final class DatasetReader {
             report(feature, field: "id", "missing; every feature needs a stable, unique id")
             return nil
         }
+        guard Self.isValidIdentifier(id) else {
+            report(feature, field: "id", "\"\(id.prefix(80))\" is not a valid id; ids are ASCII letters, digits and hyphens, such as san-ysidro-pedwest, so that they stand as they are in CSV files, command lines and scenarios")
+            return nil
+        }
         if !seen.insert(id).inserted {
             report(feature, field: "id", "duplicate id \"\(id)\"; ids must be unique within the file")
             return nil
         }
         return id
+    }
+
+    /// Whether an id is made of ASCII letters, digits and hyphens only, and is not empty.
+    static func isValidIdentifier(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+        }
     }
 
     /// A point's coordinate, checked for range, swapped axes and the border region.

@@ -10,14 +10,29 @@ struct YAMLFields<Failure: Error> {
     /// The reader's error for a node (its line), a field path and a message.
     let fail: (Node?, String?, String) -> Failure
 
-    /// The document's root node; a syntax error is an `InputFileError` at Yams' line and column.
+    /// The document's root node; a syntax error is an `InputFileError` at Yams' line and column, and so is an
+    /// anchor (`&name`) or alias (`*name`).
+    ///
+    /// Aliases are refused because ten anchors each naming the last ten times ("billion laughs") make a file of
+    /// a few hundred bytes stand for billions of nodes; no scenario or event needs one.
     ///
     /// - Parameters:
     ///   - text: the document.
     ///   - formats: what the file may be written in, for the message ("YAML", "YAML or JSON").
     func root(of text: String, formats: String) throws -> Node? {
+        let root: Node?
         do {
-            return try Yams.compose(yaml: text)
+            // The parser owns the anchors (nodes hold them weakly): it must live while the tree is searched.
+            let parser = try Parser(yaml: text)
+            root = try parser.singleRoot()
+            if let root, let anchored = withExtendedLifetime(parser, { Self.firstAnchoredNode(in: root) }) {
+                let name = anchored.anchor.map { "&\($0.rawValue.prefix(40))" } ?? "an anchor"
+                let place = anchored.mark.map { " (\(TextPosition(line: $0.line, column: $0.column)))" } ?? ""
+                throw InputFileError(file: file, line: anchored.mark?.line, column: anchored.mark?.column,
+                                     message: "the anchor \(name)\(place): anchors and aliases (&name, *name) are not read, as a few of them can stand for billions of values; write each value out in full")
+            }
+        } catch let error as InputFileError {
+            throw error
         } catch {
             let position: TextPosition?
             switch error as? YamlError {
@@ -28,8 +43,36 @@ struct YAMLFields<Failure: Error> {
             default:
                 position = nil
             }
-            throw InputFileError(file: file, line: position?.line, column: position?.column, message: "not valid \(formats): \(error)")
+            throw InputFileError(file: file, line: position?.line, column: position?.column, message: "not valid \(formats): \(Self.shortened(error))")
         }
+        return root
+    }
+
+    /// The first node with an anchor, in document order. An alias stands for a node anchored before it, so the
+    /// search meets the anchor before any alias's copy, having visited only nodes written out in the file.
+    private static func firstAnchoredNode(in root: Node) -> Node? {
+        var pending = [root]
+        while let node = pending.popLast() {
+            if node.anchor != nil { return node }
+            switch node {
+            case let .mapping(mapping):
+                for (key, value) in mapping.reversed() { pending.append(value); pending.append(key) }
+            case let .sequence(sequence):
+                pending.append(contentsOf: sequence.reversed())
+            default:
+                break
+            }
+        }
+        return nil
+    }
+
+    /// Yams' message without its quotation of the line at fault when that line is long: a line of 100,000
+    /// brackets is no help to anyone.
+    private static func shortened(_ error: Error) -> String {
+        let text = "\(error)"
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.contains(where: { $0.count > 200 }), let first = lines.first else { return text }
+        return String(first.prefix(300)).trimmingCharacters(in: CharacterSet(charactersIn: ":"))
     }
 
     func value(_ node: Node, _ key: String) -> Node? {

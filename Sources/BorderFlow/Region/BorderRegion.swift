@@ -43,6 +43,8 @@ public final class BorderRegion {
         do {
             _ = try ProjectionDistortion(crs: workingCRS)
             toWorking = try CoordinateTransformer(from: .wgs84, to: workingCRS)
+        } catch let SpatialError.unsuitableWorkingCRS(_, reason) {
+            throw DatasetError.unusableCRS(workingCRS.definition, reason: reason + ". " + SpatialError.workingCRSAdvice)
         } catch let error as SpatialError {
             throw DatasetError.unusableCRS(workingCRS.definition, reason: "\(error)")
         }

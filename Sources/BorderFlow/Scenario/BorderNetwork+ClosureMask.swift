@@ -13,7 +13,8 @@ extension BorderNetwork {
     ///   - moment: when; nil applies every closure whatever its window, and no opening hours.
     ///   - applyingOpeningHours: with a moment, whether to close each crossing's modes outside their hours.
     /// - Returns: a mask with the closed crossing edges set, for `Router`, `RouteSearch` or `crossingChoices`.
-    /// - Throws: `ClosureError` for an unknown crossing, port or sector, or a mode a crossing does not serve.
+    /// - Throws: `ClosureError` for an unknown crossing, port or sector, a mode a crossing does not serve, or a
+    ///   polygon that holds no crossing.
     package func mask(for closures: Closures, at moment: Moment? = nil, applyingOpeningHours: Bool = true) throws -> ClosureMask {
         var mask = ClosureMask(for: graph)
         var closed = [Set<Mode>](repeating: [], count: dataset.crossings.count)
@@ -61,12 +62,15 @@ extension BorderNetwork {
         case let .sector(id):
             guard dataset.sector(id: id) != nil else { throw ClosureError.unknownSector(id, known: dataset.sectors.map(\.id)) }
             return crossings.indices.filter { crossings[$0].sector == id }.map(all)
-        case let .polygon(geometry, _):
+        case let .polygon(geometry, name):
             let context = GEOSContext()
             let prepared = try PreparedGeometry(Geometry(geometry, context: context))
-            return try crossings.indices.filter {
+            let inside = try crossings.indices.filter {
                 try prepared.covers(Position(crossings[$0].coordinate))
-            }.map(all)
+            }
+            // A polygon around nothing is a mistake (drawn in the wrong place, or in other units): say so.
+            guard !inside.isEmpty else { throw ClosureError.polygonClosesNothing(name) }
+            return inside.map(all)
         }
     }
 }

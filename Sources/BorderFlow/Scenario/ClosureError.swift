@@ -17,6 +17,11 @@ public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A polygon closure's geometry is not valid (GEOS's reason and where), so which crossings lie inside it
     /// would be a guess.
     case invalidPolygon(String, reason: String)
+    /// A polygon closure has a position that is not a longitude/latitude of the Southwest border region
+    /// (longitude -125 to -85, latitude 10 to 45); `swapped` when the position read the other way round is one.
+    case polygonOutsideRegion(String, position: Position, swapped: Bool)
+    /// A polygon closure holds no crossing of the dataset, so closes nothing.
+    case polygonClosesNothing(String)
     /// The window's end is not after its start.
     case windowEndsBeforeItStarts(Moment, Moment)
 
@@ -35,6 +40,11 @@ public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(name) is not a Polygon or MultiPolygon"
         case let .invalidPolygon(name, reason):
             return "\(name) is not a valid polygon: \(reason); the rings must not cross themselves or each other, and holes must lie inside their shell"
+        case let .polygonOutsideRegion(name, position, swapped):
+            return "\(name) has the position \(Coordinate(position)), which is not a longitude/latitude of the Southwest border region (longitude -125 to -85, latitude 10 to 45)"
+                + (swapped ? "; longitude and latitude look swapped (GeoJSON puts longitude first)" : "; GeoJSON polygons are WGS 84 longitude/latitude")
+        case let .polygonClosesNothing(name):
+            return "\(name) holds no crossing of the dataset, so it would close nothing; draw it around the crossings to close (`borderflow crossings --format json` lists their longitude and latitude)"
         case let .windowEndsBeforeItStarts(start, end):
             return "the closure window ends (\(end)) before it starts (\(start)); give `to` after `from`"
         }

@@ -56,11 +56,16 @@ public struct Closures: Sendable, Equatable {
     ///   - start: when the closure begins (nil: always has).
     ///   - end: when it ends, exclusive (nil: never).
     /// - Throws: `ClosureError.windowEndsBeforeItStarts` when `to` is before `from`; `ClosureError.notAPolygon`
-    ///   for a polygon target whose geometry holds no polygon, `ClosureError.invalidPolygon` for one GEOS finds
-    ///   invalid.
+    ///   for a polygon target whose geometry holds no polygon, `ClosureError.polygonOutsideRegion` for one with
+    ///   a position outside the border region (longitude and latitude swapped, or not lon/lat at all),
+    ///   `ClosureError.invalidPolygon` for one GEOS finds invalid.
     public mutating func close(_ target: Target, from start: Moment? = nil, to end: Moment? = nil) throws {
         if case let .polygon(geometry, name) = target {
             guard !geometry.polygons.isEmpty else { throw ClosureError.notAPolygon(name) }
+            if let outside = geometry.allPositions.first(where: { !DatasetReader.inRegion(Coordinate(longitude: $0.x, latitude: $0.y)) }) {
+                let swapped = DatasetReader.inRegion(Coordinate(longitude: outside.y, latitude: outside.x))
+                throw ClosureError.polygonOutsideRegion(name, position: outside, swapped: swapped)
+            }
             if let problem = geometry.polygonProblem() { throw ClosureError.invalidPolygon(name, reason: problem) }
         }
         let window = start == nil && end == nil ? nil : try ClosureWindow(start: start, end: end)

@@ -11,7 +11,7 @@ extension Scenario {
     /// A scenario by name (a file in `directory` named NAME.yaml, .yml or .json) or by path.
     ///
     /// - Parameters:
-    ///   - nameOrPath: a path to a scenario file, or a scenario's name; an existing path wins.
+    ///   - nameOrPath: a path to a scenario file, or a scenario's name in any case; an existing path wins.
     ///   - directory: the folder to look for names in.
     ///   - dataset: the dataset to check the scenario against; nil to skip the check.
     /// - Returns: the scenario.
@@ -29,6 +29,10 @@ extension Scenario {
             }
         }
         let known = bundledNames(in: directory)
+        // Names are ids, and ids are matched in any case, as place names are.
+        if let match = known.first(where: { $0.lowercased() == nameOrPath.lowercased() }) {
+            return try find(match, in: directory, dataset: dataset)
+        }
         throw ScenarioError(file: nameOrPath, message: "no scenario file by that path, and no bundled scenario by that name; known scenarios: \(known.joined(separator: ", "))")
     }
 
@@ -280,7 +284,8 @@ struct ScenarioReader {
     private func json(_ node: Node) -> JSONValue {
         switch node {
         case let .scalar(scalar):
-            if let number = Double(scalar.string), scalar.style == .plain { return .number(number) }
+            // "nan" and "inf" read as Doubles but are no JSON number: left as text, the geometry reader names them.
+            if let number = Double(scalar.string), number.isFinite, scalar.style == .plain { return .number(number) }
             return .string(scalar.string)
         case let .mapping(mapping):
             return .object(JSONObject(mapping.map { ($0.key.string ?? "", json($0.value)) }))

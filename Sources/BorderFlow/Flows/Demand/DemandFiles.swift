@@ -36,14 +36,21 @@ public enum DemandFiles {
                 OutputFile(constants.render(), at: directory.appendingPathComponent(Self.constants))]
     }
 
-    /// Reads a demand CSV: one row per origin, destination and mode, trips per day.
+    /// The most daily trips one demand row may carry: ten million, some ten times the northbound crossings of
+    /// the whole border on a day. Larger numbers are mistakes, and near a double's limit they overflow the sums.
+    public static let maximumDailyTrips: Double = 10_000_000
+
+    /// Reads a demand CSV: one row per origin, destination and mode, trips per day, northbound from a Mexican
+    /// place to a U.S. place.
     ///
     /// - Parameters:
     ///   - url: the file, with the header `origin,destination,mode,dailyTrips`.
     ///   - dataset: the dataset whose place ids the rows name.
     /// - Returns: the trips in file order, places by index in the dataset.
     /// - Throws: `InputFileError` when the file cannot be read or is not UTF-8 text; `DemandFileError` naming the
-    ///   file, line and column of a row that is not valid.
+    ///   file, line and column of a row that is not valid: an unknown place, an origin in the U.S. or a
+    ///   destination in Mexico, an unknown mode, trips that are not a number from 0 to `maximumDailyTrips`, a
+    ///   trip listed twice.
     public static func readDemand(_ url: URL, dataset: Dataset) throws -> Demand {
         let file = url.lastPathComponent
         let rows = try readCSV(url, header: ["origin", "destination", "mode", "dailyTrips"])
@@ -67,8 +74,14 @@ public enum DemandFiles {
             guard let mode = Mode(rawValue: fields[2]) else {
                 throw DemandFileError(file: file, line: line, column: "mode", message: "unknown mode \"\(fields[2])\"; expected one of \(Mode.validNames)")
             }
-            guard let count = Double(fields[3]), count.isFinite, count >= 0 else {
-                throw DemandFileError(file: file, line: line, column: "dailyTrips", message: "\"\(fields[3])\" is not a number of trips of zero or more")
+            guard dataset.places[origin].country == .mx else {
+                throw DemandFileError(file: file, line: line, column: "origin", message: "\(fields[0]) is in the U.S.; demand is northbound trips, from a Mexican place to a U.S. place\(fields[1] == fields[0] ? "" : dataset.places[destination].country == .mx ? " (this row runs southbound, \(fields[0]) to \(fields[1]))" : " (this row is a domestic U.S. trip, which crosses no border)")")
+            }
+            guard dataset.places[destination].country == .us else {
+                throw DemandFileError(file: file, line: line, column: "destination", message: "\(fields[1]) is in Mexico; demand is northbound trips, from a Mexican place to a U.S. place (this row is a domestic Mexican trip, which crosses no border)")
+            }
+            guard let count = Double(fields[3]), count.isFinite, (0...maximumDailyTrips).contains(count) else {
+                throw DemandFileError(file: file, line: line, column: "dailyTrips", message: "\"\(fields[3])\" is not a number of trips from 0 to \(Int(maximumDailyTrips)) (the largest a row may carry)\(CSVTable.numberAdvice(for: fields[3]))")
             }
             let trip = Trip(origin: PlaceIndex(origin), destination: PlaceIndex(destination), mode: mode)
             guard seen.insert(trip).inserted else {
@@ -101,7 +114,7 @@ public enum DemandFiles {
                 throw DemandFileError(file: file, line: line, column: "mode", message: "unknown mode \"\(fields[1])\"; expected one of \(Mode.validNames)")
             }
             guard let seconds = Double(fields[2]), seconds.isFinite else {
-                throw DemandFileError(file: file, line: line, column: "constantSeconds", message: "\"\(fields[2])\" is not a number of seconds")
+                throw DemandFileError(file: file, line: line, column: "constantSeconds", message: "\"\(fields[2])\" is not a number of seconds\(CSVTable.numberAdvice(for: fields[2]))")
             }
             constants[crossing][mode] = seconds
         }
@@ -130,7 +143,7 @@ public enum DemandFiles {
                 throw DemandFileError(file: file, line: line, column: "place", message: "\(fields[0]) is in the U.S.; freight origins are Mexican places")
             }
             guard let weight = Double(fields[1]), weight.isFinite, weight >= 0 else {
-                throw DemandFileError(file: file, line: line, column: "freightWeight", message: "\"\(fields[1])\" is not a weight of zero or more")
+                throw DemandFileError(file: file, line: line, column: "freightWeight", message: "\"\(fields[1])\" is not a weight of zero or more\(CSVTable.numberAdvice(for: fields[1]))")
             }
             guard weights.updateValue(weight, forKey: place) == nil else {
                 throw DemandFileError(file: file, line: line, column: "place", message: "\(fields[0]) is listed twice")
@@ -149,51 +162,21 @@ public enum DemandFiles {
         emptyAdvice: "it needs a header and a row per trip",
         unreadableAdvice: nil)
 
-    /// Rows of a simple CSV (no quoted commas; the project writes none) with their line numbers, after
+    /// The records of a CSV file (RFC 4180, as `CSVTable.records(in:)` reads it) with their line numbers, after
     /// checking the header.
     private static func readCSV(_ url: URL, header: [String]) throws -> [(Int, [String])] {
         let file = url.lastPathComponent
-        var text = try fileReader.text(contentsOf: url, name: file)
-        var lines = text.withUTF8(splitLinesAndFields)
-        while lines.last == [""] { lines.removeLast() }
-        guard let first = lines.first, first.filter({ !$0.isEmpty }) == header else {
+        let text = try fileReader.text(contentsOf: url, name: file)
+        let records: [CSVTable.Record]
+        do { records = try CSVTable.records(in: text) } catch { throw DemandFileError(file: file, line: error.line, column: nil, message: error.message) }
+        guard let first = records.first, first.line == 1, first.fields.filter({ !$0.isEmpty }) == header else {
             throw DemandFileError(file: file, line: 1, column: nil, message: "the header must be \(header.joined(separator: ","))")
         }
-        return try lines.enumerated().dropFirst().compactMap { offset, fields in
-            if fields == [""] { return nil }
-            guard fields.count == header.count else {
-                throw DemandFileError(file: file, line: offset + 1, column: nil, message: "expected \(header.count) fields (\(header.joined(separator: ","))), found \(fields.count)")
+        return try records.dropFirst().map { record in
+            guard record.fields.count == header.count else {
+                throw DemandFileError(file: file, line: record.line, column: nil, message: CSVTable.fieldCountMessage(expected: header, found: record.fields))
             }
-            return (offset + 1, fields)
+            return (record.line, record.fields)
         }
-    }
-
-    /// The lines of UTF-8 text (a `\r` before a line break dropped), each split at every comma; an empty line is
-    /// `[""]`. Split on bytes, which in UTF-8 never stand for part of another character: some ten times quicker
-    /// than splitting characters, for the 25,000 rows of the demand read on every run.
-    private static func splitLinesAndFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [[String]] {
-        var lines: [[String]] = []
-        var fields: [String] = []
-        var fieldStart = 0
-        func endField(at end: Int) {
-            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self))
-        }
-        for index in bytes.indices {
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                endField(at: index)
-                fieldStart = index + 1
-            case UInt8(ascii: "\n"):
-                endField(at: index > fieldStart && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index)
-                lines.append(fields)
-                fields = []
-                fieldStart = index + 1
-            default:
-                break
-            }
-        }
-        endField(at: bytes.count > fieldStart && bytes[bytes.count - 1] == UInt8(ascii: "\r") ? bytes.count - 1 : bytes.count)
-        lines.append(fields)
-        return lines
     }
 }
