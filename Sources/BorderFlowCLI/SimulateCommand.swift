@@ -22,10 +22,10 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var options: DatasetOptions
     @OptionGroup var closureOptions: ClosureOptions
 
-    @Option(help: ArgumentHelp("The first day simulated.", valueName: "DATE"))
+    @Option(help: ArgumentHelp("The first day simulated, as YYYY-MM-DD; each day's closures are those in force at local noon at each crossing.", valueName: "DATE"))
     var from: String
 
-    @Option(help: ArgumentHelp("The last day simulated (included).", valueName: "DATE"))
+    @Option(help: ArgumentHelp("The last day simulated (included), as YYYY-MM-DD.", valueName: "DATE"))
     var to: String
 
     @Option(name: .customLong("crossers-per-day"), help: "Crossers drawn from the demand each day.")
@@ -41,8 +41,10 @@ struct SimulateCommand: ParsableCommand {
 
     /// The days asked for, both ends included.
     private func days() throws -> ClosedRange<CalendarDay> {
-        guard let first = CalendarDay(parsing: from) else { throw ValidationError("--from '\(from)' is not a day; use 2023-11-20") }
-        guard let last = CalendarDay(parsing: to) else { throw ValidationError("--to '\(to)' is not a day; use 2023-11-20") }
+        func day(_ text: String, option: String) throws -> CalendarDay {
+            do { return try CalendarDay(parsing: text) } catch { throw ValidationError("\(option) \(error)") }
+        }
+        let first = try day(from, option: "--from"), last = try day(to, option: "--to")
         guard first <= last else { throw ValidationError("--to (\(to)) is before --from (\(from))") }
         return first...last
     }

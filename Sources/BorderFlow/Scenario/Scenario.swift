@@ -77,7 +77,8 @@ public struct Scenario: Sendable, Equatable {
     public let title: String
     /// What happened, in a paragraph.
     public let description: String
-    /// The day the scenario is usually looked at (its closures are in force then).
+    /// The moment the scenario is looked at when no other is given (its closures are in force then); a date
+    /// alone in the file is local noon that day.
     public let date: Moment?
     /// The sources it rests on.
     public let sources: [Source]
@@ -87,6 +88,13 @@ public struct Scenario: Sendable, Equatable {
     public let capacityChanges: [CapacityChange]
     /// Officers taken from ports, in file order (`staff:`).
     public let staffChanges: [StaffChange]
+
+    /// Whether any closure, lane change or staff change holds only for a time window, so that what the
+    /// scenario closes depends on the moment asked about.
+    public var hasTimeWindows: Bool {
+        closureEntries.contains { $0.window != nil } || capacityChanges.contains { $0.window != nil }
+            || staffChanges.contains { $0.window != nil }
+    }
 
     /// The closures, ready for `BorderNetwork.mask(for:at:)`.
     public var closures: Closures {

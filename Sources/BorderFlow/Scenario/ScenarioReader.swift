@@ -95,7 +95,7 @@ struct ScenarioReader {
         let id = try yaml.optionalString(root, "id") ?? defaultID
         let title = try yaml.string(root, "title")
         let description = try yaml.optionalString(root, "description") ?? ""
-        let date = try optionalMoment(root, "date")
+        let date = try optionalMoment(root, "date", dateAlone: .noon)
         let sources = try yaml.list(root, "sources", required: true).enumerated().map { index, node in
             try source(node, field: "sources[\(index)]")
         }
@@ -118,12 +118,13 @@ struct ScenarioReader {
 
 
 
-    private func optionalMoment(_ node: Node, _ key: String, field: String? = nil) throws -> Moment? {
+    private func optionalMoment(_ node: Node, _ key: String, field: String? = nil, dateAlone: Moment.DateAlone) throws -> Moment? {
         guard let text = try yaml.optionalString(node, key, field: field) else { return nil }
-        guard let moment = Moment(parsing: text) else {
-            throw fail(yaml.value(node, key), field ?? key, "\"\(text)\" is not a date; use 2023-12-04, 2023-12-04T08:00 (local time at each crossing) or 2023-12-04T08:00-05:00")
+        do {
+            return try Moment(parsing: text, dateAlone: dateAlone)
+        } catch {
+            throw fail(yaml.value(node, key), field ?? key, "\(error)")
         }
-        return moment
     }
 
 
@@ -136,8 +137,8 @@ struct ScenarioReader {
     }
 
     private func window(_ node: Node, field: String) throws -> ClosureWindow? {
-        let start = try optionalMoment(node, "from", field: "\(field).from")
-        let end = try optionalMoment(node, "to", field: "\(field).to")
+        let start = try optionalMoment(node, "from", field: "\(field).from", dateAlone: .startOfDay)
+        let end = try optionalMoment(node, "to", field: "\(field).to", dateAlone: .startOfDay)
         if start == nil && end == nil { return nil }
         do {
             return try ClosureWindow(start: start, end: end)

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Dates and times users type: one rule for a date without a time, impossible dates refused, never a crash.
+@Suite("borderflow dates and times")
+struct MomentInputTests {
+    /// The rows of a `divert --format json` run for one crossing and mode.
+    func scenarioVolume(_ run: BorderFlowRun, crossing: String, mode: String) throws -> Double? {
+        let result = try #require(try run.json() as? [String: Any])
+        let crossings = try #require(result["crossings"] as? [[String: Any]])
+        return crossings.first { $0["id"] as? String == crossing && $0["mode"] as? String == mode }?["scenario"] as? Double
+    }
+
+    @Test func divertOnADayAppliesTheClosuresInForceAtLocalNoonAsSimulateDoes() throws {
+        // The rail bridges closed on 18 December 2023 from 08:00: a date alone is noon, so they are closed.
+        let run = try BorderFlowRun("divert", "--scenario", "dec-2023", "--on", "2023-12-18", "--model", "aon", "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try scenarioVolume(run, crossing: "eagle-pass-rail", mode: "rail") == 0)
+        let result = try #require(try run.json() as? [String: Any])
+        #expect("\(result)".contains("2023-12-18T12:00"))
+    }
+
+    @Test func routeAtADateAloneIsLocalNoon() throws {
+        // Lukeville opens 06:00–22:00: at midnight it would be shut, at noon it is the way.
+        let run = try BorderFlowRun("route", "sonoyta", "phoenix", "--at", "2023-12-20", "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        let route = try #require(try run.json() as? [String: Any])
+        #expect(route["crossing"] as? String == "lukeville")
+    }
+
+    @Test(arguments: [
+        (["route", "sonoyta", "phoenix", "--at", "2023-02-30"], "--at \"2023-02-30\" is not a day of the calendar: 2023-02 has 28 days"),
+        (["route", "sonoyta", "phoenix", "--at", "2023-12-20T12:00+9999999999999999:00"], "offsets run from -14:00 to +14:00"),
+        (["route", "sonoyta", "phoenix", "--at", "2023-12-20T12:00+19:00"], "has the UTC offset +19:00"),
+        (["route", "sonoyta", "phoenix", "--at", "2023-12-20T12:00+05:99"], "has the UTC offset +05:99"),
+        (["divert", "--scenario", "dec-2023", "--on", "2023-12-20T12:00-9999999999999999:00"], "--on \"2023-12-20T12:00-9999999999999999:00\" has the UTC offset"),
+        (["divert", "--scenario", "dec-2023", "--on", "2023-02-29"], "2023-02 has 28 days"),
+        (["simulate", "--from", "2023-12-01", "--to", "2023-02-31"], "--to \"2023-02-31\" is not a day of the calendar: 2023-02 has 28 days"),
+        (["simulate", "--from", "2023-02-30", "--to", "2023-03-01"], "--from \"2023-02-30\" is not a day of the calendar"),
+    ])
+    func impossibleDatesAndOffsetsAreRefusedWithAMessage(arguments: [String], expected: String) throws {
+        let run = try BorderFlowRun(arguments)
+        #expect(run.status != 0 && run.status != 132 && run.status != 133, "exit status \(run.status)")
+        #expect(run.standardError.contains(expected), "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test func helpShowsTheDateFormatAndTheNoonRule() throws {
+        for (command, option) in [("route", "--at"), ("divert", "--on"), ("map", "--on")] {
+            let run = try BorderFlowRun(command, "--help")
+            let help = run.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+            #expect(help.contains(option))
+            #expect(help.contains("YYYY-MM-DD is local noon that day at each crossing"), "\(command)")
+        }
+        let simulate = try BorderFlowRun("simulate", "--help").standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(simulate.contains("as YYYY-MM-DD"))
+    }
+}
