@@ -32,7 +32,10 @@ struct RouteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A moment: applies opening hours and closure windows (default with --scenario: the scenario's date). \(MomentOption.formats).", valueName: "DATETIME"))
     var at: String?
 
-    @Option(help: ArgumentHelp("Also list the best route through each of the K best distinct crossings.", valueName: "K"))
+    /// The most alternatives listed: more than the crossings of any border.
+    static let largestAlternatives = 100
+
+    @Option(help: ArgumentHelp("Also list the best route through each of the K best distinct crossings, K from 0 to \(largestAlternatives).", valueName: "K"))
     var alternatives: Int = 0
 
     @Option(help: "Search algorithm: astar or dijkstra (the same costs; A* searches less).")
@@ -45,7 +48,9 @@ struct RouteCommand: ParsableCommand {
 
     func validate() throws {
         if geoJSONOutput.seq && geojson == nil { throw ValidationError("--seq applies to --geojson; give --geojson FILE too") }
-        guard alternatives >= 0 else { throw ValidationError("--alternatives must be zero or more") }
+        guard (0...Self.largestAlternatives).contains(alternatives) else {
+            throw ValidationError("--alternatives \(alternatives) is out of range; list from 0 to \(Self.largestAlternatives) alternatives")
+        }
         if let at { _ = try MomentOption.moment(at, option: "--at") }
     }
 

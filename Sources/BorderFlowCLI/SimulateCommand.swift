@@ -28,13 +28,18 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last day simulated (included), as YYYY-MM-DD.", valueName: "DATE"))
     var to: String
 
-    @Option(name: .customLong("crossers-per-day"), help: "Crossers drawn from the demand each day.")
+    /// The most crossers drawn a day: a million already gives every port's figures to well under a percent.
+    static let largestCrossersPerDay = 1_000_000
+    /// The most threads: more than any machine this runs on has cores.
+    static let largestThreads = 1_024
+
+    @Option(name: .customLong("crossers-per-day"), help: ArgumentHelp("Crossers drawn from the demand each day, from 1 to \(largestCrossersPerDay.formatted()).", valueName: "N"))
     var crossersPerDay = 10_000
 
     @Option(help: "Seed of the draws.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads that route crossers (default: the cores available).")
+    @Option(help: ArgumentHelp("Threads that route crossers, from 1 to \(largestThreads) (default: the cores available).", valueName: "T"))
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var demandOptions: DemandOptions
@@ -50,8 +55,12 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard crossersPerDay > 0 else { throw ValidationError("--crossers-per-day must be at least 1") }
-        guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...Self.largestCrossersPerDay).contains(crossersPerDay) else {
+            throw ValidationError("--crossers-per-day \(crossersPerDay) is out of range; draw from 1 to \(Self.largestCrossersPerDay.formatted()) crossers a day")
+        }
+        guard (1...Self.largestThreads).contains(threads) else {
+            throw ValidationError("--threads \(threads) is out of range; use from 1 to \(Self.largestThreads) threads")
+        }
         let count = try days().count
         guard count <= 3_660 else { throw ValidationError("--from to --to spans \(count) days; simulate at most ten years at a time") }
     }

@@ -164,6 +164,31 @@ struct ScenarioFileTests {
         #expect(error("mode-not-served.yaml")?.message.contains("does not serve truck") == true)
     }
 
+    @Test func aLaneChangeBeyondFiveHundredIsRefusedNotSummedIntoAnOverflow() {
+        let found = error("huge-lane-change.yaml")
+        #expect(found?.field == "capacity[0].lanes")
+        #expect(found?.line == 6)
+        #expect(found?.message.contains("write a whole number from -500 to +500") == true)
+    }
+
+    @Test func impossibleDatesAndOffsetsAreRefusedWithTheirField() {
+        let date = error("impossible-dates.yaml")
+        #expect(date?.field == "date")
+        #expect(date?.message.contains("offsets run from -14:00 to +14:00") == true)
+        let bound = error("impossible-window.yaml")
+        #expect(bound?.field == "closures[0].to")
+        #expect(bound?.message.contains("\"2023-02-30\" is not a day of the calendar: 2023-02 has 28 days") == true)
+    }
+
+    @Test func aDateAloneIsNoonWhileWindowBoundsStartTheirDay() throws {
+        let scenario = try load("dated-by-day.yaml")
+        #expect(scenario.date == .localTime(DateComponents(year: 2023, month: 12, day: 18, hour: 12, minute: 0, second: 0)))
+        #expect(scenario.closureEntries.first?.window?.end == .localTime(DateComponents(year: 2023, month: 12, day: 19, hour: 0, minute: 0, second: 0)))
+        // At the scenario's own date the closure that began at 08:00 that morning holds.
+        let network = try BorderNetwork(dataset: dataset)
+        #expect(closedModes(network, try network.mask(for: scenario.closures, at: scenario.date, applyingOpeningHours: false)) == ["gate-a/pedestrian", "gate-a/pov"])
+    }
+
     @Test func malformedYAMLAndMissingSourcesAreRefused() {
         let malformed = #expect(throws: InputFileError.self) { _ = try load("malformed.yaml") }
         #expect(malformed?.message.hasPrefix("not valid YAML") == true)

@@ -53,8 +53,11 @@ public struct Scenario: Sendable, Equatable {
         public let crossing: String
         /// The mode whose lanes change.
         public let mode: Mode
-        /// Lanes added (positive) or taken away (negative).
+        /// Lanes added (positive) or taken away (negative), at most ``largestLaneChange`` either way.
         public let lanesDelta: Int
+
+        /// The largest change of lanes a scenario may make, either way: as many as a crossing may have.
+        public static let largestLaneChange = 500
         /// When; nil for the whole scenario.
         public let window: ClosureWindow?
         /// Why, as the file says.

@@ -231,8 +231,12 @@ struct ScenarioReader {
         }
         try checkCrossing(crossing, modes: [mode], node: yaml.value(node, "crossing"), field: "\(field).crossing")
         let lanesText = try yaml.string(node, "lanes", field: "\(field).lanes")
-        guard let delta = Int(lanesText.hasPrefix("+") ? String(lanesText.dropFirst()) : lanesText), delta != 0 else {
-            throw fail(yaml.value(node, "lanes"), "\(field).lanes", "\"\(lanesText)\" is not a change of lanes; write +2 to open two lanes or -2 to close two")
+        let largest = Scenario.CapacityChange.largestLaneChange
+        let digits = lanesText.hasPrefix("+") || lanesText.hasPrefix("-") ? lanesText.dropFirst() : Substring(lanesText)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let delta = Int(lanesText.hasPrefix("+") ? String(digits) : lanesText), delta != 0,
+              (-largest...largest).contains(delta) else {
+            throw fail(yaml.value(node, "lanes"), "\(field).lanes", "\"\(lanesText)\" is not a change of lanes; write a whole number from -\(largest) to +\(largest), not 0, such as +2 to open two lanes or -2 to close two")
         }
         return Scenario.CapacityChange(crossing: crossing, mode: mode, lanesDelta: delta,
                                        window: try window(node, field: field), note: try yaml.optionalString(node, "note", field: "\(field).note"))
