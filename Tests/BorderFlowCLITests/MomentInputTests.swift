@@ -45,6 +45,39 @@ struct MomentInputTests {
         #expect(run.standardOutput.isEmpty)
     }
 
+    @Test func aScenarioWithWindowsButNoDateNeedsAMomentRatherThanApplyingEveryWindowAtOnce() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("undated-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("""
+            title: "Lukeville in December, no date"
+            sources: [s]
+            closures:
+              - crossing: lukeville
+                from: 2023-12-04
+                to: 2024-01-04
+
+            """.utf8).write(to: file)
+        let undated = try BorderFlowRun("route", "sonoyta", "phoenix", "--scenario", file.path)
+        #expect(undated.status == 1)
+        #expect(undated.standardError.contains("has closures or changes with time windows but no date; give --at YYYY-MM-DD"), "\(undated.standardError)")
+        #expect(undated.standardOutput.isEmpty)
+        let divert = try BorderFlowRun("divert", "--scenario", file.path, "--model", "aon")
+        #expect(divert.status == 1)
+        #expect(divert.standardError.contains("give --on YYYY-MM-DD"), "\(divert.standardError)")
+        let dated = try BorderFlowRun("route", "sonoyta", "phoenix", "--scenario", file.path, "--at", "2023-12-20", "--format", "json")
+        #expect(dated.status == 0, "\(dated.standardError)")
+        #expect(try #require(try dated.json() as? [String: Any])["crossing"] as? String != "lukeville")
+    }
+
+    @Test func aScenarioWithoutWindowsNeedsNoDate() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("for-good-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("title: \"Lukeville closed for good\"\nsources: [s]\nclosures:\n  - crossing: lukeville\n".utf8).write(to: file)
+        let run = try BorderFlowRun("route", "sonoyta", "phoenix", "--scenario", file.path, "--format", "json")
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try #require(try run.json() as? [String: Any])["crossing"] as? String != "lukeville")
+    }
+
     @Test func helpShowsTheDateFormatAndTheNoonRule() throws {
         for (command, option) in [("route", "--at"), ("divert", "--on"), ("map", "--on")] {
             let run = try BorderFlowRun(command, "--help")

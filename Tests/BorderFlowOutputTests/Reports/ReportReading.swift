@@ -95,7 +95,7 @@ enum DocumentedJSON {
         "route with closures": ["detourSeconds", "allOpenCrossing"],
         "route without a route": ["reason"],
         "route with alternatives": ["alternatives"],
-        "scenarios": ["id", "title", "date", "closures", "capacityChanges", "sources"],
+        "scenarios": ["id", "title", "date", "dateIsLocalTime", "closures", "capacityChanges", "sources"],
         "locate": ["country", "sector", "distanceToBorderKm", "nearestCrossings"],
         "locate nearestCrossings": ["id", "distanceKm"],
         "validate": ["valid", "problems"],
