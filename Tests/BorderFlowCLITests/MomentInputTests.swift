@@ -28,6 +28,13 @@ struct MomentInputTests {
         #expect(route["crossing"] as? String == "lukeville")
     }
 
+    @Test func routeSaysWhenTheUsualCrossingIsOutsideItsHours() throws {
+        let run = try BorderFlowRun("route", "sonoyta", "phoenix", "--at", "2023-12-20T23:00")
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("longer than with every crossing open (via lukeville)"))
+        #expect(run.standardOutput.contains("Not via   lukeville: outside its opening hours at that time (open 06:00-22:00 local time)"), "\(run.standardOutput)")
+    }
+
     @Test(arguments: [
         (["route", "sonoyta", "phoenix", "--at", "2023-02-30"], "--at \"2023-02-30\" is not a day of the calendar: 2023-02 has 28 days"),
         (["route", "sonoyta", "phoenix", "--at", "2023-12-20T12:00+9999999999999999:00"], "offsets run from -14:00 to +14:00"),

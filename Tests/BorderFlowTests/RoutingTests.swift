@@ -106,6 +106,25 @@ struct RoutingTests {
         #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: utc).route?.crossing == "gate-b")
     }
 
+    @Test func aRouteSaysWhyItDidNotUseTheAllOpenCrossing() throws {
+        // At 23:30 Gate A's cars are outside its 06:00–22:00 hours.
+        let night = try Moment(parsing: "2023-12-10T23:30", dateAlone: .noon)
+        let atNight = try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: night)
+        #expect(atNight.allOpen?.crossing == "gate-a" && atNight.route?.crossing == "gate-b")
+        #expect(atNight.allOpenCrossingClosure == .outsideOpeningHours(try #require(OpeningHours(parsing: "06:00-22:00"))))
+        #expect(atNight.allOpenCrossingClosure?.description == "outside its opening hours at that time (open 06:00-22:00 local time)")
+        // Closed by a closure, at a moment when its hours would have let cars through.
+        var closures = Closures()
+        try closures.close(crossing: "gate-a")
+        let day = try Moment(parsing: "2023-12-10T12:00", dateAlone: .noon)
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures, at: day).allOpenCrossingClosure == .closed)
+        // Open and used: nothing to explain.
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: day).allOpenCrossingClosure == nil)
+        // Gate A takes no trucks at all.
+        #expect(try network.closureReason(crossing: "gate-a", mode: .truck, closures: Closures(), at: day) == .modeNotServed)
+        #expect(throws: ClosureError.self) { try network.closureReason(crossing: "gate-z", mode: .pov, closures: Closures(), at: day) }
+    }
+
     @Test func closureWindowsApplyOnlyInsideThem() throws {
         var closures = Closures()
         let start = try #require(Moment(parsing: "2023-12-04T00:00-07:00", dateAlone: .noon).date(in: "UTC"))

@@ -92,7 +92,7 @@ enum DocumentedJSON {
         "demand": ["mode", "pairs", "dailyTrips", "dailyTripsWithoutCrossing", "twinCityPercent", "costBands", "distanceBands"],
         "demand bands": ["band", "percent"],
         "route": ["crossing", "travelSeconds", "lengthMeters", "path", "roads"],
-        "route with closures": ["detourSeconds", "allOpenCrossing"],
+        "route with closures": ["detourSeconds", "allOpenCrossing", "allOpenCrossingClosure"],
         "route without a route": ["reason"],
         "route with alternatives": ["alternatives"],
         "scenarios": ["id", "title", "date", "dateIsLocalTime", "closures", "capacityChanges", "sources"],
