@@ -26,8 +26,14 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var inPlace: InPlaceOption
 
-    @Option(help: "Largest relative miss allowed at any crossing and mode.")
+    @Option(help: "Largest relative miss allowed at any crossing and mode, above 0 and at most 1 (0.05 is 5%).")
     var tolerance: Double = 0.05
+
+    func validate() throws {
+        guard tolerance > 0, tolerance <= 1 else {
+            throw ValidationError("--tolerance \(tolerance) is out of range; give a share above 0 and at most 1, such as 0.05 for 5%")
+        }
+    }
 
     func run() throws {
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? options.directory

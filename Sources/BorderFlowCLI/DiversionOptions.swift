@@ -11,7 +11,7 @@ struct DiversionOptions: ParsableArguments {
         case equilibrium
     }
 
-    @Option(help: ArgumentHelp("The day to look at (closures and lane changes in force then).", valueName: "DATE"))
+    @Option(help: ArgumentHelp("The day to look at: closures and lane changes in force then, demand at its month's level (default with --scenario: the scenario's date). \(MomentOption.formats).", valueName: "DATE"))
     var on: String?
 
     @Option(help: "Assignment model: aon, logit or equilibrium.")
@@ -29,9 +29,7 @@ struct DiversionOptions: ParsableArguments {
         if let uncertainty, !(1...10_000).contains(uncertainty) {
             throw ValidationError("--uncertainty must be from 1 to 10000 draws")
         }
-        if let on, Moment(parsing: on) == nil {
-            throw ValidationError("--on '\(on)' is not a date; use 2023-12-20 or 2023-12-20T12:00")
-        }
+        if let on { _ = try MomentOption.moment(on, option: "--on") }
     }
 
     /// What a run produced, with what is needed to present it.
@@ -49,7 +47,7 @@ struct DiversionOptions: ParsableArguments {
     func run(_ options: DatasetOptions, _ closureOptions: ClosureOptions) throws -> Run {
         let inputs = try Inputs(options, closureOptions)
         let network = inputs.network, scenario = inputs.scenario
-        let moment = inputs.moment(typed: on)
+        let moment = try inputs.moment(typed: on, option: "--on")
         let closures = inputs.closures(at: moment)
         let baseline = try demandOptions.baseline(for: network)
         let assignment: AssignmentMethod

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BorderFlow
 
 /// What the commands that route, divert, map or simulate work on, loaded from their options in one order:
@@ -17,9 +18,23 @@ struct Inputs {
         typedClosures = try closureOptions.typedClosures(dataset: network.dataset)
     }
 
-    /// The moment a command looks at: the one typed (its option validated it), else the scenario's date.
-    func moment(typed text: String?) -> Moment? {
-        text.flatMap(Moment.init(parsing:)) ?? scenario?.date
+    /// The moment a command looks at: the one typed, else the scenario's date.
+    ///
+    /// A scenario whose closures or changes have time windows needs a moment: with none, every window would
+    /// hold at once, closures months apart applied together.
+    ///
+    /// - Parameters:
+    ///   - text: the text typed for the option, if any.
+    ///   - option: the option's name, such as `--on`, for messages.
+    /// - Returns: the moment; nil when none is typed and the scenario has no date and no windows.
+    /// - Throws: `ValidationError` when the text is not a moment, or no moment is given for a scenario with
+    ///   windows.
+    func moment(typed text: String?, option: String) throws -> Moment? {
+        if let text { return try MomentOption.moment(text, option: option) }
+        if let scenario, scenario.date == nil, scenario.hasTimeWindows {
+            throw ValidationError("scenario \(scenario.id) has closures or changes with time windows but no date; give \(option) YYYY-MM-DD to apply those in force that day, or add a date: to the scenario")
+        }
+        return scenario?.date
     }
 
     /// What is closed at a moment: the scenario's closures then (with the modes its lane changes leave without

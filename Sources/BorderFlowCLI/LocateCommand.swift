@@ -14,7 +14,10 @@ struct LocateCommand: ParsableCommand {
 
     @OptionGroup var options: DatasetOptions
 
-    @Option(parsing: .unconditional, help: "How many nearest crossings to list.")
+    /// The most nearest crossings listed: more than the crossings of any border.
+    static let largestCount = 1_000
+
+    @Option(parsing: .unconditional, help: "How many nearest crossings to list, from 0 to \(largestCount).")
     var count: Int = 5
 
     /// The words given, less a `--` separator a user may type before a negative number.
@@ -28,7 +31,9 @@ struct LocateCommand: ParsableCommand {
         guard Double(coordinate[0]) != nil, Double(coordinate[1]) != nil else {
             throw ValidationError("'\(coordinate.joined(separator: " "))' is not two numbers; expected longitude then latitude in degrees (e.g. -110.94 31.33)")
         }
-        guard count >= 0 else { throw ValidationError("--count must be zero or more") }
+        guard (0...Self.largestCount).contains(count) else {
+            throw ValidationError("--count \(count) is out of range; list from 0 to \(Self.largestCount) crossings")
+        }
     }
 
     func run() throws {

@@ -11,8 +11,9 @@ struct RouteCommand: ParsableCommand {
         abstract: "Find the best route between two places and the crossing it uses, with closures and alternatives.",
         discussion: """
             FROM and TO are place ids or names, any case, with or without accents ("Ciudad Juarez", "sonoyta").
-            Closures never rebuild the network. --at takes 2023-12-10T14:00 (read in each crossing's own time \
-            zone) or a time with an offset (2023-12-10T14:00-07:00); crossings outside their hours are closed then.
+            Closures never rebuild the network. --at takes 2023-12-10 (local noon that day at each crossing), \
+            2023-12-10T14:00 (read in each crossing's own time zone) or a time with an offset \
+            (2023-12-10T14:00-07:00); crossings outside their hours are closed then.
             """)
 
     @Argument(help: "Where the trip starts (place id or name).")
@@ -28,10 +29,13 @@ struct RouteCommand: ParsableCommand {
 
     @OptionGroup var closureOptions: ClosureOptions
 
-    @Option(help: ArgumentHelp("A moment: applies opening hours and closure windows (default with --scenario: the scenario's date).", valueName: "DATETIME"))
+    @Option(help: ArgumentHelp("A moment: applies opening hours and closure windows (default with --scenario: the scenario's date). \(MomentOption.formats).", valueName: "DATETIME"))
     var at: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Also list the best route through each of the K best distinct crossings.", valueName: "K"))
+    /// The most alternatives listed: more than the crossings of any border.
+    static let largestAlternatives = 100
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also list the best route through each of the K best distinct crossings, K from 0 to \(largestAlternatives).", valueName: "K"))
     var alternatives: Int = 0
 
     @Option(help: "Search algorithm: astar or dijkstra (the same costs; A* searches less).")
@@ -45,15 +49,15 @@ struct RouteCommand: ParsableCommand {
     func validate() throws {
         if geoJSONOutput.seq && geojson == nil { throw ValidationError("--seq applies to --geojson; give --geojson FILE too") }
         if let geojson { _ = try geoJSONOutput.encoding(for: geojson) }
-        guard alternatives >= 0 else { throw ValidationError("--alternatives must be zero or more") }
-        if let at, Moment(parsing: at) == nil {
-            throw ValidationError("--at '\(at)' is not a date and time; use 2023-12-10T14:00 or 2023-12-10T14:00-07:00")
+        guard (0...Self.largestAlternatives).contains(alternatives) else {
+            throw ValidationError("--alternatives \(alternatives) is out of range; list from 0 to \(Self.largestAlternatives) alternatives")
         }
+        if let at { _ = try MomentOption.moment(at, option: "--at") }
     }
 
     func run() throws {
         let inputs = try Inputs(options, closureOptions)
-        let moment = inputs.moment(typed: at)
+        let moment = try inputs.moment(typed: at, option: "--at")
         let answer = try inputs.network.compareRoutes(from: from, to: to, mode: mode, closures: inputs.closures(at: moment),
                                                at: moment, alternatives: alternatives, algorithm: algorithm)
         if let geojson { try geoJSONOutput.write([answer.layer(on: inputs.network)], to: geojson) }

@@ -22,19 +22,24 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var options: DatasetOptions
     @OptionGroup var closureOptions: ClosureOptions
 
-    @Option(help: ArgumentHelp("The first day simulated.", valueName: "DATE"))
+    @Option(help: ArgumentHelp("The first day simulated, as YYYY-MM-DD; each day's closures are those in force at local noon at each crossing.", valueName: "DATE"))
     var from: String
 
-    @Option(help: ArgumentHelp("The last day simulated (included).", valueName: "DATE"))
+    @Option(help: ArgumentHelp("The last day simulated (included), as YYYY-MM-DD.", valueName: "DATE"))
     var to: String
 
-    @Option(name: .customLong("crossers-per-day"), parsing: .unconditional, help: "Crossers drawn from the demand each day.")
+    /// The most crossers drawn a day: a million already gives every port's figures to well under a percent.
+    static let largestCrossersPerDay = 1_000_000
+    /// The most threads: more than any machine this runs on has cores.
+    static let largestThreads = 1_024
+
+    @Option(name: .customLong("crossers-per-day"), parsing: .unconditional, help: ArgumentHelp("Crossers drawn from the demand each day, from 1 to \(largestCrossersPerDay.formatted()).", valueName: "N"))
     var crossersPerDay = 10_000
 
     @Option(help: "Seed of the draws.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("threads"), parsing: .unconditional, help: "Threads that route crossers (default: the cores available, \(ProcessInfo.processInfo.activeProcessorCount) here).")
+    @Option(name: .customLong("threads"), parsing: .unconditional, help: ArgumentHelp("Threads that route crossers, from 1 to \(largestThreads) (default: the cores available, \(ProcessInfo.processInfo.activeProcessorCount) here).", valueName: "T"))
     var threadsGiven: Int?
 
     /// The threads to use: as given, or one per core.
@@ -44,15 +49,21 @@ struct SimulateCommand: ParsableCommand {
 
     /// The days asked for, both ends included.
     private func days() throws -> ClosedRange<CalendarDay> {
-        guard let first = CalendarDay(parsing: from) else { throw ValidationError("--from '\(from)' is not a day; use 2023-11-20") }
-        guard let last = CalendarDay(parsing: to) else { throw ValidationError("--to '\(to)' is not a day; use 2023-11-20") }
+        func day(_ text: String, option: String) throws -> CalendarDay {
+            do { return try CalendarDay(parsing: text) } catch { throw ValidationError("\(option) \(error)") }
+        }
+        let first = try day(from, option: "--from"), last = try day(to, option: "--to")
         guard first <= last else { throw ValidationError("--to (\(to)) is before --from (\(from))") }
         return first...last
     }
 
     func validate() throws {
-        guard crossersPerDay > 0 else { throw ValidationError("--crossers-per-day must be at least 1") }
-        guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...Self.largestCrossersPerDay).contains(crossersPerDay) else {
+            throw ValidationError("--crossers-per-day \(crossersPerDay) is out of range; draw from 1 to \(Self.largestCrossersPerDay.formatted()) crossers a day")
+        }
+        guard (1...Self.largestThreads).contains(threads) else {
+            throw ValidationError("--threads \(threads) is out of range; use from 1 to \(Self.largestThreads) threads")
+        }
         let count = try days().count
         guard count <= 3_660 else { throw ValidationError("--from to --to spans \(count) days; simulate at most ten years at a time") }
     }

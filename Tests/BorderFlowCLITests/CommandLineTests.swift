@@ -316,6 +316,7 @@ struct ScenarioCommandTests {
         let route = try #require(try run.json() as? [String: Any])
         #expect(route["crossing"] as? String != "lukeville")
         #expect(route["allOpenCrossing"] as? String == "lukeville")
+        #expect(route["allOpenCrossingClosure"] as? String == "closed")
         let after = try #require(try BorderFlowRun("route", "sonoyta", "phoenix", "--scenario", "dec-2023", "--at", "2024-01-05T12:00", "--format", "json").json() as? [String: Any])
         #expect(after["crossing"] as? String == "lukeville")
     }

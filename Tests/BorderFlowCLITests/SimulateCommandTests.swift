@@ -77,7 +77,7 @@ struct SimulateCommandTests {
         #expect(reversed.standardError.contains("before --from"))
         let notADay = try BorderFlowRun("simulate", "--from", "December", "--to", "2023-11-20")
         #expect(notADay.status != 0)
-        #expect(notADay.standardError.contains("2023-11-20"))
+        #expect(notADay.standardError.contains("--from \"December\" is not a day; write YYYY-MM-DD, such as 2023-12-18"))
         let unknown = try BorderFlowRun("simulate", "--scenario", "dec-2032", "--from", "2023-11-20", "--to", "2023-11-20")
         #expect(unknown.status == 1)
         #expect(unknown.standardError.contains("dec-2023"))

@@ -173,7 +173,7 @@ struct DiversionTests {
     @Test func aRailClosureOfDaysHoldsTheTrainsRatherThanReroutingThem() throws {
         // Four days at Eagle Pass, as in December 2023: the railroad holds its trains.
         let diversion = try divert {
-            try $0.close(crossing: "eagle-pass-rail", from: Moment(parsing: "2023-12-18T08:00"), to: Moment(parsing: "2023-12-22T14:00"))
+            try $0.close(crossing: "eagle-pass-rail", from: try Moment(parsing: "2023-12-18T08:00", dateAlone: .startOfDay), to: try Moment(parsing: "2023-12-22T14:00", dateAlone: .startOfDay))
         }
         let eaglePass = change(diversion, "eagle-pass-rail", .rail)
         #expect(abs((diversion.deferred[.rail] ?? 0) - eaglePass.baseline) < 1e-6 * eaglePass.baseline)

@@ -25,9 +25,9 @@ enum RouterStates {
             ("port 2304 closed", port, nil, false),
             ("rail closed at port 2303", modeAtPort, nil, false),
             ("del-rio sector closed", sector, nil, false),
-            ("dec-2023 on 2023-12-20 noon", december, Moment(parsing: "2023-12-20T12:00"), false),
-            ("dec-2023 on 2024-01-08, windows over", december, Moment(parsing: "2024-01-08T12:00"), false),
-            ("dec-2023 at 2023-12-19T03:00 with opening hours", december, Moment(parsing: "2023-12-19T03:00"), true),
+            ("dec-2023 on 2023-12-20 noon", december, try Moment(parsing: "2023-12-20T12:00", dateAlone: .noon), false),
+            ("dec-2023 on 2024-01-08, windows over", december, try Moment(parsing: "2024-01-08T12:00", dateAlone: .noon), false),
+            ("dec-2023 at 2023-12-19T03:00 with opening hours", december, try Moment(parsing: "2023-12-19T03:00", dateAlone: .noon), true),
         ]
     }
 }
@@ -143,7 +143,7 @@ struct RouterTests {
         let demand = try network.baselineDemand().demand
         let sonoytaToPhoenix = try network.trip(from: "sonoyta", to: "phoenix", mode: .pov)
         let lukeville = try #require(network.dataset.crossingIndex(id: "lukeville"))
-        var day = try #require(Moment(parsing: "2023-11-20T12:00")?.date(in: "UTC"))
+        var day = try #require(Moment(parsing: "2023-11-20T12:00", dateAlone: .noon).date(in: "UTC"))
         var sawLukevilleClosed = false, sawLukevilleOpen = false
         for _ in 0..<52 {
             let moment = Moment.instant(day)
@@ -213,10 +213,10 @@ struct RouterTests {
     @Test func theGettingStartedArticleGivesWhatItSays() throws {
         var closures = Closures()
         try closures.close(crossing: "lukeville")
-        try closures.close(mode: .rail, atPort: "2303", from: Moment(parsing: "2023-12-18T08:00-05:00"),
-                           to: Moment(parsing: "2023-12-22T14:00-05:00"))
+        try closures.close(mode: .rail, atPort: "2303", from: try Moment(parsing: "2023-12-18T08:00-05:00", dateAlone: .startOfDay),
+                           to: try Moment(parsing: "2023-12-22T14:00-05:00", dateAlone: .startOfDay))
         try closures.close(sector: "del-rio")
-        let router = try network.router(closures: closures, at: Moment(parsing: "2023-12-20T12:00"))
+        let router = try network.router(closures: closures, at: try Moment(parsing: "2023-12-20T12:00", dateAlone: .noon))
         let trip = try network.trip(from: "Sonoyta", to: "Phoenix", mode: .pov)
         let cost = try #require(router.route(trip))
         #expect(cost.crossing.map { network.crossings[$0].id } == "san-luis-1")
@@ -258,11 +258,11 @@ struct HandMadeRouterTests {
             states.append((closures, nil))
         }
         // Gate A closes at 22:00 and trucks use Gate B only 08:00–18:00.
-        states.append((Closures(), Moment(parsing: "2024-03-01T23:00")))
+        states.append((Closures(), try Moment(parsing: "2024-03-01T23:00", dateAlone: .noon)))
         var windowed = Closures()
-        try windowed.close(crossing: "gate-b", from: Moment(parsing: "2024-03-01"), to: Moment(parsing: "2024-03-02"))
-        states.append((windowed, Moment(parsing: "2024-03-01T12:00")))
-        states.append((windowed, Moment(parsing: "2024-03-05T12:00")))
+        try windowed.close(crossing: "gate-b", from: try Moment(parsing: "2024-03-01", dateAlone: .startOfDay), to: try Moment(parsing: "2024-03-02", dateAlone: .startOfDay))
+        states.append((windowed, try Moment(parsing: "2024-03-01T12:00", dateAlone: .noon)))
+        states.append((windowed, try Moment(parsing: "2024-03-05T12:00", dateAlone: .noon)))
         let places = network.places.map(\.id)
         var routed = 0
         for (closures, moment) in states {

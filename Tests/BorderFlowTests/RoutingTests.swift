@@ -97,32 +97,51 @@ struct RoutingTests {
 
     @Test func openingHoursCloseACrossingAtNight() throws {
         // Gate A's cars are processed 06:00–22:00 (Arizona time); Gate B's around the clock.
-        let night = try #require(Moment(parsing: "2023-12-10T23:30"))
+        let night = try Moment(parsing: "2023-12-10T23:30", dateAlone: .noon)
         #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: night).route?.crossing == "gate-b")
-        let day = try #require(Moment(parsing: "2023-12-10T12:00"))
+        let day = try Moment(parsing: "2023-12-10T12:00", dateAlone: .noon)
         #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: day).route?.crossing == "gate-a")
         // 06:00 UTC is 23:00 the day before in Arizona (UTC−7).
-        let utc = try #require(Moment(parsing: "2023-12-11T06:00Z"))
+        let utc = try Moment(parsing: "2023-12-11T06:00Z", dateAlone: .noon)
         #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: utc).route?.crossing == "gate-b")
+    }
+
+    @Test func aRouteSaysWhyItDidNotUseTheAllOpenCrossing() throws {
+        // At 23:30 Gate A's cars are outside its 06:00–22:00 hours.
+        let night = try Moment(parsing: "2023-12-10T23:30", dateAlone: .noon)
+        let atNight = try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: night)
+        #expect(atNight.allOpen?.crossing == "gate-a" && atNight.route?.crossing == "gate-b")
+        #expect(atNight.allOpenCrossingClosure == .outsideOpeningHours(try #require(OpeningHours(parsing: "06:00-22:00"))))
+        #expect(atNight.allOpenCrossingClosure?.description == "outside its opening hours at that time (open 06:00-22:00 local time)")
+        // Closed by a closure, at a moment when its hours would have let cars through.
+        var closures = Closures()
+        try closures.close(crossing: "gate-a")
+        let day = try Moment(parsing: "2023-12-10T12:00", dateAlone: .noon)
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures, at: day).allOpenCrossingClosure == .closed)
+        // Open and used: nothing to explain.
+        #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, at: day).allOpenCrossingClosure == nil)
+        // Gate A takes no trucks at all.
+        #expect(try network.closureReason(crossing: "gate-a", mode: .truck, closures: Closures(), at: day) == .modeNotServed)
+        #expect(throws: ClosureError.self) { try network.closureReason(crossing: "gate-z", mode: .pov, closures: Closures(), at: day) }
     }
 
     @Test func closureWindowsApplyOnlyInsideThem() throws {
         var closures = Closures()
-        let start = try #require(Moment(parsing: "2023-12-04T00:00-07:00")?.date(in: "UTC"))
-        let end = try #require(Moment(parsing: "2024-01-04T00:00-07:00")?.date(in: "UTC"))
+        let start = try #require(Moment(parsing: "2023-12-04T00:00-07:00", dateAlone: .noon).date(in: "UTC"))
+        let end = try #require(Moment(parsing: "2024-01-04T00:00-07:00", dateAlone: .noon).date(in: "UTC"))
         try closures.close(crossing: "gate-a", from: start, to: end)
-        let inside = try #require(Moment(parsing: "2023-12-20T12:00"))
-        let after = try #require(Moment(parsing: "2024-01-10T12:00"))
+        let inside = try Moment(parsing: "2023-12-20T12:00", dateAlone: .noon)
+        let after = try Moment(parsing: "2024-01-10T12:00", dateAlone: .noon)
         #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures, at: inside).route?.crossing == "gate-b")
         #expect(try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures, at: after).route?.crossing == "gate-a")
     }
 
     @Test func aWallClockWindowIsReadInTheCrossingsOwnTimeZone() throws {
         var closures = Closures()
-        try closures.close(crossing: "gate-a", from: Moment(parsing: "2023-12-04"), to: Moment(parsing: "2024-01-04"))
+        try closures.close(crossing: "gate-a", from: try Moment(parsing: "2023-12-04", dateAlone: .startOfDay), to: try Moment(parsing: "2024-01-04", dateAlone: .startOfDay))
         // Gate A's cars are processed from 06:00, so ask at midday on each side of the bounds.
         func crossing(at text: String) throws -> String? {
-            try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures, at: Moment(parsing: text)).route?.crossing
+            try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures, at: Moment(parsing: text, dateAlone: .noon)).route?.crossing
         }
         #expect(try crossing(at: "2023-12-03T12:00") == "gate-a")
         #expect(try crossing(at: "2023-12-04T12:00") == "gate-b")
@@ -131,7 +150,7 @@ struct RoutingTests {
         // An instant works too: 18:30 UTC on the 4th is 11:30 that morning in Arizona, inside the window.
         #expect(try crossing(at: "2023-12-04T18:30Z") == "gate-b")
         var reversed = Closures()
-        #expect(throws: ClosureError.self) { try reversed.close(crossing: "gate-a", from: Moment(parsing: "2024-01-04"), to: Moment(parsing: "2023-12-04")) }
+        #expect(throws: ClosureError.self) { try reversed.close(crossing: "gate-a", from: try Moment(parsing: "2024-01-04", dateAlone: .startOfDay), to: try Moment(parsing: "2023-12-04", dateAlone: .startOfDay)) }
     }
 
     @Test func alternativesListEachCrossingOnceBestFirstAndTheBestIsTheRoute() throws {
@@ -185,19 +204,5 @@ struct RoutingTests {
         #expect(problems.contains { $0.file == "roads.geojson" && $0.featureID == "mx-sur-gate-a" && $0.field == "to" && $0.message.contains("\"gate-z\"") })
         #expect(problems.contains { $0.file == "roads.geojson" && $0.featureID == "us-gate-b-east" && $0.field == "geometry" && $0.message.contains("inside MX") })
         #expect(problems.contains { $0.file == "crossings.geojson" && $0.featureID == "gate-a" && $0.message.contains("unreachable") })
-    }
-}
-
-@Suite("Moments")
-struct MomentTests {
-    @Test func parsesLocalAndOffsetTimes() throws {
-        #expect(Moment(parsing: "2023-12-10T14:00") == .localTime(DateComponents(year: 2023, month: 12, day: 10, hour: 14, minute: 0, second: 0)))
-        let utc = try #require(Moment(parsing: "2023-12-10T14:00Z"))
-        let offset = try #require(Moment(parsing: "2023-12-10T07:00-07:00"))
-        #expect(utc == offset)
-        #expect(Moment(parsing: "2023-12-10") != nil)
-        for bad in ["tomorrow", "2023-13-01", "2023-12-10T25:00", "2023-12-10T14:00+7"] {
-            #expect(Moment(parsing: bad) == nil, "\(bad)")
-        }
     }
 }

@@ -25,7 +25,7 @@ struct BundledScenarioTests {
 
     func closed(_ scenario: String, at text: String) throws -> Set<String> {
         let scenario = try Scenario.find(scenario, dataset: network.dataset)
-        let moment = try #require(Moment(parsing: text))
+        let moment = try Moment(parsing: text, dateAlone: .noon)
         let withScenario = closedModes(network, try network.mask(for: scenario.closures, at: moment))
         // Subtract what opening hours alone close at that moment.
         let hoursOnly = closedModes(network, try network.mask(for: Closures(), at: moment))
@@ -76,8 +76,8 @@ struct BundledScenarioTests {
         #expect(crossings == ["brownsville-b-and-m", "brownsville-gateway", "brownsville-veterans", "brownsville-rail", "los-indios", "progreso", "donna"])
         let scenario = try Scenario.find("lower-valley-storm", dataset: network.dataset)
         let pharr = try #require(network.dataset.crossing(id: "pharr"))
-        #expect(scenario.lanes(of: pharr, mode: .truck, at: Moment(parsing: "2024-09-11T12:00")) == (pharr.lanes[.truck] ?? 0) + 4)
-        #expect(scenario.lanes(of: pharr, mode: .truck, at: Moment(parsing: "2024-09-20T12:00")) == pharr.lanes[.truck])
+        #expect(scenario.lanes(of: pharr, mode: .truck, at: try Moment(parsing: "2024-09-11T12:00", dateAlone: .noon)) == (pharr.lanes[.truck] ?? 0) + 4)
+        #expect(scenario.lanes(of: pharr, mode: .truck, at: try Moment(parsing: "2024-09-20T12:00", dateAlone: .noon)) == pharr.lanes[.truck])
     }
 
     @Test func routingWithTheScenarioSendsSonoytaDriversElsewhere() throws {
@@ -123,18 +123,18 @@ struct ScenarioFileTests {
         let gateB = try #require(dataset.crossing(id: "gate-b"))
         #expect(scenario.lanes(of: gateB, mode: .truck, at: nil) == 0, "never below zero")
         let network = try BorderNetwork(dataset: dataset)
-        let december = closedModes(network, try network.mask(for: scenario.closures, at: Moment(parsing: "2023-12-20T12:00")))
+        let december = closedModes(network, try network.mask(for: scenario.closures, at: try Moment(parsing: "2023-12-20T12:00", dateAlone: .noon)))
         #expect(december == ["gate-a/pedestrian", "gate-b/truck"])
-        let february = closedModes(network, try network.mask(for: scenario.closures, at: Moment(parsing: "2024-02-10T12:00")))
+        let february = closedModes(network, try network.mask(for: scenario.closures, at: try Moment(parsing: "2024-02-10T12:00", dateAlone: .noon)))
         #expect(february == ["gate-a/pedestrian", "gate-a/pov"])
-        let march = closedModes(network, try network.mask(for: scenario.closures, at: Moment(parsing: "2024-03-01T12:00")))
+        let march = closedModes(network, try network.mask(for: scenario.closures, at: try Moment(parsing: "2024-03-01T12:00", dateAlone: .noon)))
         #expect(march == ["gate-a/pedestrian", "gate-a/pov", "gate-b/pov", "gate-b/truck"])
     }
 
     @Test func aModeLeftWithNoLanesIsClosedAtEveryMomentTheCutHolds() throws {
         let scenario = try load("everything.json")
         let network = try BorderNetwork(dataset: dataset)
-        let february = try #require(Moment(parsing: "2024-02-10T12:00"))
+        let february = try Moment(parsing: "2024-02-10T12:00", dateAlone: .noon)
         // The file closes gate-a's pedestrians and pov in February; its -5 lanes leave gate-b's trucks none.
         let closed = closedModes(network, try network.mask(for: scenario.closures(at: february, in: dataset), at: february))
         #expect(closed == ["gate-a/pedestrian", "gate-a/pov", "gate-b/truck"])
@@ -162,6 +162,31 @@ struct ScenarioFileTests {
 
     @Test func aModeTheCrossingDoesNotServeIsRefused() {
         #expect(error("mode-not-served.yaml")?.message.contains("does not serve truck") == true)
+    }
+
+    @Test func aLaneChangeBeyondFiveHundredIsRefusedNotSummedIntoAnOverflow() {
+        let found = error("huge-lane-change.yaml")
+        #expect(found?.field == "capacity[0].lanes")
+        #expect(found?.line == 6)
+        #expect(found?.message.contains("write a whole number from -500 to +500") == true)
+    }
+
+    @Test func impossibleDatesAndOffsetsAreRefusedWithTheirField() {
+        let date = error("impossible-dates.yaml")
+        #expect(date?.field == "date")
+        #expect(date?.message.contains("offsets run from -14:00 to +14:00") == true)
+        let bound = error("impossible-window.yaml")
+        #expect(bound?.field == "closures[0].to")
+        #expect(bound?.message.contains("\"2023-02-30\" is not a day of the calendar: 2023-02 has 28 days") == true)
+    }
+
+    @Test func aDateAloneIsNoonWhileWindowBoundsStartTheirDay() throws {
+        let scenario = try load("dated-by-day.yaml")
+        #expect(scenario.date == .localTime(DateComponents(year: 2023, month: 12, day: 18, hour: 12, minute: 0, second: 0)))
+        #expect(scenario.closureEntries.first?.window?.end == .localTime(DateComponents(year: 2023, month: 12, day: 19, hour: 0, minute: 0, second: 0)))
+        // At the scenario's own date the closure that began at 08:00 that morning holds.
+        let network = try BorderNetwork(dataset: dataset)
+        #expect(closedModes(network, try network.mask(for: scenario.closures, at: scenario.date, applyingOpeningHours: false)) == ["gate-a/pedestrian", "gate-a/pov"])
     }
 
     @Test func malformedYAMLAndMissingSourcesAreRefused() {

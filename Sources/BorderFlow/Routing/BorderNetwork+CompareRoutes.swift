@@ -39,7 +39,12 @@ extension BorderNetwork {
                 reason = "no route even with every crossing open: the network does not connect \(from.id) to \(to.id) for \(mode.displayName) traffic"
             }
         }
+        var allOpenCrossingClosure: CrossingClosureReason?
+        if let unused = allOpen?.crossing, unused != route?.crossing {
+            allOpenCrossingClosure = try closureReason(crossing: unused, mode: mode, closures: closures, at: moment)
+        }
         return RouteComparison(origin: from, destination: to, mode: mode, route: route, allOpen: allOpen,
-                           closuresApplied: applied, alternatives: others, reason: reason)
+                               closuresApplied: applied, alternatives: others, reason: reason,
+                               allOpenCrossingClosure: allOpenCrossingClosure)
     }
 }

@@ -16,6 +16,9 @@ public struct RouteComparison: Sendable, Equatable {
     public let alternatives: [Route]
     /// Why there is no route, when there is none.
     public let reason: String?
+    /// Why the route does not use the all-open route's crossing, when it does not (closed, outside its
+    /// opening hours then, or not serving the mode).
+    public let allOpenCrossingClosure: CrossingClosureReason?
 
     /// Extra time against the all-open route.
     public var detourSeconds: Double? {

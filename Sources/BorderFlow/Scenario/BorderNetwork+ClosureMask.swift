@@ -20,9 +20,7 @@ extension BorderNetwork {
         var closed = [Set<Mode>](repeating: [], count: dataset.crossings.count)
         let crossings = dataset.crossings
         for closure in closures.closures {
-            for (index, modes) in try affectedCrossings(closure.target) {
-                if let moment, let window = closure.window, let date = moment.date(in: crossings[index].timeZone),
-                   !window.contains(date, timeZone: crossings[index].timeZone) { continue }
+            for (index, modes) in try affectedCrossings(closure.target) where closure.holds(at: moment, timeZone: crossings[index].timeZone) {
                 closed[index].formUnion(modes)
             }
         }
@@ -36,6 +34,33 @@ extension BorderNetwork {
             for (mode, edge) in crossingEdges[index] where modes.contains(mode) { mask.close(edge: edge) }
         }
         return mask
+    }
+
+    /// Why a crossing takes no traffic of a mode under closures at a moment, by the rules the
+    /// closure mask follows; nil when it takes it.
+    ///
+    /// - Parameters:
+    ///   - id: the crossing's id.
+    ///   - mode: the mode.
+    ///   - closures: what is closed.
+    ///   - moment: when; nil applies every closure whatever its window, and no opening hours.
+    /// - Returns: the first reason that holds: out of service, mode not served, closed, outside its hours.
+    /// - Throws: `ClosureError` for an unknown crossing, or a closure naming one, a port or a sector the
+    ///   dataset does not have.
+    public func closureReason(crossing id: String, mode: Mode, closures: Closures, at moment: Moment?) throws -> CrossingClosureReason? {
+        guard let index = crossingIndex[id] else {
+            throw ClosureError.unknownCrossing(id, suggestions: NameMatching.suggestions(for: id, among: dataset.crossings.map(\.id)))
+        }
+        let crossing = dataset.crossings[index]
+        guard crossing.inService else { return .outOfService }
+        guard crossing.serves(mode) else { return .modeNotServed }
+        for closure in closures.closures where closure.holds(at: moment, timeZone: crossing.timeZone) {
+            if try affectedCrossings(closure.target).contains(where: { $0.0 == index && $0.1.contains(mode) }) { return .closed }
+        }
+        if let moment, let date = moment.date(in: crossing.timeZone), !crossing.isOpen(mode, at: date) {
+            return crossing.hours[mode].map(CrossingClosureReason.outsideOpeningHours) ?? .closed
+        }
+        return nil
     }
 
     private func affectedCrossings(_ target: Closures.Target) throws -> [(Int, Set<Mode>)] {

@@ -28,6 +28,13 @@ public struct Closures: Sendable, Equatable {
         public var target: Target
         /// When the closure applies; nil for always.
         public var window: ClosureWindow?
+
+        /// Whether the closure holds at a moment at a crossing in `timeZone`: always with no window or no moment.
+        func holds(at moment: Moment?, timeZone: String) -> Bool {
+            guard let moment, let window else { return true }
+            guard let date = moment.date(in: timeZone) else { return true }
+            return window.contains(date, timeZone: timeZone)
+        }
     }
 
     /// The closures, in the order they were added.

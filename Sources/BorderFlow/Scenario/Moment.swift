@@ -9,6 +9,18 @@ public enum Moment: Sendable, Equatable, CustomStringConvertible {
     /// without an offset means.
     case localTime(DateComponents)
 
+    /// What a date typed without a time stands for, which depends on what the date is for.
+    public enum DateAlone: Sendable {
+        /// Local noon that day: a moment to look at (`--at`, `--on`, a simulated day, a scenario's `date`),
+        /// when every crossing with daytime hours is open and a closure starting that morning holds.
+        case noon
+        /// Local midnight at the start of that day: a bound of a closure window (`from`, `to`), so that
+        /// `from: 2023-12-04` includes the whole 4th and `to: 2024-01-04` ends as the 4th begins.
+        case startOfDay
+
+        var hour: Int { self == .noon ? 12 : 0 }
+    }
+
     /// The instant this moment names at a place in `timeZone`.
     ///
     /// - Parameter timeZone: an IANA time zone id, such as `America/Chicago`; ignored for an `instant`.
@@ -25,62 +37,124 @@ public enum Moment: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// An ISO 8601 instant, or the wall-clock time marked "(local time)".
-    public var description: String {
+    /// The moment in ISO 8601: `2023-12-20T12:00` for a wall-clock time (no zone: it is read in each
+    /// crossing's own), `2023-12-20T19:00:00Z` for an instant.
+    public var iso8601: String {
         switch self {
         case let .instant(date):
             return date.formatted(.iso8601)
         case let .localTime(c):
             func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-            return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)) (local time)"
+            let seconds = (c.second ?? 0) == 0 ? "" : ":\(two(c.second))"
+            let year = String(c.year ?? 0)
+            return String(repeating: "0", count: max(0, 4 - year.count)) + year
+                + "-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute))\(seconds)"
         }
     }
 
-    /// Reads `2023-12-10T14:00`, `2023-12-10 14:00:00`, `2023-12-10` (midnight) or any of these with a `Z`
+    /// Whether the moment is a wall-clock time read in each crossing's own time zone.
+    public var isLocalTime: Bool {
+        if case .localTime = self { return true }
+        return false
+    }
+
+    /// The ISO 8601 form, a wall-clock time marked "(local time)" for people.
+    public var description: String {
+        isLocalTime ? "\(iso8601) (local time)" : iso8601
+    }
+
+    /// The greatest UTC offset read, in minutes: the zones in use run from −12:00 to +14:00.
+    public static let largestOffsetMinutes = 14 * 60
+
+    /// The formats a moment is typed in, for messages and help.
+    public static let formats = "YYYY-MM-DD, YYYY-MM-DDTHH:MM (local time at each crossing) or YYYY-MM-DDTHH:MM±HH:MM (or …Z)"
+
+    /// Reads `2023-12-10T14:00`, `2023-12-10 14:00:00`, `2023-12-10` or any of these with a time and a `Z`
     /// or `±HH:MM` offset.
     ///
-    /// A text with an offset becomes an `instant`, one without a `localTime`; any other text, or a month,
-    /// day, hour, minute or second out of range, gives nil.
+    /// A text with an offset becomes an `instant`, one without a `localTime`. Years run from 0001 to 9999,
+    /// the day must exist in its month (`2023-02-30` does not), hours from 00 to 23, minutes and seconds from
+    /// 00 to 59, and an offset at most ±14:00.
     ///
-    /// - Parameter text: the date and time as typed; spaces around it are ignored.
-    public init?(parsing text: String) {
-        var body = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "T")
-        var offsetSeconds: Int?
-        if body.hasSuffix("Z") {
-            offsetSeconds = 0
-            body.removeLast()
-        } else if body.count > 16, let signIndex = body.lastIndex(where: { $0 == "+" || $0 == "-" }),
-                  body.distance(from: body.startIndex, to: signIndex) >= 16 {
-            let offset = body[body.index(after: signIndex)...].split(separator: ":")
-            guard offset.count == 2, let hours = Int(offset[0]), let minutes = Int(offset[1]) else { return nil }
-            offsetSeconds = (hours * 3600 + minutes * 60) * (body[signIndex] == "-" ? -1 : 1)
-            body = String(body[..<signIndex])
-        }
-        let halves = body.split(separator: "T", omittingEmptySubsequences: false)
-        guard halves.count <= 2 else { return nil }
-        let day = halves[0].split(separator: "-")
-        guard day.count == 3, let year = Int(day[0]), let month = Int(day[1]), let dayOfMonth = Int(day[2]),
-              (1...12).contains(month), (1...31).contains(dayOfMonth) else { return nil }
-        var hour = 0, minute = 0, second = 0
-        if halves.count == 2 {
-            let time = halves[1].split(separator: ":")
-            guard (2...3).contains(time.count), let h = Int(time[0]), let m = Int(time[1]),
-                  (0...23).contains(h), (0...59).contains(m) else { return nil }
-            hour = h
-            minute = m
-            if time.count == 3 {
-                guard let s = Int(time[2]), (0...59).contains(s) else { return nil }
-                second = s
+    /// - Parameters:
+    ///   - text: the date and time as typed; spaces around it are ignored.
+    ///   - dateAlone: what a date without a time stands for.
+    /// - Throws: `MomentError` saying what is wrong with the text and what is expected.
+    public init(parsing text: String, dateAlone: DateAlone) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let notADate = MomentError(text: trimmed, problem: "is not a date; write \(Self.formats)")
+        func number(_ part: Substring, digits: ClosedRange<Int>) throws -> Int {
+            guard digits.contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part) else {
+                throw notADate
             }
+            return value
         }
-        let components = DateComponents(year: year, month: month, day: dayOfMonth, hour: hour, minute: minute, second: second)
+        let halves = trimmed.split(separator: trimmed.contains("T") ? "T" : " ", omittingEmptySubsequences: false)
+        guard (1...2).contains(halves.count) else { throw notADate }
+        let day = halves[0].split(separator: "-", omittingEmptySubsequences: false)
+        guard day.count == 3 else { throw notADate }
+        let year = try number(day[0], digits: 4...4), month = try number(day[1], digits: 1...2)
+        let dayOfMonth = try number(day[2], digits: 1...2)
+        guard year >= 1 else { throw MomentError(text: trimmed, problem: "has year 0; years run from 0001 to 9999") }
+        guard (1...12).contains(month) else {
+            throw MomentError(text: trimmed, problem: "has month \(month); months run from 01 to 12")
+        }
+        guard let yearMonth = YearMonth(year: year, month: month), (1...yearMonth.days).contains(dayOfMonth) else {
+            let days = YearMonth(year: year, month: month)?.days ?? 31
+            throw MomentError(text: trimmed, problem: "is not a day of the calendar: \(String(format: "%04d-%02d", year, month)) has \(days) days")
+        }
+        var components = DateComponents(year: year, month: month, day: dayOfMonth, hour: dateAlone.hour, minute: 0, second: 0)
+        guard halves.count == 2 else {
+            self = .localTime(components)
+            return
+        }
+        var time = halves[1]
+        var offsetSeconds: Int?
+        if time.hasSuffix("Z") {
+            offsetSeconds = 0
+            time.removeLast()
+        } else if let signIndex = time.firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            let offset = time[time.index(after: signIndex)...].split(separator: ":", omittingEmptySubsequences: false)
+            guard offset.count == 2, offset.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+                throw notADate
+            }
+            // Digits beyond two are an offset out of range, not a format error, and are never multiplied out.
+            let hours = offset[0].count <= 2 ? Int(offset[0]) ?? 99 : 99, minutes = offset[1].count <= 2 ? Int(offset[1]) ?? 99 : 99
+            guard offset[0].count == 2, offset[1].count == 2, minutes < 60, hours * 60 + minutes <= Self.largestOffsetMinutes else {
+                throw MomentError(text: trimmed, problem: "has the UTC offset \(time[signIndex...]); offsets run from -14:00 to +14:00, with minutes 00 to 59")
+            }
+            offsetSeconds = (hours * 3600 + minutes * 60) * (time[signIndex] == "-" ? -1 : 1)
+            time = time[..<signIndex]
+        }
+        let parts = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count) else { throw notADate }
+        let hour = try number(parts[0], digits: 1...2), minute = try number(parts[1], digits: 2...2)
+        let second = parts.count == 3 ? try number(parts[2], digits: 2...2) : 0
+        guard hour < 24, minute < 60, second < 60 else {
+            throw MomentError(text: trimmed, problem: "has the time \(time), not a time of day; hours run from 00 to 23, minutes and seconds from 00 to 59")
+        }
+        components.hour = hour
+        components.minute = minute
+        components.second = second
         if let offsetSeconds {
             var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(secondsFromGMT: offsetSeconds) ?? TimeZone(secondsFromGMT: 0)!
-            guard let date = calendar.date(from: components) else { return nil }
+            guard let zone = TimeZone(secondsFromGMT: offsetSeconds) else { throw notADate }
+            calendar.timeZone = zone
+            guard let date = calendar.date(from: components) else { throw notADate }
             self = .instant(date)
         } else {
             self = .localTime(components)
         }
     }
+}
+
+/// A moment that cannot be read: the text as typed and what is wrong with it.
+public struct MomentError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The text as typed.
+    public let text: String
+    /// What is wrong and what is expected, following the text ("is not a date; write …").
+    public let problem: String
+
+    /// A message for people: the text in quotes, then what is wrong.
+    public var description: String { "\"\(text)\" \(problem)" }
 }

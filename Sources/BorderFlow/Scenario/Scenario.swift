@@ -53,8 +53,11 @@ public struct Scenario: Sendable, Equatable {
         public let crossing: String
         /// The mode whose lanes change.
         public let mode: Mode
-        /// Lanes added (positive) or taken away (negative).
+        /// Lanes added (positive) or taken away (negative), at most ``largestLaneChange`` either way.
         public let lanesDelta: Int
+
+        /// The largest change of lanes a scenario may make, either way: as many as a crossing may have.
+        public static let largestLaneChange = 500
         /// When; nil for the whole scenario.
         public let window: ClosureWindow?
         /// Why, as the file says.
@@ -77,7 +80,8 @@ public struct Scenario: Sendable, Equatable {
     public let title: String
     /// What happened, in a paragraph.
     public let description: String
-    /// The day the scenario is usually looked at (its closures are in force then).
+    /// The moment the scenario is looked at when no other is given (its closures are in force then); a date
+    /// alone in the file is local noon that day.
     public let date: Moment?
     /// The sources it rests on.
     public let sources: [Source]
@@ -87,6 +91,13 @@ public struct Scenario: Sendable, Equatable {
     public let capacityChanges: [CapacityChange]
     /// Officers taken from ports, in file order (`staff:`).
     public let staffChanges: [StaffChange]
+
+    /// Whether any closure, lane change or staff change holds only for a time window, so that what the
+    /// scenario closes depends on the moment asked about.
+    public var hasTimeWindows: Bool {
+        closureEntries.contains { $0.window != nil } || capacityChanges.contains { $0.window != nil }
+            || staffChanges.contains { $0.window != nil }
+    }
 
     /// The closures, ready for `BorderNetwork.mask(for:at:)`.
     public var closures: Closures {

@@ -99,7 +99,7 @@ struct ScenarioReader {
         let id = try yaml.optionalString(root, "id") ?? defaultID
         let title = try yaml.string(root, "title")
         let description = try yaml.optionalString(root, "description") ?? ""
-        let date = try optionalMoment(root, "date")
+        let date = try optionalMoment(root, "date", dateAlone: .noon)
         let sources = try yaml.list(root, "sources", required: true).enumerated().map { index, node in
             try source(node, field: "sources[\(index)]")
         }
@@ -122,12 +122,13 @@ struct ScenarioReader {
 
 
 
-    private func optionalMoment(_ node: Node, _ key: String, field: String? = nil) throws -> Moment? {
+    private func optionalMoment(_ node: Node, _ key: String, field: String? = nil, dateAlone: Moment.DateAlone) throws -> Moment? {
         guard let text = try yaml.optionalString(node, key, field: field) else { return nil }
-        guard let moment = Moment(parsing: text) else {
-            throw fail(yaml.value(node, key), field ?? key, "\"\(text)\" is not a date; use 2023-12-04, 2023-12-04T08:00 (local time at each crossing) or 2023-12-04T08:00-05:00")
+        do {
+            return try Moment(parsing: text, dateAlone: dateAlone)
+        } catch {
+            throw fail(yaml.value(node, key), field ?? key, "\(error)")
         }
-        return moment
     }
 
 
@@ -140,8 +141,8 @@ struct ScenarioReader {
     }
 
     private func window(_ node: Node, field: String) throws -> ClosureWindow? {
-        let start = try optionalMoment(node, "from", field: "\(field).from")
-        let end = try optionalMoment(node, "to", field: "\(field).to")
+        let start = try optionalMoment(node, "from", field: "\(field).from", dateAlone: .startOfDay)
+        let end = try optionalMoment(node, "to", field: "\(field).to", dateAlone: .startOfDay)
         if start == nil && end == nil { return nil }
         do {
             return try ClosureWindow(start: start, end: end)
@@ -234,8 +235,12 @@ struct ScenarioReader {
         }
         try checkCrossing(crossing, modes: [mode], node: yaml.value(node, "crossing"), field: "\(field).crossing")
         let lanesText = try yaml.string(node, "lanes", field: "\(field).lanes")
-        guard let delta = Int(lanesText.hasPrefix("+") ? String(lanesText.dropFirst()) : lanesText), delta != 0 else {
-            throw fail(yaml.value(node, "lanes"), "\(field).lanes", "\"\(lanesText)\" is not a change of lanes; write +2 to open two lanes or -2 to close two")
+        let largest = Scenario.CapacityChange.largestLaneChange
+        let digits = lanesText.hasPrefix("+") || lanesText.hasPrefix("-") ? lanesText.dropFirst() : Substring(lanesText)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let delta = Int(lanesText.hasPrefix("+") ? String(digits) : lanesText), delta != 0,
+              (-largest...largest).contains(delta) else {
+            throw fail(yaml.value(node, "lanes"), "\(field).lanes", "\"\(lanesText)\" is not a change of lanes; write a whole number from -\(largest) to +\(largest), not 0, such as +2 to open two lanes or -2 to close two")
         }
         return Scenario.CapacityChange(crossing: crossing, mode: mode, lanesDelta: delta,
                                        window: try window(node, field: field), note: try yaml.optionalString(node, "note", field: "\(field).note"))

@@ -46,6 +46,7 @@ public struct RouteReport: Report, Sendable {
         if comparison.closuresApplied {
             members.append(("detourSeconds", comparison.detourSeconds.map { .number($0, decimals: Self.secondDecimals) } ?? .null))
             members.append(("allOpenCrossing", comparison.allOpen?.crossing.map(JSONValue.string) ?? .null))
+            members.append(("allOpenCrossingClosure", comparison.allOpenCrossingClosure.map { .string($0.code) } ?? .null))
         }
         if !comparison.alternatives.isEmpty {
             members.append(("alternatives", .array(comparison.alternatives.map { .object(JSONObject(Self.json($0))) })))
@@ -88,6 +89,9 @@ public struct RouteReport: Report, Sendable {
         text += "Time      \(Self.duration(route.travelSeconds))"
         if comparison.closuresApplied, let detour = comparison.detourSeconds {
             text += detour > 0.5 ? ", \(Self.duration(detour)) longer than with every crossing open (via \(comparison.allOpen?.crossing ?? "-"))" : ", no longer than with every crossing open"
+            if let unused = comparison.allOpen?.crossing, let why = comparison.allOpenCrossingClosure {
+                text += "\nNot via   \(unused): \(why)"
+            }
         }
         text += "\nDistance  \(formatFixed(route.lengthMeters / 1000, decimals: 1)) km\n"
         text += "Via       \(route.roads.joined(separator: " → "))\n"

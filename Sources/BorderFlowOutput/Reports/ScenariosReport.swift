@@ -15,13 +15,15 @@ public struct ScenariosReport: Report, Sendable {
 
     /// The report as JSON: the command's `--format json` contract.
     ///
-    /// - Returns: an array with one object per scenario.
+    /// - Returns: an array with one object per scenario; `date` in ISO 8601, with `dateIsLocalTime` true when it
+    ///   has no zone and is read in each crossing's own time zone.
     public func json() -> JSONValue {
         .array(scenarios.map { scenario in
             .object(JSONObject([
                 ("id", .string(scenario.id)),
                 ("title", .string(scenario.title)),
-                ("date", scenario.date.map { .string($0.description) } ?? .null),
+                ("date", scenario.date.map { .string($0.iso8601) } ?? .null),
+                ("dateIsLocalTime", scenario.date.map { .bool($0.isLocalTime) } ?? .null),
                 ("closures", .number(Double(scenario.closureEntries.count))),
                 ("capacityChanges", .number(Double(scenario.capacityChanges.count))),
                 ("sources", .array(scenario.sources.map { source in
@@ -45,11 +47,11 @@ public struct ScenariosReport: Report, Sendable {
 
     /// The report as CSV: the command's `--format csv` contract.
     ///
-    /// - Returns: a header and a row per scenario.
+    /// - Returns: a header and a row per scenario, `date` in ISO 8601 as in the JSON.
     public func csv() -> String {
-        var table = CSVTable(header: ["id", "date", "closures", "capacityChanges", "title"])
+        var table = CSVTable(header: ["id", "date", "dateIsLocalTime", "closures", "capacityChanges", "title"])
         for scenario in scenarios {
-            table.append([scenario.id, scenario.date?.description ?? "", "\(scenario.closureEntries.count)",
+            table.append([scenario.id, scenario.date?.iso8601 ?? "", scenario.date.map { "\($0.isLocalTime)" } ?? "", "\(scenario.closureEntries.count)",
                           "\(scenario.capacityChanges.count)", scenario.title])
         }
         return table.render()

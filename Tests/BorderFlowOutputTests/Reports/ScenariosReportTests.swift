@@ -18,15 +18,16 @@ struct ScenariosReportTests {
         #expect(json.keys == DocumentedJSON.of("scenarios"))
         #expect(json["id"]?.stringValue == "everything")
         #expect(json["title"]?.stringValue == "Every kind of closure, written as JSON")
-        #expect(json["date"]?.stringValue == scenario.date?.description)
-        #expect(json["date"]?.stringValue?.hasPrefix("2023-12-20T12:00") == true)
+        // ISO 8601, with whether it is local time at each crossing in a field of its own.
+        #expect(json["date"]?.stringValue == "2023-12-20T12:00")
+        #expect(json["dateIsLocalTime"] == .bool(true))
         #expect(json["closures"]?.numberValue == 4 && json["capacityChanges"]?.numberValue == 2)
         #expect(json["sources"] == .array([.object(JSONObject([("title", .string("hand-made fixture")), ("url", .string("https://example.org/fixture"))]))]))
 
         // The title has a comma: the CSV quotes it and reads back whole.
         let csv = try CSVReader.table(report.csv())
-        #expect(csv.header == ["id", "date", "closures", "capacityChanges", "title"])
-        #expect(csv.records == [["everything", scenario.date?.description ?? "?", "4", "2", "Every kind of closure, written as JSON"]])
+        #expect(csv.header == ["id", "date", "dateIsLocalTime", "closures", "capacityChanges", "title"])
+        #expect(csv.records == [["everything", "2023-12-20T12:00", "true", "4", "2", "Every kind of closure, written as JSON"]])
         #expect(report.csv().contains("\"Every kind of closure, written as JSON\""))
 
         let table = try PrintedTable(report.table())
@@ -46,8 +47,9 @@ struct ScenariosReportTests {
         #expect(csv.column("id") == scenarios.map(\.id) && table.column("ID") == scenarios.map(\.id))
         for (index, scenario) in scenarios.enumerated() {
             #expect(json[index]["title"]?.stringValue == scenario.title && csv.rows[index]["title"] == scenario.title && table.rows[index][4] == scenario.title)
-            #expect(json[index]["date"]?.stringValue == scenario.date?.description)
-            #expect(csv.rows[index]["date"] == scenario.date?.description ?? "")
+            #expect(json[index]["date"]?.stringValue == scenario.date?.iso8601)
+            #expect(json[index]["dateIsLocalTime"] == scenario.date.map { .bool($0.isLocalTime) } ?? .null)
+            #expect(csv.rows[index]["date"] == scenario.date?.iso8601 ?? "")
             #expect(table.rows[index][1] == scenario.date?.description ?? "-")
             #expect(json[index]["closures"]?.numberValue == Double(scenario.closureEntries.count))
             #expect(csv.rows[index]["closures"] == "\(scenario.closureEntries.count)" && table.rows[index][2] == "\(scenario.closureEntries.count)")

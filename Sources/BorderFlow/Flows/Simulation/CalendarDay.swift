@@ -28,15 +28,23 @@ public struct CalendarDay: Sendable, Hashable, Strideable, CustomStringConvertib
         day = components.day ?? 0
     }
 
-    /// Reads a day typed as `2023-12-18`: exactly ten characters, year, month and day, with no time.
-    ///
-    /// A day past the end of its month rolls over into the next (`2023-02-30` is 2 March 2023), as the
-    /// calendar counts.
+    /// Reads a day typed as `2023-12-18`: a year from 0001 to 9999, a month and a day that exists in it,
+    /// with no time.
     ///
     /// - Parameter text: the day as typed.
-    public init?(parsing text: String) {
-        guard text.count == 10, case let .localTime(components)? = Moment(parsing: text), components.hour == 0,
-              components.minute == 0, let midnight = Self.calendar.date(from: components) else { return nil }
+    /// - Throws: `MomentError` for a text that is not a day, a day the month does not have (`2023-02-30`), or
+    ///   a date with a time.
+    public init(parsing text: String) throws {
+        let notADay = MomentError(text: text, problem: "is not a day; write YYYY-MM-DD, such as 2023-12-18, with no time")
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.contains("T"), !trimmed.contains(" ") else { throw notADay }
+        let moment: Moment
+        do {
+            moment = try Moment(parsing: trimmed, dateAlone: .startOfDay)
+        } catch let error as MomentError where error.problem.hasPrefix("is not a date") {
+            throw notADay
+        }
+        guard case let .localTime(components) = moment, let midnight = Self.calendar.date(from: components) else { throw notADay }
         self.init(midnight: midnight)
     }
 

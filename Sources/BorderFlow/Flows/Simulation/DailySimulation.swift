@@ -10,6 +10,12 @@ struct DailySimulation: Sendable {
     /// Crossers per chunk: the unit of work a thread takes, and of seeding.
     static let chunkSize = 1_024
 
+    /// How many chunks a day of `crossers` takes: rounded up without adding first, so that no count of
+    /// crossers overflows; none for zero or fewer.
+    static func chunks(for crossers: Int) -> Int {
+        max(0, crossers / chunkSize + (crossers % chunkSize > 0 ? 1 : 0))
+    }
+
     let network: BorderNetwork
     let demand: Demand
     let behaviour: Behaviour
@@ -59,7 +65,7 @@ struct DailySimulation: Sendable {
     ///   - threads: how many threads route crossers.
     /// - Returns: the day's figures, by index in `ports`.
     func run(day: Int, router: Router, crossers: Int, seed: UInt64, threads: Int) -> [PortDay] {
-        let chunks = (crossers + Self.chunkSize - 1) / Self.chunkSize
+        let chunks = Self.chunks(for: crossers)
         let totals = Totals(ports: ports.count)
         let workers = max(1, min(threads, chunks))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
