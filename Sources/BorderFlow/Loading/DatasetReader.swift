@@ -318,8 +318,15 @@ final class DatasetReader {
                 report(feature, field: "population", "expected a whole number of people, found \(population)")
             }
             let coordinate = self.coordinate(feature)
-            guard problems.count == start, let id, let name, let country, let state, let population, let coordinate else { continue }
-            places.append(Place(id: id, name: name, country: country, state: state, population: Int(population), coordinate: coordinate))
+            // Optional: most places are known by their name alone.
+            var alternateNames: [String]? = []
+            if feature.properties["alternateNames"] != nil { alternateNames = field { try feature.stringArray("alternateNames") } }
+            if let blank = alternateNames?.firstIndex(where: { NameMatching.key($0).isEmpty }) {
+                report(feature, field: "alternateNames[\(blank)]", "a name needs at least one letter or digit")
+            }
+            guard problems.count == start, let id, let name, let country, let state, let population, let coordinate, let alternateNames else { continue }
+            places.append(Place(id: id, name: name, country: country, state: state, population: Int(population), coordinate: coordinate,
+                                alternateNames: alternateNames))
         }
         return places
     }
