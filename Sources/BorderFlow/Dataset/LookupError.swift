@@ -63,8 +63,14 @@ public struct PlaceCoverage: Hashable, Sendable, CustomStringConvertible {
     public let usCount: Int
     /// How many places there are on the Mexican side.
     public let mexicanCount: Int
-    /// The westernmost, easternmost, southernmost and northernmost place coordinates, in degrees.
-    public let west: Double, east: Double, south: Double, north: Double
+    /// The westernmost place's longitude, in degrees.
+    public let west: Double
+    /// The easternmost place's longitude, in degrees.
+    public let east: Double
+    /// The southernmost place's latitude, in degrees.
+    public let south: Double
+    /// The northernmost place's latitude, in degrees.
+    public let north: Double
 
     /// The coverage of a set of places.
     ///
