@@ -12,6 +12,7 @@ struct BorderFlowCommand: ParsableCommand {
             """,
         subcommands: [
             CrossingsCommand.self,
+            PlacesCommand.self,
             SectorsCommand.self,
             LocateCommand.self,
             DivertCommand.self,
