@@ -127,7 +127,7 @@ struct PlaceQuery {
 
     /// Whether a word is a border state's code, in any case.
     static func isState(_ word: String) -> Bool {
-        DatasetReader.usStates.contains(word.uppercased()) || DatasetReader.mexicanStates.contains(word.uppercased())
+        Country.allCases.contains { $0.stateCodes.contains(word.uppercased()) }
     }
 
     /// Whether the text named a state or country.

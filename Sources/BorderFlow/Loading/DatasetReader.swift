@@ -8,8 +8,8 @@ final class DatasetReader {
     static let regionLongitudes = -125.0 ... -85.0
     static let regionLatitudes = 10.0 ... 45.0
 
-    static let usStates: Set<String> = ["CA", "AZ", "NM", "TX"]
-    static let mexicanStates: Set<String> = ["BC", "SON", "CHIH", "COAH", "NL", "TAMPS"]
+    static let usStates = Country.us.stateCodes
+    static let mexicanStates = Country.mx.stateCodes
     static let timeZones: Set<String> = ["America/Los_Angeles", "America/Phoenix", "America/Denver", "America/Chicago", "America/Tijuana", "America/Hermosillo", "America/Ojinaga", "America/Matamoros", "America/Monterrey"]
 
     let directory: URL
