@@ -13,6 +13,7 @@ struct BorderFlowCommand: ParsableCommand {
             """,
         subcommands: [
             CrossingsCommand.self,
+            PlacesCommand.self,
             SectorsCommand.self,
             LocateCommand.self,
             DivertCommand.self,

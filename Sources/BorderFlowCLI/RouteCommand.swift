@@ -10,7 +10,9 @@ struct RouteCommand: ParsableCommand {
         commandName: "route",
         abstract: "Find the best route between two places and the crossing it uses, with closures and alternatives.",
         discussion: """
-            FROM and TO are place ids or names, any case, with or without accents ("Ciudad Juarez", "sonoyta").
+            FROM and TO are place ids, names or other names, any case, with or without accents or a leading \
+            "Ciudad" or "Heroica" ("Juarez", "Matamoros", "sonoyta"); "Nogales, SON" picks one of a shared name. \
+            `borderflow places` lists them.
             Closures never rebuild the network. --at takes 2023-12-10 (local noon that day at each crossing), \
             2023-12-10T14:00 (read in each crossing's own time zone) or a time with an offset \
             (2023-12-10T14:00-07:00); crossings outside their hours are closed then.

@@ -88,6 +88,26 @@ struct CommandLineTests {
         #expect(lines.count == 11, "header and the ten Arizona crossings")
     }
 
+    @Test func placesFilterByNameStateCountryAndSector() throws {
+        let matamoros = try #require(try BorderFlowRun("places", "--name", "matamoros", "--format", "json").json() as? [[String: Any]])
+        #expect(matamoros.map { $0["id"] as? String } == ["heroica-matamoros"])
+        #expect(matamoros.first?["alternateNames"] as? [String] == ["Matamoros"])
+        let yuma = try #require(try BorderFlowRun("places", "--state", "az", "--sector", "yuma", "--format", "json").json() as? [[String: Any]])
+        #expect(yuma.map { $0["id"] as? String } == ["san-luis-az", "somerton", "donovan-estates", "yuma", "fortuna-foothills"])
+        let mexican = try BorderFlowRun("places", "--country", "mx", "--format", "csv")
+        #expect(mexican.standardOutput.split(separator: "\n").count == 81, "header and the 80 Mexican places")
+        let unknown = try BorderFlowRun("places", "--sector", "yumma")
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("unknown sector \"yumma\"; known sectors: san-diego"))
+    }
+
+    @Test func aCrossingGivenAsAPlaceIsToldToBeACrossing() throws {
+        let run = try BorderFlowRun("route", "lukeville", "phoenix")
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("\"lukeville\" is a crossing"))
+        #expect(run.standardError.contains("sonoyta (Sonoyta, SON, MX, 4 km)"))
+    }
+
     @Test func sectorsAsJSON() throws {
         let sectors = try #require(try BorderFlowRun("sectors", "--format", "json").json() as? [[String: Any]])
         #expect(sectors.count == 9)

@@ -79,6 +79,11 @@ struct BrokenDatasetCase: Sendable, CustomTestStringConvertible {
         // Town South says it is in Mexico but lies north of the boundary.
         .init(fixture: "place-on-wrong-side", problemCount: 1, file: "places.geojson", featureIndex: 0, featureID: "town-south", field: "country",
               message: .contains(["MX", "US side"])),
+        // Other names are an array of strings: an element that is not one, and a bare string, are each named.
+        .init(fixture: "alternate-name-not-text", problemCount: 2, file: "places.geojson", featureIndex: 0, featureID: "town-south", field: "alternateNames[1]",
+              message: .contains(["expected a string, found"])),
+        .init(fixture: "alternate-name-not-text", problemCount: 2, file: "places.geojson", featureIndex: 1, featureID: "town-north", field: "alternateNames",
+              message: .contains(["expected an array of strings"])),
         // An unmerged boundary is refused with a hint.
         .init(fixture: "boundary-parts", problemCount: 1, file: "boundary.geojson", featureIndex: 0, featureID: "line", field: "geometry",
               message: .contains(["MultiLineString"])),

@@ -15,6 +15,20 @@ public enum NameMatching {
             .map(String.init).joined()
     }
 
+    /// The key without the honorific a Mexican city's official name starts with ("Ciudad", "Cd.", "Heroica",
+    /// "H."), which people leave out: "Heroica Matamoros" → "matamoros", "Ciudad Acuña" → "acuna".
+    ///
+    /// - Parameter text: a name as typed or stored.
+    /// - Returns: the key of the name without its honorific, or the whole key when nothing else would remain.
+    public static func keyWithoutHonorific(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
+        guard words.count > 1, honorifics.contains(key(String(words[0]))) else { return key(text) }
+        return key(words.dropFirst().joined(separator: " "))
+    }
+
+    /// First words of official names that people drop, as keys.
+    static let honorifics: Set<String> = ["ciudad", "cd", "heroica", "h"]
+
     /// Up to `limit` candidates closest to `text` by edit distance on their keys, closest first.
     ///
     /// - Parameters:

@@ -14,4 +14,30 @@ public struct Place: Hashable, Sendable, Identifiable {
     public let population: Int
     /// Where it is, in longitude and latitude (WGS 84).
     public let coordinate: Coordinate
+    /// Other names people know it by (GeoNames alternate names: "Matamoros", "Juárez"); may be empty.
+    public let alternateNames: [String]
+
+    /// A place.
+    ///
+    /// - Parameters:
+    ///   - id: a stable id.
+    ///   - name: the name, with accents.
+    ///   - country: the side of the border.
+    ///   - state: the state's postal code or abbreviation.
+    ///   - population: the population.
+    ///   - coordinate: where it is (WGS 84).
+    ///   - alternateNames: other names it is known by.
+    public init(id: String, name: String, country: Country, state: String, population: Int, coordinate: Coordinate,
+                alternateNames: [String] = []) {
+        self.id = id
+        self.name = name
+        self.country = country
+        self.state = state
+        self.population = population
+        self.coordinate = coordinate
+        self.alternateNames = alternateNames
+    }
+
+    /// The name with its state and country, as answers print it: "Alpine, CA (US)".
+    public var label: String { "\(name), \(state) (\(country.rawValue))" }
 }

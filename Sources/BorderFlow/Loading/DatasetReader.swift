@@ -8,8 +8,8 @@ final class DatasetReader {
     static let regionLongitudes = -125.0 ... -85.0
     static let regionLatitudes = 10.0 ... 45.0
 
-    static let usStates: Set<String> = ["CA", "AZ", "NM", "TX"]
-    static let mexicanStates: Set<String> = ["BC", "SON", "CHIH", "COAH", "NL", "TAMPS"]
+    static let usStates = Country.us.stateCodes
+    static let mexicanStates = Country.mx.stateCodes
     static let timeZones: Set<String> = ["America/Los_Angeles", "America/Phoenix", "America/Denver", "America/Chicago", "America/Tijuana", "America/Hermosillo", "America/Ojinaga", "America/Matamoros", "America/Monterrey"]
 
     let directory: URL
@@ -330,8 +330,15 @@ final class DatasetReader {
                 report(feature, field: "population", "expected a whole number of people, found \(population)")
             }
             let coordinate = self.coordinate(feature)
-            guard problems.count == start, let id, let name, let country, let state, let population, let coordinate else { continue }
-            places.append(Place(id: id, name: name, country: country, state: state, population: Int(population), coordinate: coordinate))
+            // Optional: most places are known by their name alone.
+            var alternateNames: [String]? = []
+            if feature.properties["alternateNames"] != nil { alternateNames = field { try feature.stringArray("alternateNames") } }
+            if let blank = alternateNames?.firstIndex(where: { NameMatching.key($0).isEmpty }) {
+                report(feature, field: "alternateNames[\(blank)]", "a name needs at least one letter or digit")
+            }
+            guard problems.count == start, let id, let name, let country, let state, let population, let coordinate, let alternateNames else { continue }
+            places.append(Place(id: id, name: name, country: country, state: state, population: Int(population), coordinate: coordinate,
+                                alternateNames: alternateNames))
         }
         return places
     }

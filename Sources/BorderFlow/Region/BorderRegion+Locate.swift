@@ -20,7 +20,8 @@ extension BorderRegion {
         let ranked = crossings
             .map { Location.NearbyCrossing(id: $0.id, name: $0.name, distanceKm: geodesicDistanceMeters(from: coordinate, to: $0.coordinate) / 1000) }
             .sorted { ($0.distanceKm, $0.id) < ($1.distanceKm, $1.id) }
+        let offset = try crossings.map { try distanceToBoundaryMeters(from: $0.coordinate) / 1000 }.max() ?? 0
         return Location(coordinate: coordinate, country: country, sector: sector, distanceToBorderKm: toBorder,
-                        nearestCrossings: Array(ranked.prefix(max(0, limit))))
+                        nearestCrossings: Array(ranked.prefix(max(0, limit))), boundaryLineOffsetKm: offset)
     }
 }

@@ -23,4 +23,7 @@ public struct Location: Sendable, Equatable {
     public let distanceToBorderKm: Double
     /// Nearest first; ties broken by id.
     public let nearestCrossings: [NearbyCrossing]
+    /// How far from the boundary line the farthest crossing lies, in kilometres: crossings stand on the real
+    /// border, so this is how far a generalised line strays from it, and how far off `distanceToBorderKm` may be.
+    public let boundaryLineOffsetKm: Double
 }

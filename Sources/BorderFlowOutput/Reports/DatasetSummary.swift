@@ -89,6 +89,20 @@ public struct DatasetSummary: Report, Sendable {
 
     /// The report as a table for people.
     ///
+    /// The boundary's official length (International Boundary and Water Commission), in kilometres: 1,954 miles.
+    public static let officialBoundaryKm = 3_145.0
+
+    /// How a boundary line's length compares with the official one, and why a generalised line falls short.
+    ///
+    /// - Parameter lengthKm: the line's geodesic length.
+    /// - Returns: "along the line as drawn, 12% short of the official 3,145 km (IBWC): …".
+    public static func boundaryNote(lengthKm: Double) -> String {
+        let percent = Int(((officialBoundaryKm - lengthKm) / officialBoundaryKm * 100).rounded())
+        guard percent > 0 else { return "along the line as drawn; the official length is 3,145 km (IBWC)" }
+        return "along the line as drawn, \(percent)% short of the official 3,145 km (IBWC): a generalised line "
+            + "(the bundled one is Natural Earth 1:10m) cuts the Rio Grande's bends"
+    }
+
     /// - Returns: a line per subject, labels aligned.
     public func table() -> String {
         var text = "Dataset      \(directory)\n"
@@ -96,7 +110,7 @@ public struct DatasetSummary: Report, Sendable {
         text += crossingsByState.map { "\($0.state) \($0.count)" }.joined(separator: ", ") + ")\n"
         text += "Sectors      \(sectorCount) Border Patrol sectors\n"
         text += "Places       " + placeCount.map { "\($0.count) \($0.country)" }.joined(separator: ", ") + "\n"
-        text += "Boundary     \(formatCount(boundaryKm)) km (geodesic, WGS 84)\n"
+        text += "Boundary     \(formatCount(boundaryKm)) km (geodesic, WGS 84) \(Self.boundaryNote(lengthKm: boundaryKm))\n"
         text += "Network      " + (roadCount == 0 ? "none (no roads.geojson)" : "\(formatCount(Double(roadCount))) segments: \(formatCount(roadKm)) km of road, \(formatCount(railKm)) km of rail, \(junctionCount) junctions") + "\n"
         text += "Daily volume " + dailyVolume.map { "\(formatCount($0.volume)) \($0.mode.unit) (\($0.mode.rawValue))" }.joined(separator: ", ") + "\n\n"
         text += "Working CRS  \(workingCRSName)\n"

@@ -47,7 +47,12 @@ public struct LocationReport: Report, Sendable {
         var text = "Point    \(location.coordinate)\n"
         text += "Country  \(country)\n"
         text += "Sector   \(sector)\n"
-        text += "Border   \(formatFixed(location.distanceToBorderKm, decimals: 1)) km away\n\n"
+        text += "Border   \(formatFixed(location.distanceToBorderKm, decimals: 1)) km away"
+        if location.boundaryLineOffsetKm >= 0.1 {
+            // Why a bridge can be nearer than the border: the line is generalised, the crossings are not.
+            text += ", from the generalised boundary line, which strays up to \(formatFixed(location.boundaryLineOffsetKm, decimals: 1)) km from the crossings on the real border"
+        }
+        text += "\n\n"
         var table = TextTable(columns: [.init("NEAREST CROSSING"), .init("ID"), .init("KM", .right)])
         for nearby in location.nearestCrossings {
             table.append([nearby.name, nearby.id, formatFixed(nearby.distanceKm, decimals: 1)])

@@ -78,7 +78,7 @@ public struct RouteReport: Report, Sendable {
     /// - Parameter crossingNames: crossing names by id, to print beside the ids.
     /// - Returns: the text.
     public func table(crossingNames: [String: String]) -> String {
-        var text = "\(comparison.origin.name) (\(comparison.origin.country.rawValue)) → \(comparison.destination.name) (\(comparison.destination.country.rawValue)) by \(comparison.mode.displayName)\n"
+        var text = "\(comparison.origin.label) → \(comparison.destination.label) by \(comparison.mode.displayName)\n"
         guard let route = comparison.route else {
             // The reason starts with "no open route" or "no route even with every crossing open".
             let reason = comparison.reason ?? "no route"

@@ -71,7 +71,7 @@ struct DatasetSummaryTests {
         #expect(lines[1] == "Crossings    2 facilities at 2 CBP ports (CA 0, AZ 2, NM 0, TX 0)")
         #expect(lines[2] == "Sectors      2 Border Patrol sectors")
         #expect(lines[3] == "Places       2 US, 2 MX")
-        #expect(lines[4] == "Boundary     \(formatCount(boundaryKm)) km (geodesic, WGS 84)")
+        #expect(lines[4] == "Boundary     \(formatCount(boundaryKm)) km (geodesic, WGS 84) " + DatasetSummary.boundaryNote(lengthKm: boundaryKm))
         #expect(lines[5] == "Network      7 segments: \(formatCount(roadKm)) km of road, 0 km of rail, 1 junctions")
         #expect(lines[6] == "Daily volume 500 persons (pedestrian), 3,200 vehicles (pov), 0 buses (bus), 150 trucks (truck), 0 railcars (rail)")
         #expect(lines[8] == "Working CRS  \(WorkingCRS.borderStripName)")
@@ -110,5 +110,11 @@ struct DatasetSummaryTests {
         #expect(text.contains("\nCrossings    \(dataset.crossings.count) facilities at \(summary.portCount) CBP ports ("))
         #expect(text.contains("\nNetwork      \(formatCount(Double(dataset.roads.count))) segments: \(formatCount(summary.roadKm)) km of road, \(formatCount(summary.railKm)) km of rail, \(dataset.junctions.count) junctions\n"))
         _ = try json.printedAndReadBack()
+    }
+
+    @Test func theBoundaryLengthIsSetAgainstTheOfficialOne() {
+        // The bundled line measures 2,754 km: 12 % short of the IBWC's 3,145 km.
+        #expect(DatasetSummary.boundaryNote(lengthKm: 2_754) == "along the line as drawn, 12% short of the official 3,145 km (IBWC): a generalised line (the bundled one is Natural Earth 1:10m) cuts the Rio Grande's bends")
+        #expect(DatasetSummary.boundaryNote(lengthKm: 3_150) == "along the line as drawn; the official length is 3,145 km (IBWC)")
     }
 }

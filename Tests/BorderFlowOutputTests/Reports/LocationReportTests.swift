@@ -62,6 +62,21 @@ struct LocationReportTests {
                                ["Gate B", "gate-b", formatFixed(location.nearestCrossings[1].distanceKm, decimals: 1)]])
     }
 
+    @Test func nearTheGatewayBridgeTheBorderIsFartherThanTheBridgeAndTheReportSaysWhy() throws {
+        let dataset = try BundledData.network.get().dataset
+        let region = try BorderRegion(sectors: dataset.sectors, boundary: dataset.boundary)
+        let location = try region.locate(Coordinate(longitude: -97.4975, latitude: 25.9017), crossings: dataset.crossings, limit: 1)
+        // The generalised line runs some 2 km south of the river here; the bridge on the river is 0.3 km away.
+        #expect(location.nearestCrossings.first?.id == "brownsville-gateway")
+        #expect(try #require(location.nearestCrossings.first).distanceKm < 0.5)
+        #expect(location.distanceToBorderKm > 2)
+        // The bridge itself is as far from the line, so the line's offset covers the gap.
+        let bridge = try #require(dataset.crossings.first { $0.id == "brownsville-gateway" })
+        #expect(location.boundaryLineOffsetKm >= (try region.distanceToBoundaryMeters(from: bridge.coordinate)) / 1000)
+        #expect(LocationReport(location: location).table().contains(
+            "km away, from the generalised boundary line, which strays up to \(formatFixed(location.boundaryLineOffsetKm, decimals: 1)) km from the crossings on the real border\n"))
+    }
+
     @Test func aPointInMexicoHasNoSector() throws {
         let (dataset, region) = try tiny()
         let report = LocationReport(location: try region.locate(Coordinate(longitude: -111.2, latitude: 31.1), crossings: dataset.crossings))

@@ -81,6 +81,7 @@ enum DocumentedJSON {
     static let keys: [String: [String]] = [
         "crossings": ["id", "name", "kind", "port", "portCode", "state", "sector", "mexicanCity", "mexicanState", "longitude",
                       "latitude", "modes", "hours", "timeZone", "lanes", "dailyVolume", "dailyCapacity"],
+        "places": ["id", "name", "alternateNames", "country", "state", "sector", "population", "longitude", "latitude"],
         "sectors": ["id", "name", "areaKm2", "borderKm", "crossings"],
         "divert": ["crossings", "sectors", "ports", "forgone", "deferred", "extraHours", "walkedInstead", "uncertainty", "largestDetours", "model"],
         "divert crossings": ["id", "mode", "status", "baseline", "scenario", "change", "percentChange", "waitMinutesBaseline", "waitMinutesScenario",

@@ -59,7 +59,7 @@ struct RouteReportTests {
 
         let text = report.table(crossingNames: Self.names(network))
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "Pueblo Sur (MX) → North Town (US) by personal vehicle")
+        #expect(lines[0] == "Pueblo Sur, SON (MX) → North Town, AZ (US) by personal vehicle")
         #expect(lines[1] == "Crossing  Gate A (gate-a)")
         #expect(lines[2] == "Time      \(RouteReport.duration(seconds))")
         #expect(lines[3] == "Distance  \(formatFixed(route.lengthMeters / 1000, decimals: 1)) km")
@@ -89,7 +89,7 @@ struct RouteReportTests {
         #expect(DocumentedJSON.documentedKeys("route with closures", areIn: json) && DocumentedJSON.documentedKeys("route without a route", areIn: json))
         #expect(try CSVReader.table(report.csv()).records.isEmpty)
         let text = report.table(crossingNames: Self.names(network))
-        #expect(text == "Pueblo Sur (MX) → North Town (US) by pedestrian\n" + reason.prefix(1).uppercased() + reason.dropFirst() + "\n")
+        #expect(text == "Pueblo Sur, SON (MX) → North Town, AZ (US) by pedestrian\n" + reason.prefix(1).uppercased() + reason.dropFirst() + "\n")
     }
 
     @Test func aTripThatStaysOnOneSideCrossesNothing() throws {
