@@ -8,7 +8,8 @@ extension CSVTable {
     }
 
     /// Reads CSV text one record a line (RFC 4180 quoting within a line, as ``fields(of:)`` reads it): the
-    /// first record is the header, and every record must have as many fields as it.
+    /// first record is the header, and every record must have as many fields as it. The table writes its
+    /// fields back verbatim, as a data file must.
     ///
     /// - Parameter text: the text; a final line break is optional, empty lines are skipped, `\r\n` is read as `\n`.
     /// - Throws: `SyntaxError` for an unclosed quote, text after a closing quote, or a record of the wrong length.
@@ -23,7 +24,7 @@ extension CSVTable {
             records.append((offset + 1, fields))
         }
         guard let first = records.first else { throw SyntaxError(line: 1, message: "no header") }
-        self.init(header: first.fields)
+        self.init(header: first.fields, formulas: .verbatim)
         for record in records.dropFirst() {
             guard record.fields.count == first.fields.count else {
                 throw SyntaxError(line: record.line, message: "expected \(first.fields.count) fields (\(first.fields.joined(separator: ","))), found \(record.fields.count)")

@@ -16,7 +16,7 @@ public enum LeaveOneOutFile {
     ///   - directory: the dataset folder.
     /// - Throws: `OutputError.cannotWrite` when the file cannot be written.
     public static func write(_ behaviours: [String: Behaviour], to directory: URL) throws {
-        var table = CSVTable(header: header)
+        var table = CSVTable(header: header, formulas: .verbatim)
         for (event, behaviour) in behaviours.sorted(by: { $0.key < $1.key }) {
             for mode in Mode.allCases {
                 table.append([event, "responseHours", mode.rawValue, formatFixed(behaviour.responseHours[mode] ?? 0, decimals: 4)])

@@ -16,7 +16,7 @@ extension DemandFiles {
     ///   - url: the file.
     /// - Throws: `OutputError.cannotWrite` when the file cannot be written.
     public static func writeSeasons(_ seasons: [Season], dataset: Dataset, to url: URL) throws {
-        var table = CSVTable(header: seasonsHeader)
+        var table = CSVTable(header: seasonsHeader, formulas: .verbatim)
         for (index, crossing) in zip(dataset.crossings.typedIndices, dataset.crossings) {
             for mode in crossing.modes {
                 for season in seasons.sorted(by: { $0.month < $1.month }) {

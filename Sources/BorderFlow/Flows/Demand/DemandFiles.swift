@@ -20,12 +20,12 @@ public enum DemandFiles {
     ///   - directory: the folder to write `demand.csv` and `crossing-constants.csv` into.
     /// - Throws: `OutputError.cannotWrite` when a file cannot be written.
     public static func write(_ fit: DemandFit, dataset: Dataset, to directory: URL) throws {
-        var demand = CSVTable(header: ["origin", "destination", "mode", "dailyTrips"])
+        var demand = CSVTable(header: ["origin", "destination", "mode", "dailyTrips"], formulas: .verbatim)
         for (index, trip) in fit.demand.trips.enumerated() {
             demand.append([dataset.places[trip.origin].id, dataset.places[trip.destination].id, trip.mode.rawValue,
                            formatFixed(fit.demand.dailyTrips[index], decimals: 4)])
         }
-        var constants = CSVTable(header: ["crossing", "mode", "constantSeconds"])
+        var constants = CSVTable(header: ["crossing", "mode", "constantSeconds"], formulas: .verbatim)
         for (index, crossing) in dataset.crossings.enumerated() {
             for mode in crossing.modes {
                 constants.append([crossing.id, mode.rawValue, formatFixed(fit.constants[index][mode] ?? 0, decimals: 3)])
