@@ -64,6 +64,16 @@ struct TextTableTests {
         #expect(lines[3] == decomposed + "          3")
         #expect(lines[4] == "Sonora" + String(repeating: " ", count: 4 + 2 + 7) + "10")
     }
+
+    @Test func controlCharactersInCellsAreLeftOutAndTheColumnsStayAligned() {
+        let lines = render([.init("NAME"), .init("N", .right)], [["\u{1B}[31mGate\u{07} A", "1"], ["Gate\tB\nnext", "22"]])
+        #expect(lines == [
+            "NAME          N",
+            "-----------  --",
+            "[31mGate A    1",
+            "Gate B next  22",
+        ])
+    }
 }
 
 /// Counts for people: whole numbers with thousands separators.

@@ -49,8 +49,12 @@ public struct TextTable: Sendable {
 
     /// The table as text, one line per row, columns two spaces apart, no trailing spaces.
     ///
+    /// Control characters in cells are left out and line breaks made spaces, so that a name from an input
+    /// file can neither break the columns nor reach the terminal as an escape sequence.
+    ///
     /// - Returns: the header, a line of dashes under it, then the rows, each line ending in a newline.
     public func render() -> String {
+        let rows = rows.map { $0.map(\.tableCell) }
         var widths = columns.map { $0.title.count }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
