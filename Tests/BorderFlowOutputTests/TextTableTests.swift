@@ -136,4 +136,13 @@ struct FormatCountTests {
         #expect(formatCount(.infinity) == "inf")
         #expect(formatCount(-.infinity) == "-inf")
     }
+
+    @Test func aCountTakesTheSingularOnlyWhenItPrintsAsOne() {
+        #expect(formatCount(1, "extra bus-hour", "extra bus-hours") == "1 extra bus-hour")
+        #expect(formatCount(0.7, "bus", "buses") == "1 bus")
+        #expect(formatCount(-1, "bus", "buses") == "-1 bus")
+        #expect(formatCount(0.4, "extra bus-hour", "extra bus-hours") == "0 extra bus-hours")
+        #expect(formatCount(1.5, "railcar", "railcars") == "2 railcars")
+        #expect(formatCount(1_000, "person", "persons") == "1,000 persons")
+    }
 }

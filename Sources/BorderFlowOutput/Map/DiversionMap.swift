@@ -226,10 +226,10 @@ public struct DiversionMap {
         let closed = dataset.crossings.typedIndices.filter { diversion.status(ofCrossing: $0, in: dataset) == .closed }
         var closedPorts: [String] = []
         for index in closed where !closedPorts.contains(dataset.crossings[index].port) { closedPorts.append(dataset.crossings[index].port) }
-        summary.append(closed.isEmpty ? "No crossing closed" : "\(closed.count) crossing\(closed.count == 1 ? "" : "s") closed, at \(closedPorts.joined(separator: ", "))")
+        summary.append(closed.isEmpty ? "No crossing closed" : "\(formatCount(Double(closed.count), "crossing", "crossings")) closed, at \(closedPorts.joined(separator: ", "))")
         let forgone = diversion.forgone.values.reduce(0, +), deferred = diversion.deferred.values.reduce(0, +)
-        if forgone >= 1 { summary.append("forgone \(formatCount(forgone)) trips a day") }
-        if deferred >= 1 { summary.append("deferred \(formatCount(deferred)) freight units a day") }
+        if forgone >= 1 { summary.append("forgone \(formatCount(forgone, "trip", "trips")) a day") }
+        if deferred >= 1 { summary.append("deferred \(formatCount(deferred, "freight unit", "freight units")) a day") }
         var line = summary.joined(separator: " · ")
         if line.count > 210 { line = String(line.prefix(207)) + "…" }
         svg.text(line, x: 24, y: 92, [("font-size", "13"), ("fill", "#404040")])

@@ -95,3 +95,16 @@ public func formatCount(_ value: Double) -> String {
     }
     return (rounded < 0 ? "-" : "") + grouped
 }
+
+/// Formats a count with the word it counts, singular or plural as the printed number asks:
+/// "1 extra bus-hour", "0 extra bus-hours", "12,345 persons".
+///
+/// - Parameters:
+///   - value: the count; rounded to the nearest whole number as `formatCount(_:)` prints it.
+///   - singular: the word after 1 or -1.
+///   - plural: the word after any other number.
+/// - Returns: the grouped digits, a space and the word.
+public func formatCount(_ value: Double, _ singular: String, _ plural: String) -> String {
+    let digits = formatCount(value)
+    return digits + " " + (digits == "1" || digits == "-1" ? singular : plural)
+}
