@@ -76,8 +76,32 @@ struct DiversionOptions: ParsableArguments {
             bands = try model.uncertainty(rows: try network.behaviourRows(), draws: uncertainty, seed: seed, closures: closures,
                                           at: moment, lanes: lanes, throughput: throughput)
         }
-        let title = (scenario.map { "\($0.title) — " } ?? "") + (moment.map { "on \($0)" } ?? "with the closures given")
-        return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, uncertainty: bands, title: title)
+        return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, uncertainty: bands,
+                   title: Self.title(scenario: scenario, moment: moment, typed: inputs.typedClosures))
+    }
+
+    /// "Scenario title — on date — with what was typed closed": each part when there is one, so that a
+    /// title names every closure the scenario's title does not.
+    static func title(scenario: Scenario?, moment: Moment?, typed: Closures) -> String {
+        var parts: [String] = []
+        if let scenario { parts.append(scenario.title) }
+        if let moment { parts.append("on \(moment)") }
+        if !typed.isEmpty {
+            parts.append("with \(typed.closures.map { Self.name(of: $0.target) }.joined(separator: ", "))\(scenario == nil ? "" : " also") closed")
+        }
+        return parts.isEmpty ? "with every crossing open" : parts.joined(separator: " — ")
+    }
+
+    /// A closure's target as a person would name it.
+    private static func name(of target: Closures.Target) -> String {
+        switch target {
+        case let .crossing(id): return id
+        case let .port(code): return "port \(code)"
+        case let .modeAtCrossing(mode, crossing): return "\(mode.rawValue) at \(crossing)"
+        case let .modeAtPort(mode, port): return "\(mode.rawValue) at port \(port)"
+        case let .sector(id): return "sector \(id)"
+        case let .polygon(_, name): return "the crossings in \(name)"
+        }
     }
 }
 

@@ -336,6 +336,16 @@ struct DivertCommandTests {
         #expect(run.standardOutput.contains("Model: aon"))
     }
 
+    @Test func theTitleNamesTheClosuresTypedAndTheNextLineEveryCrossingClosed() throws {
+        let run = try BorderFlowRun("divert", "--close", "lukeville", "--close-mode", "rail:2303", "--model", "aon")
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "with lukeville, rail at port 2303 closed")
+        #expect(lines[1] == "Closed: lukeville, eagle-pass-rail")
+        let dated = try BorderFlowRun("divert", "--scenario", "ysleta-trucks-2020", "--close", "sasabe", "--model", "aon")
+        #expect(dated.standardOutput.split(separator: "\n").first?.hasSuffix(" — with sasabe also closed") == true)
+    }
+
     @Test func aBadDemandFileIsNamedWithItsLine() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("demand-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: file) }
