@@ -22,13 +22,14 @@ struct DiversionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also run the scenario under N draws of the behaviour within its fitted ranges and give each crossing's change as a median with a 10–90% band.", valueName: "N"))
     var uncertainty: Int?
 
-    @Option(help: "The seed of the --uncertainty draws (the same seed gives the same bands).")
+    @Option(help: "The seed of the --uncertainty draws, from 0 to 2^53 − 1 (the same seed gives the same bands).")
     var seed: UInt64 = 1
 
     func validate() throws {
         if let uncertainty, !(1...10_000).contains(uncertainty) {
             throw ValidationError("--uncertainty must be from 1 to 10000 draws")
         }
+        guard seed <= SeedOption.largest else { throw ValidationError(SeedOption.tooLarge) }
         if let on, Moment(parsing: on) == nil {
             throw ValidationError("--on '\(on)' is not a date; use 2023-12-20 or 2023-12-20T12:00")
         }

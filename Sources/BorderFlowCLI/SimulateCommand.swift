@@ -31,7 +31,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .customLong("crossers-per-day"), help: "Crossers drawn from the demand each day.")
     var crossersPerDay = 10_000
 
-    @Option(help: "Seed of the draws.")
+    @Option(help: "Seed of the draws, from 0 to 2^53 − 1.")
     var seed: UInt64 = 1
 
     @Option(help: "Threads that route crossers (default: the cores available).")
@@ -50,6 +50,7 @@ struct SimulateCommand: ParsableCommand {
     func validate() throws {
         guard crossersPerDay > 0 else { throw ValidationError("--crossers-per-day must be at least 1") }
         guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+        guard seed <= SeedOption.largest else { throw ValidationError(SeedOption.tooLarge) }
         let count = try days().count
         guard count <= 3_660 else { throw ValidationError("--from to --to spans \(count) days; simulate at most ten years at a time") }
     }
