@@ -74,7 +74,7 @@ struct SimulateCommandTests {
         let text = try BorderFlowRun("simulate", "--scenario", "dec-2023", "--from", "2023-12-18", "--to", "2023-12-18",
                                      "--crossers-per-day", "20000").standardOutput
         #expect(text.split(separator: "\n").contains { $0.hasPrefix("2023-12-18  Eagle Pass") })
-        #expect(text.contains("`divert` finds an equilibrium"))
+        #expect(text.contains("`divert` assigns every trip together"))
     }
 
     @Test func theSeedIsAJSONNumberAndOnlySeedsJSONKeepsExactlyAreTaken() throws {

@@ -91,9 +91,11 @@ public struct SimulationReport: Report, Sendable {
 
     /// Why `simulate` and `divert` may send the same travellers to different crossings.
     static let differenceFromDivert = """
-        Each crosser takes the quickest open crossing at free-flow times, with no queues and no response of \
-        others to the closures; `divert` finds an equilibrium, where queues build at the crossings that take \
-        the diverted and travellers respond, so it may send them elsewhere.
+
+        Each crosser takes the quickest open crossing by road and inspection time, on its own: no queues and no \
+        crossing's fitted constant; whether the trip goes ahead is drawn from the behaviour's share for its extra \
+        time. `divert` assigns every trip together, to an equilibrium with the day's queues and each crossing's \
+        fitted constant, so it may send the same diverted travellers to other crossings.
 
         """
 }
