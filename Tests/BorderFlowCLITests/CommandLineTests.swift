@@ -269,7 +269,7 @@ struct RouteCommandTests {
     @Test func csvHasOneRowPerAlternative() throws {
         let run = try BorderFlowRun("route", "ciudad-juarez", "el-paso", "--alternatives", "3", "--format", "csv")
         let lines = run.standardOutput.split(separator: "\n")
-        #expect(lines.first == "rank,origin,destination,mode,crossing,travelSeconds,lengthMeters,path")
+        #expect(lines.first == "rank,origin,destination,mode,crossing,travelSeconds,lengthMeters,path,roads,detourSeconds,allOpenCrossing")
         #expect(lines.count == 4)
     }
 }
