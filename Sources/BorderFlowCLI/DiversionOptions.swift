@@ -22,13 +22,14 @@ struct DiversionOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Also run the scenario under N draws of the behaviour within its fitted ranges and give each crossing's change as a median with a 10–90% band.", valueName: "N"))
     var uncertainty: Int?
 
-    @Option(help: "The seed of the --uncertainty draws (the same seed gives the same bands).")
+    @Option(help: "The seed of the --uncertainty draws, from 0 to 2^53 − 1 (the same seed gives the same bands).")
     var seed: UInt64 = 1
 
     func validate() throws {
         if let uncertainty, !(1...10_000).contains(uncertainty) {
             throw ValidationError("--uncertainty must be from 1 to 10000 draws")
         }
+        guard seed <= SeedOption.largest else { throw ValidationError(SeedOption.tooLarge) }
         if let on { _ = try MomentOption.moment(on, option: "--on") }
     }
 
@@ -74,8 +75,32 @@ struct DiversionOptions: ParsableArguments {
             bands = try model.uncertainty(rows: try network.behaviourRows(), draws: uncertainty, seed: seed, closures: closures,
                                           at: moment, lanes: lanes, throughput: throughput)
         }
-        let title = (scenario.map { "\($0.title) — " } ?? "") + (moment.map { "on \($0)" } ?? "with the closures given")
-        return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, uncertainty: bands, title: title)
+        return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, uncertainty: bands,
+                   title: Self.title(scenario: scenario, moment: moment, typed: inputs.typedClosures))
+    }
+
+    /// "Scenario title — on date — with what was typed closed": each part when there is one, so that a
+    /// title names every closure the scenario's title does not.
+    static func title(scenario: Scenario?, moment: Moment?, typed: Closures) -> String {
+        var parts: [String] = []
+        if let scenario { parts.append(scenario.title) }
+        if let moment { parts.append("on \(moment)") }
+        if !typed.isEmpty {
+            parts.append("with \(typed.closures.map { Self.name(of: $0.target) }.joined(separator: ", "))\(scenario == nil ? "" : " also") closed")
+        }
+        return parts.isEmpty ? "with every crossing open" : parts.joined(separator: " — ")
+    }
+
+    /// A closure's target as a person would name it.
+    private static func name(of target: Closures.Target) -> String {
+        switch target {
+        case let .crossing(id): return id
+        case let .port(code): return "port \(code)"
+        case let .modeAtCrossing(mode, crossing): return "\(mode.rawValue) at \(crossing)"
+        case let .modeAtPort(mode, port): return "\(mode.rawValue) at port \(port)"
+        case let .sector(id): return "sector \(id)"
+        case let .polygon(_, name): return "the crossings in \(name)"
+        }
     }
 }
 

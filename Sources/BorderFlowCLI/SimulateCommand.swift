@@ -36,7 +36,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .customLong("crossers-per-day"), parsing: .unconditional, help: ArgumentHelp("Crossers drawn from the demand each day, from 1 to \(largestCrossersPerDay.formatted()).", valueName: "N"))
     var crossersPerDay = 10_000
 
-    @Option(help: "Seed of the draws.")
+    @Option(help: "Seed of the draws, from 0 to 2^53 − 1.")
     var seed: UInt64 = 1
 
     @Option(name: .customLong("threads"), parsing: .unconditional, help: ArgumentHelp("Threads that route crossers, from 1 to \(largestThreads) (default: the cores available, \(ProcessInfo.processInfo.activeProcessorCount) here).", valueName: "T"))
@@ -64,6 +64,7 @@ struct SimulateCommand: ParsableCommand {
         guard (1...Self.largestThreads).contains(threads) else {
             throw ValidationError("--threads \(threads) is out of range; use from 1 to \(Self.largestThreads) threads")
         }
+        guard seed <= SeedOption.largest else { throw ValidationError(SeedOption.tooLarge) }
         let count = try days().count
         guard count <= 3_660 else { throw ValidationError("--from to --to spans \(count) days; simulate at most ten years at a time") }
     }

@@ -317,7 +317,7 @@ struct RouteCommandTests {
     @Test func csvHasOneRowPerAlternative() throws {
         let run = try BorderFlowRun("route", "ciudad-juarez", "el-paso", "--alternatives", "3", "--format", "csv")
         let lines = run.standardOutput.split(separator: "\n")
-        #expect(lines.first == "rank,origin,destination,mode,crossing,travelSeconds,lengthMeters,path")
+        #expect(lines.first == "rank,origin,destination,mode,crossing,travelSeconds,lengthMeters,path,roads,detourSeconds,allOpenCrossing")
         #expect(lines.count == 4)
     }
 }
@@ -383,6 +383,16 @@ struct DivertCommandTests {
         let lines = run.standardOutput.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("lukeville") && $0.contains("closed") })
         #expect(run.standardOutput.contains("Model: aon"))
+    }
+
+    @Test func theTitleNamesTheClosuresTypedAndTheNextLineEveryCrossingClosed() throws {
+        let run = try BorderFlowRun("divert", "--close", "lukeville", "--close-mode", "rail:2303", "--model", "aon")
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "with lukeville, rail at port 2303 closed")
+        #expect(lines[1] == "Closed: lukeville, eagle-pass-rail")
+        let dated = try BorderFlowRun("divert", "--scenario", "ysleta-trucks-2020", "--close", "sasabe", "--model", "aon")
+        #expect(dated.standardOutput.split(separator: "\n").first?.hasSuffix(" — with sasabe also closed") == true)
     }
 
     @Test func aBadDemandFileIsNamedWithItsLine() throws {

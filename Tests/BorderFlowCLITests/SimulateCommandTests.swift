@@ -60,6 +60,35 @@ struct SimulateCommandTests {
         #expect((laredo["meanDetourMinutes"] as? Double ?? 0) > 60)
     }
 
+    @Test func thePortTheTrainsLeaveShowsThemDivertedAwayAsLaredoShowsThemDivertedIn() throws {
+        let run = try BorderFlowRun("simulate", "--scenario", "dec-2023", "--from", "2023-12-18", "--to", "2023-12-18",
+                                    "--crossers-per-day", "20000", "--format", "csv")
+        #expect(run.status == 0, "\(run.standardError)")
+        let table = rows(run.standardOutput)
+        let eaglePass = try #require(table["2023-12-18 2303"])
+        #expect(Int(eaglePass["divertedAway"]!)! > 0)
+        // Every crosser diverted to one facility was diverted away from another.
+        let diverted = table.values.reduce(0) { $0 + Int($1["diverted"]!)! }
+        #expect(diverted > 0 && diverted == table.values.reduce(0) { $0 + Int($1["divertedAway"]!)! })
+        // The table shows the port that lost them, and says why divert may send them elsewhere.
+        let text = try BorderFlowRun("simulate", "--scenario", "dec-2023", "--from", "2023-12-18", "--to", "2023-12-18",
+                                     "--crossers-per-day", "20000").standardOutput
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("2023-12-18  Eagle Pass") })
+        #expect(text.contains("`divert` assigns every trip together"))
+    }
+
+    @Test func theSeedIsAJSONNumberAndOnlySeedsJSONKeepsExactlyAreTaken() throws {
+        let arguments = ["simulate", "--from", "2023-12-18", "--to", "2023-12-18", "--crossers-per-day", "100", "--format", "json"]
+        let run = try BorderFlowRun(arguments + ["--seed", "9007199254740991"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let json = try #require(try run.json() as? [String: Any])
+        #expect((json["seed"] as? NSNumber)?.uint64Value == 9_007_199_254_740_991)
+        #expect(!(json["seed"] is String))
+        let tooLarge = try BorderFlowRun(arguments + ["--seed", "9007199254740992"])
+        #expect(tooLarge.status != 0)
+        #expect(tooLarge.standardError.contains("2^53"))
+    }
+
     @Test func demandThatCannotCrossIsAnErrorNotDroppedCrossers() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-demand-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: file) }

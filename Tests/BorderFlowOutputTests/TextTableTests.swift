@@ -64,6 +64,16 @@ struct TextTableTests {
         #expect(lines[3] == decomposed + "          3")
         #expect(lines[4] == "Sonora" + String(repeating: " ", count: 4 + 2 + 7) + "10")
     }
+
+    @Test func controlCharactersInCellsAreLeftOutAndTheColumnsStayAligned() {
+        let lines = render([.init("NAME"), .init("N", .right)], [["\u{1B}[31mGate\u{07} A", "1"], ["Gate\tB\nnext", "22"]])
+        #expect(lines == [
+            "NAME          N",
+            "-----------  --",
+            "[31mGate A    1",
+            "Gate B next  22",
+        ])
+    }
 }
 
 /// Counts for people: whole numbers with thousands separators.
@@ -125,5 +135,14 @@ struct FormatCountTests {
         #expect(formatCount(.nan) == "nan")
         #expect(formatCount(.infinity) == "inf")
         #expect(formatCount(-.infinity) == "-inf")
+    }
+
+    @Test func aCountTakesTheSingularOnlyWhenItPrintsAsOne() {
+        #expect(formatCount(1, "extra bus-hour", "extra bus-hours") == "1 extra bus-hour")
+        #expect(formatCount(0.7, "bus", "buses") == "1 bus")
+        #expect(formatCount(-1, "bus", "buses") == "-1 bus")
+        #expect(formatCount(0.4, "extra bus-hour", "extra bus-hours") == "0 extra bus-hours")
+        #expect(formatCount(1.5, "railcar", "railcars") == "2 railcars")
+        #expect(formatCount(1_000, "person", "persons") == "1,000 persons")
     }
 }

@@ -5,8 +5,8 @@ import Testing
 /// CSV as `--format csv` writes it (RFC 4180): a header, one line per row, fields quoted only when they must be.
 @Suite("CSV tables")
 struct CSVTableTests {
-    func render(_ header: [String], _ rows: [[String]]) -> String {
-        var table = CSVTable(header: header)
+    func render(_ header: [String], _ rows: [[String]], formulas: CSVTable.Formulas = .neutralised) -> String {
+        var table = CSVTable(header: header, formulas: formulas)
         for row in rows { table.append(row) }
         return table.render()
     }
@@ -80,9 +80,29 @@ struct CSVTableTests {
     ])
     func everyRowReadsBackAsItWasWritten(_ row: [String]) throws {
         let header = row.indices.map { "column \($0)" }
-        let text = render(header, [row, row.reversed()])
+        let text = render(header, [row, row.reversed()], formulas: .verbatim)
         let records = try CSVReader.records(text)
         #expect(records == [header, row, row.reversed()])
     }
-}
 
+    @Test func aFieldASpreadsheetWouldRunAsAFormulaGetsALeadingApostropheAndQuotes() {
+        let formulas = ["=HYPERLINK(\"http://x\")", "+cmd", "-2+3", "@SUM(A1)", "\tlead", "\rlead", "-", "+-1", "-1e", "-.", "-inf"]
+        let text = render(["name"], formulas.map { [$0] })
+        let expected = ["\"'=HYPERLINK(\"\"http://x\"\")\"", "\"'+cmd\"", "\"'-2+3\"", "\"'@SUM(A1)\"", "\"'\tlead\"", "\"'\rlead\"",
+                        "\"'-\"", "\"'+-1\"", "\"'-1e\"", "\"'-.\"", "\"'-inf\""]
+        #expect(text == "name\n" + expected.joined(separator: "\n") + "\n")
+        #expect((try? CSVReader.records(text))?.dropFirst().map { $0[0] } == formulas.map { "'" + $0 })
+    }
+
+    @Test func numbersAndTextThatCannotRunAsAFormulaAreLeftAlone() {
+        let safe = ["-12.5", "+3", "-0.5e-3", "1E+10", "-.5", "5.", "Nogales", "a=b", "e-mail", " =padded"]
+        #expect(render(["v"], safe.map { [$0] }) == "v\n" + safe.joined(separator: "\n") + "\n")
+    }
+
+    @Test func aVerbatimTableAndAParsedOneWriteFormulasAsTheyAre() throws {
+        #expect(render(["id"], [["=x"], ["-y"]], formulas: .verbatim) == "id\n=x\n-y\n")
+        // A data file read back and written again is the same file.
+        let text = "id\n=x\n@y\n"
+        #expect(try CSVTable(parsing: text).render() == text)
+    }
+}

@@ -51,7 +51,7 @@ public struct BaselineTable: Sendable {
     ///
     /// - Returns: the text, ending in a newline.
     public func csv() -> String {
-        var table = CSVTable(header: Self.header)
+        var table = CSVTable(header: Self.header, formulas: .verbatim)
         for row in rows {
             table.append([row.key.port, row.key.crossing ?? "", row.key.mode.rawValue,
                           row.baseline.map { formatFixed($0.dailyVolume, decimals: 1) } ?? "",

@@ -8,14 +8,15 @@ extension CSVTable {
     }
 
     /// Reads CSV text as ``records(in:)`` reads it (RFC 4180): the first record is the header, and every record
-    /// must have as many fields as it.
+    /// must have as many fields as it. The table writes its
+    /// fields back verbatim, as a data file must.
     ///
     /// - Parameter text: the text; a final line break is optional, empty lines are skipped, `\r\n` is read as `\n`.
     /// - Throws: `SyntaxError` for an unclosed quote, text after a closing quote, or a record of the wrong length.
     public init(parsing text: String) throws(SyntaxError) {
         let records = try Self.records(in: text)
         guard let first = records.first else { throw SyntaxError(line: 1, message: "no header") }
-        self.init(header: first.fields)
+        self.init(header: first.fields, formulas: .verbatim)
         for record in records.dropFirst() {
             guard record.fields.count == first.fields.count else {
                 throw SyntaxError(line: record.line, message: Self.fieldCountMessage(expected: first.fields, found: record.fields))

@@ -282,7 +282,7 @@ public struct DiversionMap {
         let closed = dataset.crossings.typedIndices.filter { diversion.status(ofCrossing: $0, in: dataset) == .closed }
         var closedPorts: [String] = []
         for index in closed where !closedPorts.contains(dataset.crossings[index].port) { closedPorts.append(dataset.crossings[index].port) }
-        summary.append(closed.isEmpty ? "No crossing closed" : "\(closed.count) crossing\(closed.count == 1 ? "" : "s") closed, at \(closedPorts.joined(separator: ", "))")
+        summary.append(closed.isEmpty ? "No crossing closed" : "\(formatCount(Double(closed.count), "crossing", "crossings")) closed, at \(closedPorts.joined(separator: ", "))")
         // Each mode in its own units: persons, vehicles and railcars are not added together.
         func perMode(_ values: PerMode<Double>) -> String {
             values.filter { $0.value.rounded() >= 1 }.map { "\(formatCount($0.value)) \($0.key.unit)" }.joined(separator: ", ")

@@ -15,15 +15,20 @@ struct SVGDocument {
 
     static func number(_ value: Double) -> String { formatFixed(value, decimals: 1) }
 
+    /// Text as XML character data or an attribute value: markup characters escaped, and the characters
+    /// XML 1.0 cannot carry at all (control characters but tab, line feed and carriage return; U+FFFE and
+    /// U+FFFF) left out, so that a name from an input file cannot make the document ill-formed.
     static func escaped(_ text: String) -> String {
         var result = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
-            default: result.append(character)
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

@@ -36,7 +36,7 @@ public struct BackcastReport: Report, Sendable {
     private static func years(_ years: [Int]) -> String {
         guard let first = years.first, let last = years.last else { return "no placebo years" }
         let list = years.count <= 8 ? years.map(String.init).joined(separator: ", ") : "\(first)–\(last)"
-        return "\(years.count) placebo year\(years.count == 1 ? "" : "s") (\(list))"
+        return formatCount(Double(years.count), "placebo year", "placebo years") + " (\(list))"
     }
 
     /// The report as a table for people.

@@ -50,7 +50,7 @@ public struct CalibrationReport: Report, Sendable {
             table.append([dataset.crossings[row.crossing].id, row.mode.rawValue, formatCount(row.observed), formatCount(row.modelled),
                           error(row).map { formatFixed($0, decimals: 2) } ?? "-"])
         }
-        return table.render() + "\(formatCount(Double(fit.demand.trips.count))) trips fitted in \(fit.rounds) rounds; worst error \(formatFixed(fit.worstRelativeError * 100, decimals: 2))%; equilibrium relative gap \(String(format: "%.1e", fit.assignment.relativeGap)).\n"
+        return table.render() + "\(formatCount(Double(fit.demand.trips.count), "trip", "trips")) fitted in \(formatCount(Double(fit.rounds), "round", "rounds")); worst error \(formatFixed(fit.worstRelativeError * 100, decimals: 2))%; equilibrium relative gap \(String(format: "%.1e", fit.assignment.relativeGap)).\n"
     }
 
     /// The report as CSV: the command's `--format csv` contract.

@@ -75,7 +75,7 @@ public struct CrossingsReport: Report, Sendable {
             table.append([crossing.id, name, crossing.port, crossing.portCode, crossing.state, crossing.sector ?? "-",
                           crossing.modes.map(\.rawValue).joined(separator: ",")] + volumes)
         }
-        let footer = "\(crossings.count) crossing\(crossings.count == 1 ? "" : "s"); volumes are northbound units on an ordinary day, the deseasonalised baselines (persons, vehicles, buses, trucks, railcars).\n"
+        let footer = formatCount(Double(crossings.count), "crossing", "crossings") + "; volumes are northbound units on an ordinary day, the deseasonalised baselines (persons, vehicles, buses, trucks, railcars).\n"
         return table.render() + footer
     }
 

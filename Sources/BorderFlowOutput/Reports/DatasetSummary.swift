@@ -111,7 +111,7 @@ public struct DatasetSummary: Report, Sendable {
         text += "Sectors      \(sectorCount) Border Patrol sectors\n"
         text += "Places       " + placeCount.map { "\($0.count) \($0.country)" }.joined(separator: ", ") + "\n"
         text += "Boundary     \(formatCount(boundaryKm)) km (geodesic, WGS 84) \(Self.boundaryNote(lengthKm: boundaryKm))\n"
-        text += "Network      " + (roadCount == 0 ? "none (no roads.geojson)" : "\(formatCount(Double(roadCount))) segments: \(formatCount(roadKm)) km of road, \(formatCount(railKm)) km of rail, \(junctionCount) junctions") + "\n"
+        text += "Network      " + (roadCount == 0 ? "none (no roads.geojson)" : "\(formatCount(Double(roadCount))) segments: \(formatCount(roadKm)) km of road, \(formatCount(railKm)) km of rail, \(formatCount(Double(junctionCount), "junction", "junctions"))") + "\n"
         text += "Daily volume " + dailyVolume.map { "\(formatCount($0.volume)) \($0.mode.unit) (\($0.mode.rawValue))" }.joined(separator: ", ") + "\n\n"
         text += "Working CRS  \(workingCRSName)\n"
         text += "             \(workingCRS.definition)\n"

@@ -23,11 +23,12 @@ extension Report {
     /// The report in one of its forms, as the text to print.
     ///
     /// - Parameter format: the form.
-    /// - Returns: the table, the pretty-printed JSON or the CSV.
+    /// - Returns: the table (with no control characters but line breaks, whatever the titles and names hold),
+    ///   the pretty-printed JSON or the CSV.
     /// - Throws: `JSONWriteError.nonFiniteNumber` when the JSON holds NaN or an infinity, which JSON cannot carry.
     public func text(in format: ReportFormat) throws -> String {
         switch format {
-        case .table: return table()
+        case .table: return table().terminalSafe
         case .json: return try JSONTextWriter().prettyText(of: json())
         case .csv: return csv()
         }

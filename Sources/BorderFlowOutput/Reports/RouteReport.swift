@@ -40,7 +40,7 @@ public struct RouteReport: Report, Sendable {
         if let route = comparison.route {
             members += Self.json(route)
         } else {
-            members += [("crossing", .null), ("travelSeconds", .null), ("lengthMeters", .null), ("path", .array([])),
+            members += [("crossing", .null), ("travelSeconds", .null), ("lengthMeters", .null), ("path", .array([])), ("roads", .array([])),
                         ("reason", .string(comparison.reason ?? "no route"))]
         }
         if comparison.closuresApplied {
@@ -111,12 +111,19 @@ public struct RouteReport: Report, Sendable {
     /// The report as CSV: the command's `--format csv` contract.
     ///
     /// - Returns: a header and a row per route: the alternatives when there are any, otherwise the best route.
+    ///   With closures, `detourSeconds` is each route's time less the best time with every crossing open and
+    ///   `allOpenCrossing` that route's crossing; both are empty without closures, as the JSON leaves them out.
     public func csv() -> String {
-        var table = CSVTable(header: ["rank", "origin", "destination", "mode", "crossing", "travelSeconds", "lengthMeters", "path"])
+        var table = CSVTable(header: ["rank", "origin", "destination", "mode", "crossing", "travelSeconds", "lengthMeters", "path", "roads",
+                                      "detourSeconds", "allOpenCrossing"])
         let routes = comparison.alternatives.isEmpty ? [comparison.route].compactMap { $0 } : comparison.alternatives
+        let allOpen = comparison.closuresApplied ? comparison.allOpen : nil
         for (rank, route) in routes.enumerated() {
             table.append(["\(rank + 1)", route.origin, route.destination, route.mode.rawValue, route.crossing ?? "",
-                          formatFixed(route.travelSeconds, decimals: 3), formatFixed(route.lengthMeters, decimals: 0), route.path.joined(separator: ";")])
+                          formatFixed(route.travelSeconds, decimals: Self.secondDecimals), formatFixed(route.lengthMeters, decimals: 0),
+                          route.path.joined(separator: ";"), route.roads.joined(separator: ";"),
+                          allOpen.map { formatFixed(route.travelSeconds - $0.travelSeconds, decimals: Self.secondDecimals) } ?? "",
+                          allOpen?.crossing ?? ""])
         }
         return table.render()
     }

@@ -31,11 +31,11 @@ public struct SimulationReport: Report, Sendable {
     ///
     /// - Returns: a header and a row per day and port that saw any crosser.
     public func csv() -> String {
-        var table = CSVTable(header: ["date", "portCode", "port", "crossings", "diverted", "forgone", "deferred", "meanDetourMinutes"])
+        var table = CSVTable(header: ["date", "portCode", "port", "crossings", "diverted", "divertedAway", "forgone", "deferred", "meanDetourMinutes"])
         for row in rows {
             let figures = row.figures
             table.append([row.date, ports[row.port].code, ports[row.port].name, "\(figures.crossings)", "\(figures.diverted)",
-                          "\(figures.forgone)", "\(figures.deferred)", Self.minutes(figures.meanDetourMinutes)])
+                          "\(figures.divertedAway)", "\(figures.forgone)", "\(figures.deferred)", Self.minutes(figures.meanDetourMinutes)])
         }
         return table.render()
     }
@@ -47,7 +47,7 @@ public struct SimulationReport: Report, Sendable {
         .object(JSONObject([
             ("scenario", simulation.scenario.map { .string($0.id) } ?? .null),
             ("crossersPerDay", .number(Double(simulation.crossersPerDay))),
-            ("seed", .string(String(simulation.seed))),
+            ("seed", .number(Double(simulation.seed))),
             ("days", .array(simulation.days.map { day in
                 .object(JSONObject([
                     ("date", .string("\(day.date)")),
@@ -55,6 +55,7 @@ public struct SimulationReport: Report, Sendable {
                         .object(JSONObject([
                             ("portCode", .string(ports[index].code)), ("port", .string(ports[index].name)),
                             ("crossings", .number(Double(figures.crossings))), ("diverted", .number(Double(figures.diverted))),
+                            ("divertedAway", .number(Double(figures.divertedAway))),
                             ("forgone", .number(Double(figures.forgone))), ("deferred", .number(Double(figures.deferred))),
                             ("meanDetourMinutes", figures.meanDetourMinutes.map { .number(($0 * 10).rounded() / 10) } ?? .null),
                         ]))
@@ -66,22 +67,35 @@ public struct SimulationReport: Report, Sendable {
 
     /// The report as a table for people: only the rows where something changed, then a line on the rest.
     ///
-    /// - Returns: a heading, the day-and-port rows with crossers diverted, trips forgone or freight deferred, and a count.
+    /// - Returns: a heading, the day-and-port rows with crossers diverted in or away, trips forgone or freight
+    ///   deferred, a count, and how this differs from `divert`.
     public func table() -> String {
         let days = simulation.days.count
-        var text = "Simulated \(days) day\(days == 1 ? "" : "s"), \(formatCount(Double(simulation.crossersPerDay))) crossers a day (seed \(simulation.seed))"
+        var text = "Simulated \(formatCount(Double(days), "day", "days")), \(formatCount(Double(simulation.crossersPerDay), "crosser", "crossers")) a day (seed \(simulation.seed))"
             + (simulation.scenario.map { ", scenario \($0.id)" } ?? "") + "\n\n"
-        var changes = TextTable(columns: [.init("DATE"), .init("PORT"), .init("CODE"), .init("CROSSINGS", .right), .init("DIVERTED", .right),
-                                          .init("FORGONE", .right), .init("DEFERRED", .right), .init("MEAN DETOUR MIN", .right)])
-        let changed = rows.filter { $0.figures.diverted + $0.figures.forgone + $0.figures.deferred > 0 }
+        var changes = TextTable(columns: [.init("DATE"), .init("PORT"), .init("CODE"), .init("CROSSINGS", .right), .init("DIVERTED IN", .right),
+                                          .init("DIVERTED AWAY", .right), .init("FORGONE", .right), .init("DEFERRED", .right),
+                                          .init("MEAN DETOUR MIN", .right)])
+        let changed = rows.filter { $0.figures.hasChanges }
         for row in changed {
             let figures = row.figures
             changes.append([row.date, ports[row.port].name, ports[row.port].code, formatCount(Double(figures.crossings)),
-                            formatCount(Double(figures.diverted)), formatCount(Double(figures.forgone)),
+                            formatCount(Double(figures.diverted)), formatCount(Double(figures.divertedAway)), formatCount(Double(figures.forgone)),
                             formatCount(Double(figures.deferred)), Self.minutes(figures.meanDetourMinutes)])
         }
         text += changed.isEmpty ? "No crosser was diverted, and no trip forgone or deferred.\n" : changes.render()
-        text += "\n\(changed.count) of \(rows.count) day-and-port rows changed; --format csv or json lists them all.\n"
+        text += "\n\(formatCount(Double(changed.count))) of \(formatCount(Double(rows.count), "day-and-port row", "day-and-port rows")) changed; --format csv or json lists them all.\n"
+        text += Self.differenceFromDivert
         return text
     }
+
+    /// Why `simulate` and `divert` may send the same travellers to different crossings.
+    static let differenceFromDivert = """
+
+        Each crosser takes the quickest open crossing by road and inspection time, on its own: no queues and no \
+        crossing's fitted constant; whether the trip goes ahead is drawn from the behaviour's share for its extra \
+        time. `divert` assigns every trip together, to an equilibrium with the day's queues and each crossing's \
+        fitted constant, so it may send the same diverted travellers to other crossings.
+
+        """
 }

@@ -45,7 +45,7 @@ public struct ValidationReport: Report, Sendable {
     /// - Returns: "valid", or the number of problems and one line per problem.
     public func table() -> String {
         if isValid { return "\(directory): valid\n" }
-        var text = "\(directory): \(problems.count) problem\(problems.count == 1 ? "" : "s")\n"
+        var text = "\(directory): \(formatCount(Double(problems.count), "problem", "problems"))\n"
         for problem in problems { text += "  - \(problem)\n" }
         return text
     }

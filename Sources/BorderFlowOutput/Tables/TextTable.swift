@@ -49,8 +49,12 @@ public struct TextTable: Sendable {
 
     /// The table as text, one line per row, columns two spaces apart, no trailing spaces.
     ///
+    /// Control characters in cells are left out and line breaks made spaces, so that a name from an input
+    /// file can neither break the columns nor reach the terminal as an escape sequence.
+    ///
     /// - Returns: the header, a line of dashes under it, then the rows, each line ending in a newline.
     public func render() -> String {
+        let rows = rows.map { $0.map(\.tableCell) }
         var widths = columns.map { $0.title.count }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -90,4 +94,17 @@ public func formatCount(_ value: Double) -> String {
         grouped.append(character)
     }
     return (rounded < 0 ? "-" : "") + grouped
+}
+
+/// Formats a count with the word it counts, singular or plural as the printed number asks:
+/// "1 extra bus-hour", "0 extra bus-hours", "12,345 persons".
+///
+/// - Parameters:
+///   - value: the count; rounded to the nearest whole number as `formatCount(_:)` prints it.
+///   - singular: the word after 1 or -1.
+///   - plural: the word after any other number.
+/// - Returns: the grouped digits, a space and the word.
+public func formatCount(_ value: Double, _ singular: String, _ plural: String) -> String {
+    let digits = formatCount(value)
+    return digits + " " + (digits == "1" || digits == "-1" ? singular : plural)
 }

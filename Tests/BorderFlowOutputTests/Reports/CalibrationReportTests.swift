@@ -48,7 +48,7 @@ struct CalibrationReportTests {
             #expect(Double(csv.records[index][4]) == rows[index]["errorPercent"]?.numberValue)
             #expect(table.rows[index] == [id, mode.rawValue, formatCount(observed), formatCount(modelled), formatFixed(error, decimals: 2)])
         }
-        #expect(report.table().hasSuffix("\n\(formatCount(Double(fit.demand.trips.count))) trips fitted in \(fit.rounds) rounds; worst error \(formatFixed(fit.worstRelativeError * 100, decimals: 2))%; equilibrium relative gap \(String(format: "%.1e", fit.assignment.relativeGap)).\n"))
+        #expect(report.table().hasSuffix("\n\(formatCount(Double(fit.demand.trips.count), "trip", "trips")) fitted in \(formatCount(Double(fit.rounds), "round", "rounds")); worst error \(formatFixed(fit.worstRelativeError * 100, decimals: 2))%; equilibrium relative gap \(String(format: "%.1e", fit.assignment.relativeGap)).\n"))
         _ = try json.printedAndReadBack()
     }
 

@@ -42,18 +42,19 @@ struct DiversionReportTests {
         #expect(abs(trucks.change) < 1e-6)
 
         let csv = try CSVReader.table(report.csv())
-        #expect(csv.header == ["crossing", "mode", "status", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario",
+        #expect(csv.header == ["crossing", "name", "mode", "status", "baseline", "scenario", "change", "waitMinutesBaseline", "waitMinutesScenario",
                                "capacityScenario", "volumeCapacityRatio", "peakQueueScenario", "unservedScenario", "walkedInstead"])
-        #expect(csv.records.map { Array($0.prefix(3)) } == [["gate-a", "pedestrian", "closed"], ["gate-a", "pov", "closed"],
-                                                             ["gate-b", "pov", "open"], ["gate-b", "truck", "open"]])
-        #expect(csv.records[0][4] == "0" && csv.records[0][7] == "", "a closed crossing carries nothing and has no wait")
-        #expect(Double(csv.records[0][5]) == Self.tenth(-pedestrians.baseline))
-        #expect(Double(csv.records[2][4]) == Self.tenth(gateBCars.scenario))
+        #expect(csv.records.map { Array($0.prefix(4)) } == [["gate-a", "Gate A", "pedestrian", "closed"], ["gate-a", "Gate A", "pov", "closed"],
+                                                             ["gate-b", "Gate B", "pov", "open"], ["gate-b", "Gate B", "truck", "open"]])
+        #expect(csv.records[0][5] == "0" && csv.records[0][8] == "", "a closed crossing carries nothing and has no wait")
+        #expect(Double(csv.records[0][6]) == Self.tenth(-pedestrians.baseline))
+        #expect(Double(csv.records[2][5]) == Self.tenth(gateBCars.scenario))
 
         let json = report.json()
         #expect(json["title"]?.stringValue == "Gate A closed")
         let crossings = try #require(json["crossings"]?.arrayValue)
         #expect(crossings[1]["status"]?.stringValue == "closed" && crossings[1]["waitMinutesScenario"]?.isNull == true)
+        #expect(crossings.map { $0["name"]?.stringValue } == ["Gate A", "Gate A", "Gate B", "Gate B"])
         #expect(crossings[1]["percentChange"]?.numberValue == -100)
         #expect(json["forgone"]?["pedestrian"]?.numberValue == Self.tenth(pedestrians.baseline))
         // Sector totals: Gate A is the west sector's only crossing, Gate B the east's.
@@ -65,7 +66,7 @@ struct DiversionReportTests {
 
         // The table leads with what changed most and leaves out what did not change: the trucks.
         let text = report.table()
-        #expect(text.hasPrefix("Gate A closed\n\n"))
+        #expect(text.hasPrefix("Gate A closed\nClosed: gate-a\n\n"))
         let table = try PrintedTable(text)
         #expect(table.header == ["CROSSING", "MODE", "BASELINE/DAY", "SCENARIO/DAY", "CHANGE", "%", "WAIT MIN", "V/C", "PEAK QUEUE", "UNIT"])
         let ranked = rows.filter { abs($0.change) >= 0.5 }.sorted { abs($0.change) > abs($1.change) }
@@ -77,9 +78,11 @@ struct DiversionReportTests {
             #expect(line[7] == (row.volumeCapacityRatio.map { formatFixed($0, decimals: 2) } ?? "-"))
             #expect(line[9] == row.mode.unit)
         }
-        let forgone = formatCount(pedestrians.baseline)
-        #expect(text.contains("\n  pedestrian: \(formatCount(diversion.extraHours[.pedestrian] ?? 0)) extra person-hours, \(forgone) \(forgone == "1" ? "person" : "persons") forgone"))
-        #expect(text.contains("\n\nModel: equilibrium, relative gap \(String(format: "%.1e", diversion.scenario.relativeGap)) after \(diversion.scenario.iterations) iterations; \(diversion.reachedTrips) trips reached by the scenario"))
+        let hours = formatCount(diversion.extraHours[.pedestrian] ?? 0, "extra person-hour", "extra person-hours")
+        #expect(text.contains("\n  pedestrian: \(hours), \(formatCount(pedestrians.baseline, "person", "persons")) forgone"))
+        #expect(text.contains("\n\nModel: equilibrium, relative gap \(String(format: "%.1e", diversion.scenario.relativeGap)) after "
+                              + formatCount(Double(diversion.scenario.iterations), "iteration", "iterations") + "; "
+                              + formatCount(Double(diversion.reachedTrips), "trip", "trips") + " reached by the scenario"))
     }
 
     @Test func aDiversionOfTheBundledDataAgreesAcrossTableJSONAndCSVAndWithTheModel() throws {
@@ -96,6 +99,8 @@ struct DiversionReportTests {
             let object = crossings[index], row = csv.rows[index]
             #expect(object.keys == DocumentedJSON.of("divert crossings"))
             #expect(object["id"]?.stringValue == id && row["crossing"] == id)
+            let name = dataset.crossings[change.crossing].name
+            #expect(object["name"]?.stringValue == name && row["name"] == name)
             #expect(object["mode"]?.stringValue == change.mode.rawValue && row["mode"] == change.mode.rawValue)
             let status = change.closed ? "closed" : "open"
             #expect(object["status"]?.stringValue == status && row["status"] == status, "\(id) \(change.mode)")
@@ -136,18 +141,27 @@ struct DiversionReportTests {
         #expect(model["iterations"]?.numberValue == Double(diversion.scenario.iterations))
         _ = try json.printedAndReadBack()
 
-        // The table: the fifteen largest changes, then the sectors that changed.
-        let text = report.table()
+        // The table: every closed crossing-mode and the open ones that changed most, as many rows in all as
+        // asked for, with a line that says how many changed; then the sectors that changed.
+        let closed = diversion.crossings.filter(\.closed)
+        let open = diversion.crossings.filter { !$0.closed && abs($0.change) >= 0.5 }.sorted { abs($0.change) > abs($1.change) }
+        let limit = closed.count + 3
+        #expect(open.count > 3, "some open crossing-modes are left out")
+        let text = report.table(rows: limit)
         let table = try PrintedTable(text)
-        let ranked = diversion.crossings.filter { abs($0.change) >= 0.5 }.sorted { abs($0.change) > abs($1.change) }
-        #expect(table.rows.count == min(15, ranked.count))
-        #expect(table.rows.first.map { "\($0[0]) \($0[1])" } == ranked.first.map { "\(dataset.crossings[$0.crossing].id) \($0.mode)" })
+        #expect(table.rows.count == limit)
+        #expect(table.rows.first.map { "\($0[0]) \($0[1])" } == (closed + open).max { abs($0.change) < abs($1.change) }.map { "\(dataset.crossings[$0.crossing].id) \($0.mode)" })
+        for change in closed {
+            #expect(table.rows.contains { $0[0] == dataset.crossings[change.crossing].id && $0[1] == change.mode.rawValue && $0[6] == "closed" })
+        }
         for line in table.rows {
             let change = try #require(diversion.crossings.first { dataset.crossings[$0.crossing].id == line[0] && $0.mode.rawValue == line[1] })
             #expect(line[2] == formatCount(change.baseline) && line[3] == formatCount(change.scenario), "\(line)")
-            #expect(abs(change.change) >= abs(ranked[min(14, ranked.count - 1)].change))
+            #expect(change.closed || abs(change.change) >= abs(open[2].change))
         }
-        let sectorTable = try PrintedTable(text, after: table.rows.count + 4)
+        #expect(text.contains("\n\(limit) of the \(closed.count + open.count) crossing-modes that changed or closed: every closed one and the open ones that changed most; --format json or csv lists them all.\n"))
+        #expect(report.table().contains("\nAll \(closed.count + open.count) crossing-modes that changed or closed.\n"))
+        let sectorTable = try PrintedTable(text, after: table.rows.count + 6)
         #expect(sectorTable.header == ["SECTOR", "MODE", "BASELINE/DAY", "SCENARIO/DAY", "CHANGE"])
         #expect(sectorTable.rows.map { "\($0[0]) \($0[1])" } == diversion.sectors.filter { abs($0.change) >= 0.5 }.map { "\($0.name) \($0.mode)" })
     }
@@ -157,8 +171,43 @@ struct DiversionReportTests {
         let diversion = try network.divert(demand: fit.demand, constants: fit.constants, behaviour: try FittedBehaviour.load(), closures: Closures(), at: nil)
         let report = DiversionReport(diversion: diversion, dataset: network.dataset, title: "Nothing closed")
         let text = report.table()
-        #expect(text.hasPrefix("Nothing closed\n\nNo crossing's volume changes.\n\nPer day:\n\nModel: equilibrium"))
+        // No empty "Per day:" heading and no detours: nothing to put under them.
+        #expect(text.hasPrefix("Nothing closed\nClosed: nothing\n\nNo crossing's volume changes.\n\nModel: equilibrium"))
         #expect(try CSVReader.table(report.csv()).column("change")?.allSatisfy { $0 == "0" } == true)
         #expect(report.json()["forgone"] == .object(JSONObject(Mode.allCases.map { ($0.rawValue, .number(0)) })))
+    }
+
+    @Test func everyClosedCrossingIsListedHoweverFewRowsAreAskedFor() throws {
+        let (network, diversion) = try Self.gateAClosed.get()
+        let text = DiversionReport(diversion: diversion, dataset: network.dataset, title: "Gate A closed").table(rows: 1)
+        let table = try PrintedTable(text, after: 2)
+        #expect(table.rows.count == 2)
+        #expect(Set(table.rows.map { "\($0[0]) \($0[1]) \($0[6])" }) == ["gate-a pov closed", "gate-a pedestrian closed"])
+        #expect(text.contains("\n2 of the 3 crossing-modes that changed or closed"))
+    }
+
+    @Test func theLargestDetoursAreInTheTableAsInTheJSON() throws {
+        let network = try BundledData.network.get(), dataset = network.dataset
+        let diversion = try BundledData.lukevilleAndEaglePassRail.get()
+        let text = DiversionReport(diversion: diversion, dataset: dataset, title: "Lukeville").table()
+        let start = try #require(text.range(of: "LARGEST DETOURS: FROM"))
+        let detours = try PrintedTable(String(text[start.lowerBound...]))
+        #expect(detours.header == ["LARGEST DETOURS: FROM", "TO", "MODE", "TRIPS/DAY", "MINUTES", "EXTRA MIN", "CROSSING"])
+        let listed = Array(diversion.detours.prefix(10))
+        #expect(!listed.isEmpty)
+        #expect(detours.rows.map { "\($0[0]) \($0[1]) \($0[2])" } == listed.map { "\($0.origin) \($0.destination) \($0.mode)" })
+        #expect(detours.rows.map { $0[3] } == listed.map { formatFixed($0.dailyTrips, decimals: 1) })
+        #expect(detours.rows.map { $0[6] } == listed.map { $0.baselineCrossing == $0.scenarioCrossing ? ($0.scenarioCrossing ?? "-")
+                                                                 : "\($0.baselineCrossing ?? "-") → \($0.scenarioCrossing ?? "-")" })
+    }
+
+    @Test func aTitleFromAFileReachesTheTerminalWithoutControlCharacters() throws {
+        let (network, diversion) = try Self.gateAClosed.get()
+        let report = DiversionReport(diversion: diversion, dataset: network.dataset, title: "\u{1B}]0;owned\u{07}Gate A\t\u{1B}[31mclosed\u{9B}2J")
+        let text = try report.text(in: .table)
+        #expect(text.hasPrefix("]0;ownedGate A [31mclosed2J\n"))
+        #expect(!text.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
+        // JSON escapes them instead: the title is kept whole for scripts.
+        #expect(report.json()["title"]?.stringValue == report.title)
     }
 }

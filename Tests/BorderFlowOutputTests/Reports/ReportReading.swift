@@ -84,7 +84,7 @@ enum DocumentedJSON {
         "places": ["id", "name", "alternateNames", "country", "state", "sector", "population", "longitude", "latitude"],
         "sectors": ["id", "name", "areaKm2", "borderKm", "crossings"],
         "divert": ["crossings", "sectors", "ports", "forgone", "deferred", "extraHours", "walkedInstead", "uncertainty", "largestDetours", "model"],
-        "divert crossings": ["id", "mode", "status", "baseline", "scenario", "change", "percentChange", "waitMinutesBaseline", "waitMinutesScenario",
+        "divert crossings": ["id", "name", "mode", "status", "baseline", "scenario", "change", "percentChange", "waitMinutesBaseline", "waitMinutesScenario",
                              "capacityScenario", "volumeCapacityRatio", "peakQueueScenario", "peakWaitMinutesScenario", "unservedScenario",
                              "walkedInstead", "changeBand"],
         "divert model": ["name", "relativeGap", "iterations", "reachedTrips", "responseRounds", "season"],

@@ -49,12 +49,15 @@ struct RouteReportTests {
         #expect(alternatives.map { $0["crossing"]?.stringValue } == ["gate-a", "gate-b"])
 
         let csv = try CSVReader.table(report.csv())
-        #expect(csv.header == ["rank", "origin", "destination", "mode", "crossing", "travelSeconds", "lengthMeters", "path"])
+        #expect(csv.header == ["rank", "origin", "destination", "mode", "crossing", "travelSeconds", "lengthMeters", "path", "roads",
+                               "detourSeconds", "allOpenCrossing"])
         #expect(csv.records.map { [$0[0], $0[1], $0[2], $0[3], $0[4]] } == [["1", "sur", "north", "pov", "gate-a"], ["2", "sur", "north", "pov", "gate-b"]])
         for (row, alternative) in zip(csv.rows, answer.alternatives) {
             #expect(abs((Double(row["travelSeconds"] ?? "") ?? .nan) - alternative.travelSeconds) <= 0.0005)
             #expect(abs((Double(row["lengthMeters"] ?? "") ?? .nan) - alternative.lengthMeters) <= 0.5)
             #expect(row["path"] == alternative.path.joined(separator: ";"))
+            #expect(row["roads"] == alternative.roads.joined(separator: ";"))
+            #expect(row["detourSeconds"] == "" && row["allOpenCrossing"] == "", "no closures, no detour")
         }
 
         let text = report.table(crossingNames: Self.names(network))
@@ -82,7 +85,8 @@ struct RouteReportTests {
         let report = RouteReport(comparison: answer)
         let json = report.json()
         #expect(json["crossing"]?.isNull == true && json["travelSeconds"]?.isNull == true && json["lengthMeters"]?.isNull == true)
-        #expect(json["path"] == .array([]))
+        #expect(json["path"] == .array([]) && json["roads"] == .array([]))
+        #expect(DocumentedJSON.documentedKeys("route", areIn: json), "\(json.keys)")
         #expect(json["reason"]?.stringValue == reason)
         #expect(json["detourSeconds"]?.isNull == true)
         #expect(json["allOpenCrossing"]?.stringValue == "gate-a")
@@ -125,6 +129,12 @@ struct RouteReportTests {
         #expect(csv.column("rank") == ["1", "2", "3"])
         #expect(csv.column("crossing") == answer.alternatives.map { $0.crossing ?? "" })
         #expect(csv.column("crossing")?.first == route.crossing, "the best alternative is the route")
+        #expect(csv.column("allOpenCrossing") == ["lukeville", "lukeville", "lukeville"])
+        let detours = try #require(csv.column("detourSeconds")).map { Double($0) ?? .nan }
+        #expect(abs(detours[0] - detour) <= 0.0005)
+        for (csvDetour, alternative) in zip(detours, answer.alternatives) {
+            #expect(abs(csvDetour - (alternative.travelSeconds - (answer.allOpen?.travelSeconds ?? .nan))) <= 0.0005)
+        }
 
         let text = report.table(crossingNames: Self.names(network))
         let name = try #require(network.dataset.crossing(id: route.crossing ?? "")?.name)

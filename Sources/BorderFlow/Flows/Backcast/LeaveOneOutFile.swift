@@ -16,7 +16,7 @@ public enum LeaveOneOutFile {
     ///   - directory: the dataset folder.
     /// - Returns: the file.
     public static func file(_ behaviours: [String: Behaviour], in directory: URL) -> OutputFile {
-        var table = CSVTable(header: header)
+        var table = CSVTable(header: header, formulas: .verbatim)
         for (event, behaviour) in behaviours.sorted(by: { $0.key < $1.key }) {
             for mode in Mode.allCases {
                 table.append([event, "responseHours", mode.rawValue, formatFixed(behaviour.responseHours[mode] ?? 0, decimals: 4)])

@@ -16,7 +16,7 @@ extension DemandFiles {
     ///   - url: the file.
     /// - Returns: the file, for `AtomicFile.write(_:)`.
     public static func seasonsFile(_ seasons: [Season], dataset: Dataset, at url: URL) -> OutputFile {
-        var table = CSVTable(header: seasonsHeader)
+        var table = CSVTable(header: seasonsHeader, formulas: .verbatim)
         for (index, crossing) in zip(dataset.crossings.typedIndices, dataset.crossings) {
             for mode in crossing.modes {
                 for season in seasons.sorted(by: { $0.month < $1.month }) {

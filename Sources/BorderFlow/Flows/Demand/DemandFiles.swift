@@ -21,12 +21,12 @@ public enum DemandFiles {
     ///   - directory: the folder for `demand.csv` and `crossing-constants.csv`.
     /// - Returns: the two files.
     public static func files(_ fit: DemandFit, dataset: Dataset, in directory: URL) -> [OutputFile] {
-        var demand = CSVTable(header: ["origin", "destination", "mode", "dailyTrips"])
+        var demand = CSVTable(header: ["origin", "destination", "mode", "dailyTrips"], formulas: .verbatim)
         for (index, trip) in fit.demand.trips.enumerated() {
             demand.append([dataset.places[trip.origin].id, dataset.places[trip.destination].id, trip.mode.rawValue,
                            formatFixed(fit.demand.dailyTrips[index], decimals: 4)])
         }
-        var constants = CSVTable(header: ["crossing", "mode", "constantSeconds"])
+        var constants = CSVTable(header: ["crossing", "mode", "constantSeconds"], formulas: .verbatim)
         for (index, crossing) in dataset.crossings.enumerated() {
             for mode in crossing.modes {
                 constants.append([crossing.id, mode.rawValue, formatFixed(fit.constants[index][mode] ?? 0, decimals: 3)])

@@ -77,7 +77,7 @@ public enum BehaviourFile {
     ///   - url: the file.
     /// - Returns: the file.
     public static func file(_ rows: [Row], at url: URL) -> OutputFile {
-        var table = CSVTable(header: header)
+        var table = CSVTable(header: header, formulas: .verbatim)
         for row in rows {
             table.append([row.parameter, row.mode?.rawValue ?? "", formatFixed(row.value, decimals: 4),
                           formatFixed(row.low, decimals: 4), formatFixed(row.high, decimals: 4), row.basis])

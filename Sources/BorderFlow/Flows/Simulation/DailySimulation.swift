@@ -118,6 +118,7 @@ struct DailySimulation: Sendable {
         if crossing != usualCrossing {
             ports[port].diverted += 1
             ports[port].detourMilliseconds += extra
+            ports[usualPort].divertedAway += 1
         }
     }
 

@@ -4,6 +4,9 @@ public struct PortDay: Sendable, Equatable {
     public internal(set) var crossings = 0
     /// Crossers who crossed here but would have crossed at another facility with every crossing open.
     public internal(set) var diverted = 0
+    /// Crossers who would have crossed at a facility here with every crossing open but crossed at another
+    /// facility: the other side of `diverted`, so that a port that loses crossers shows it.
+    public internal(set) var divertedAway = 0
     /// Discretionary trips given up: attributed to the port they would have used.
     public internal(set) var forgone = 0
     /// Freight with no open crossing: attributed to the port it would have used.
@@ -18,13 +21,17 @@ public struct PortDay: Sendable, Equatable {
     mutating func add(_ other: PortDay) {
         crossings += other.crossings
         diverted += other.diverted
+        divertedAway += other.divertedAway
         forgone += other.forgone
         deferred += other.deferred
         detourMilliseconds += other.detourMilliseconds
     }
 
-    /// Whether any crosser counted at this port: crossed, forgone or deferred there.
-    public var hasCrossers: Bool { crossings + forgone + deferred > 0 }
+    /// Whether any crosser counted at this port: crossed, forgone or deferred there, or diverted away from it.
+    public var hasCrossers: Bool { crossings + divertedAway + forgone + deferred > 0 }
+
+    /// Whether the scenario changed anything here: crossers diverted in or away, trips forgone or deferred.
+    public var hasChanges: Bool { diverted + divertedAway + forgone + deferred > 0 }
 
     /// Mean extra minutes of the crossers diverted here; nil when none were.
     public var meanDetourMinutes: Double? {
