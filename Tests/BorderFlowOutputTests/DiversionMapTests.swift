@@ -85,7 +85,7 @@ struct DiversionMapTests {
     }
 
     @Test func theDayIsWrittenForPeople() throws {
-        #expect(try #require(Moment(parsing: "2023-12-20T12:00")).readable == "20 December 2023, 12:00 local time at each crossing")
-        #expect(try #require(Moment(parsing: "2023-12-18T08:30-05:00")).readable == "18 December 2023, 13:30 UTC")
+        #expect(try Moment(parsing: "2023-12-20T12:00", dateAlone: .noon).readable == "20 December 2023, 12:00 local time at each crossing")
+        #expect(try Moment(parsing: "2023-12-18T08:30-05:00", dateAlone: .noon).readable == "18 December 2023, 13:30 UTC")
     }
 }
