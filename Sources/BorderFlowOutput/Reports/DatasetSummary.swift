@@ -103,6 +103,8 @@ public struct DatasetSummary: Report, Sendable {
             + "(the bundled one is Natural Earth 1:10m) cuts the Rio Grande's bends"
     }
 
+    /// The summary as people read it: a line per subject.
+    ///
     /// - Returns: a line per subject, labels aligned.
     public func table() -> String {
         var text = "Dataset      \(directory)\n"
