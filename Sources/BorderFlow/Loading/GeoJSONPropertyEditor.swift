@@ -122,21 +122,10 @@ public enum GeoJSONPropertyEditor {
         }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, everything else as is.
+    /// A JSON string literal, escaped as the project's JSON writer escapes it.
     static func quoted(_ string: String) -> String {
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONTextWriter.appendQuoted(string, to: &out)
+        return out
     }
 }
