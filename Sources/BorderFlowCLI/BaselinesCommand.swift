@@ -43,7 +43,7 @@ struct BaselinesCommand: ParsableCommand {
             return
         }
         let text = try String(contentsOf: crossingsFile, encoding: .utf8)
-        let (updated, changes) = try CrossingBaselines(dataset: dataset, baselines: BaselineFile(table)).crossingsFile(text, of: dataset)
+        let (updated, changes) = try CrossingBaselines(dataset: dataset, baselines: try BaselineFile(table)).crossingsFile(text, of: dataset)
         try AtomicFile.write(updated, to: crossingsFile)
         print("wrote the baselines at \(reference) into \(crossingsFile.path): \(changes.count) daily volumes changed")
         for change in changes.sorted(by: { abs($0.after - $0.before) > abs($1.after - $1.before) }).prefix(10) {

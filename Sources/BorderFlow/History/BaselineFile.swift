@@ -34,9 +34,10 @@ public struct BaselineFile: Sendable {
     /// computed equals what is derived from its file.
     ///
     /// - Parameter table: the table.
-    public init(_ table: BaselineTable) {
-        // The table's own text is valid by construction.
-        self = try! Self.parse(table.csv(), file: BaselineTable.fileName, dataset: nil)
+    /// - Throws: `MonthlyCountsError` when a row the counts gave is not one the file may hold (a daily volume
+    ///   that is not a finite number of zero or more), as reading the file back would.
+    public init(_ table: BaselineTable) throws {
+        self = try Self.parse(table.csv(), file: BaselineTable.fileName, dataset: nil)
     }
 
     /// A series' row.
