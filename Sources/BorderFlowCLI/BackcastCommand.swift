@@ -54,11 +54,11 @@ struct BackcastCommand: ParsableCommand {
         var leaveOneOut = try LeaveOneOutFile.read(in: options.directory)
         if fit {
             let fitted = try BehaviourFit(events: history.events, counts: counts, history: history, model: model) { step in
-                FileHandle.standardError.write(Data("fitting \(step)\n".utf8))
+                StandardError.writeLine("fitting \(step)")
             }
             try AtomicFile.write([BehaviourFile.file(fitted.rows, at: options.directory.appendingPathComponent(BehaviourFile.name)),
                                   LeaveOneOutFile.file(fitted.leaveOneOut, in: options.directory)])
-            FileHandle.standardError.write(Data("wrote \(BehaviourFile.name) and \(LeaveOneOutFile.name) (misfit \(String(format: "%.1f", fitted.misfit.sum)) over \(fitted.misfit.rows) rows)\n".utf8))
+            StandardError.writeLine("wrote \(BehaviourFile.name) and \(LeaveOneOutFile.name) (misfit \(String(format: "%.1f", fitted.misfit.sum)) over \(fitted.misfit.rows) rows)")
             model = model.with(behaviour: BehaviourFile.behaviour(from: fitted.rows))
             leaveOneOut = fitted.leaveOneOut
         }

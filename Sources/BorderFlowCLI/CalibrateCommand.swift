@@ -50,12 +50,12 @@ struct CalibrateCommand: ParsableCommand {
                              + (seasons.map { [DemandFiles.seasonsFile($0.map(\.season), dataset: dataset, at: directory.appendingPathComponent(DemandFiles.seasons))] } ?? []))
         let report = CalibrationReport(fit: fit, dataset: dataset)
         try options.print(report)
-        FileHandle.standardError.write(Data("wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)\n".utf8))
+        StandardError.writeLine("wrote \(DemandFiles.demand) and \(DemandFiles.constants) to \(directory.path)")
         if let seasons {
             let worst = seasons.max { $0.worstRelativeError < $1.worstRelativeError }!
-            FileHandle.standardError.write(Data("wrote \(DemandFiles.seasons): twelve months fitted to the seasonal factors, worst miss \(formatFixed(worst.worstRelativeError * 100, decimals: 1)) % (\(worst.season.name), \(worst.rounds) rounds)\n".utf8))
+            StandardError.writeLine("wrote \(DemandFiles.seasons): twelve months fitted to the seasonal factors, worst miss \(formatFixed(worst.worstRelativeError * 100, decimals: 1)) % (\(worst.season.name), \(worst.rounds) rounds)")
         } else {
-            FileHandle.standardError.write(Data("no \(BaselineTable.fileName): no \(DemandFiles.seasons) written; dated runs stay at an ordinary day's level\n".utf8))
+            StandardError.writeLine("no \(BaselineTable.fileName): no \(DemandFiles.seasons) written; dated runs stay at an ordinary day's level")
         }
     }
 

@@ -43,6 +43,25 @@ struct ArgumentTests {
         #expect(run.standardError.hasPrefix("borderflow: error: no command 'routes'; did you mean 'route'"), "\(run.standardError)")
     }
 
+    @Test func versionPrintsTheReleaseOnStandardOutput() throws {
+        let run = try BorderFlowRun("--version")
+        #expect(run.status == 0)
+        #expect(run.standardOutput.wholeMatch(of: /borderflow \d+\.\d+\.\d+\n/) != nil, "\(run.standardOutput)")
+    }
+
+    @Test func escapeSequencesInArgumentsReachTheTerminalWrittenOut() throws {
+        // A place name and an option value holding ESC [31m (red) and a bell: both messages show them as text.
+        let place = try BorderFlowRun("route", "\u{1B}[31mred", "phoenix")
+        #expect(place.status == 1)
+        #expect(place.standardError.contains("no place is called \"\\u{1B}[31mred\""), "\(place.standardError)")
+        let option = try BorderFlowRun("route", "tucson", "phoenix", "--mode", "car\u{7}")
+        #expect(option.status == 64)
+        #expect(option.standardError.contains("car\\u{7}"), "\(option.standardError)")
+        for message in [place.standardError, option.standardError] {
+            #expect(!message.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
+        }
+    }
+
     @Test func mapRefusesAFormatItWouldIgnore() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("borderflow-map-\(UUID().uuidString).svg")
         let run = try BorderFlowRun("map", "--format", "json", "--out", out.path)

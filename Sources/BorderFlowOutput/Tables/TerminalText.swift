@@ -17,6 +17,21 @@ extension String {
         return String(result)
     }
 
+    /// The text as an error message shows it: each control character but the line break written out as
+    /// `\u{1B}`, so that the user sees what their file or argument holds and the terminal is left alone.
+    public var visibleControlCharacters: String {
+        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar != "\n", scalar.properties.generalCategory == .control {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// The text as one table cell: terminal-safe, and on one line, so that the columns stay aligned.
     var tableCell: String {
         guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
