@@ -165,6 +165,15 @@ struct LocateTests {
         #expect(location.distanceToBorderKm > 160.9)
     }
 
+    @Test func theModelledRegionEndsAtTheSameDistanceFromTheBorderInEveryDirection() throws {
+        // Kansas and New York are both far beyond the dataset; neither gets a side.
+        #expect(try locate(-100, 40).country == nil)
+        #expect(try locate(-74, 40.7).country == nil)
+        // Torreón, the dataset's farthest junction, is inside; so is the Gulf off Brownsville, on either side.
+        #expect(try locate(-103.42, 25.54).country == .mx)
+        #expect(try locate(-96.5, 26.5).country == .us && locate(-96.5, 25.5).country == .mx)
+    }
+
     @Test func nearestCrossingsAreSortedByDistance() throws {
         let distances = try locate(-106.45, 31.77).nearestCrossings.map(\.distanceKm)
         #expect(distances == distances.sorted())

@@ -79,6 +79,9 @@ struct BrokenDatasetCase: Sendable, CustomTestStringConvertible {
         // Town South says it is in Mexico but lies north of the boundary.
         .init(fixture: "place-on-wrong-side", problemCount: 1, file: "places.geojson", featureIndex: 0, featureID: "town-south", field: "country",
               message: .contains(["MX", "US side"])),
+        // North Town moved 555 km north of the boundary, past the modelled region, where no side is known.
+        .init(fixture: "place-beyond-the-region", problemCount: 1, file: "places.geojson", featureIndex: 1, featureID: "town-north", field: "geometry",
+              message: .contains(["outside the modelled region (within 500 km of it)"])),
         // Other names are an array of strings: an element that is not one, and a bare string, are each named.
         .init(fixture: "alternate-name-not-text", problemCount: 2, file: "places.geojson", featureIndex: 0, featureID: "town-south", field: "alternateNames[1]",
               message: .contains(["expected a string, found"])),
@@ -166,6 +169,16 @@ struct DatasetValidationTests {
         #expect(feet.contains("its axes are in foot, not metres"), "\(feet)")
         let millimetres = try #require(crsMessage("+proj=utm +zone=12 +datum=WGS84 +units=mm +type=crs"))
         #expect(millimetres.contains("its axes are in millimetre, not metres"), "\(millimetres)")
+    }
+
+    @Test func aCRSWhoseScaleIsFarFromTrueIsRefusedWithItsScaleNotAGEOSError() throws {
+        let huge = try #require(crsMessage("+proj=tmerc +lat_0=31 +lon_0=-111 +k_0=1e30 +units=m +type=crs"))
+        #expect(huge.contains("its scale at (") && huge.contains("on the boundary is 1e+30"), "\(huge)")
+        #expect(!huge.contains("GEOS") && !huge.contains("Topology"), "\(huge)")
+        let small = try #require(crsMessage("+proj=tmerc +lat_0=31 +lon_0=-111 +k_0=0.5 +units=m +type=crs"))
+        #expect(small.contains("is 0.5, where true scale is 1"), "\(small)")
+        // Web Mercator is 1.2 times true at 31°N: accepted.
+        #expect(try Dataset.load(from: Fixtures.tiny, workingCRS: CoordinateReferenceSystem(parsing: "3857")).crossings.count == 2)
     }
 
     @Test func anotherProjectedCRSGivesTheSameSectors() throws {

@@ -83,7 +83,14 @@ extension Dataset {
             }
         }
         for (index, place) in layers.places.enumerated() {
-            guard let side = try region.country(at: place.coordinate), side != place.country else { continue }
+            guard let side = try region.country(at: place.coordinate) else {
+                let toBoundary = try region.distanceToBoundaryMeters(from: place.coordinate)
+                problems.append(DatasetProblem(
+                    file: DatasetFiles.places, featureIndex: index, featureID: place.id, field: "geometry",
+                    message: "\(place.coordinate) lies \(formatFixed(toBoundary / 1000, decimals: 1)) km from the boundary line, outside the modelled region (within \(Int(BorderRegion.modelledReachMeters / 1000)) km of it)"))
+                continue
+            }
+            guard side != place.country else { continue }
             let toBoundary = try region.distanceToBoundaryMeters(from: place.coordinate)
             if toBoundary > placeSideToleranceMeters {
                 problems.append(DatasetProblem(

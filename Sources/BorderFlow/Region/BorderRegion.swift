@@ -1,4 +1,5 @@
 import BorderFlowSpatial
+import Foundation
 
 /// The dataset's geometry in the working CRS, answering region questions with GEOS: which side of the
 /// border and which sector holds a point, how far it is from the boundary, how large each sector is.
@@ -6,6 +7,11 @@ import BorderFlowSpatial
 /// Not thread-safe: it owns a GEOS context and PROJ transformers, which serve one thread at a time.
 /// Build one per task (it takes milliseconds).
 public final class BorderRegion {
+    /// How far from the boundary line the modelled region reaches, in metres of the working CRS: 500 km, past
+    /// the farthest place, junction and road of the bundled dataset (about 380 km, Torreón). Beyond it the
+    /// dataset knows nothing, and a point there has no side (`country(at:)` is nil), in Kansas as in New York.
+    public static let modelledReachMeters = 500_000.0
+
     /// The CRS in metres that region questions are answered in.
     public let workingCRS: CoordinateReferenceSystem
     /// The sectors, in dataset order.
@@ -26,7 +32,7 @@ public final class BorderRegion {
     private let mexicoSide: PreparedGeometry
 
     /// Projects the sectors and the boundary into the working CRS and closes the boundary into the two sides
-    /// of the border.
+    /// of the border, each cut to the modelled region (`modelledReachMeters` of the line).
     ///
     /// - Parameters:
     ///   - sectors: the sector polygons, in longitude/latitude.
@@ -41,7 +47,7 @@ public final class BorderRegion {
         let context = GEOSContext()
         let toWorking: CoordinateTransformer
         do {
-            _ = try ProjectionDistortion(crs: workingCRS)
+            try Self.checkScale(of: ProjectionDistortion(crs: workingCRS), along: boundary.line)
             toWorking = try CoordinateTransformer(from: .wgs84, to: workingCRS)
         } catch let SpatialError.unsuitableWorkingCRS(_, reason) {
             throw DatasetError.unusableCRS(workingCRS.definition, reason: reason + ". " + SpatialError.workingCRSAdvice)
@@ -58,6 +64,8 @@ public final class BorderRegion {
         sectorIndex = try RegionIndex(regions: projectedSectors, context: context)
         let line = boundary.line.map(Position.init)
         boundaryLine = try Geometry(GeoJSONGeometry.lineString(line).transformed(by: toWorking), context: context)
+        // A line simplified to 1 km draws the same 500 km band, with a hundredth of the buffer's work.
+        let modelledRegion = try boundaryLine.simplified(tolerance: 1_000).buffer(Self.modelledReachMeters, quadrantSegments: 8)
 
         func side(_ country: Country) throws -> PreparedGeometry {
             let polygon = try Geometry(BorderSides.polygon(boundary: line, country: country).transformed(by: toWorking), context: context)
@@ -65,10 +73,28 @@ public final class BorderRegion {
                 let at = try location.map { try Coordinate(toWorking.inverse($0)).description } ?? "an unknown place"
                 throw SpatialError.invalidGeometry("the boundary line cannot split the region into two sides (\(reason) at \(at)); it must run from the Pacific to the Gulf without crossing itself")
             }
-            return try PreparedGeometry(polygon)
+            return try PreparedGeometry(polygon.intersection(modelledRegion))
         }
         usSide = try side(.us)
         mexicoSide = try side(.mx)
+    }
+
+    /// How far the working CRS's scale may depart from true along the boundary: metre tolerances (a crossing
+    /// within 3 km of a sector, the 500 km reach) are measured in it. Web Mercator, 1.2 at 34°N, passes.
+    static let acceptedScaleFactors = 0.8...1.25
+
+    /// Refuses a CRS whose scale somewhere along the boundary is outside `acceptedScaleFactors`, as a wildly
+    /// wrong `+k_0` makes it, before its distances reach GEOS.
+    private static func checkScale(of distortion: ProjectionDistortion, along line: [Coordinate]) throws {
+        let step = max(1, line.count / 50)
+        for coordinate in stride(from: 0, to: line.count, by: step).map({ line[$0] }) + line.suffix(1) {
+            let factors = try distortion.scaleFactors(at: coordinate)
+            for factor in [factors.meridional, factors.parallel] where !acceptedScaleFactors.contains(factor) {
+                throw SpatialError.unsuitableWorkingCRS(
+                    definition: distortion.crs.definition,
+                    reason: "its scale at \(coordinate) on the boundary is \(String(format: "%.3g", factor)), where true scale is 1, so lengths measured in it are off by that factor (from \(acceptedScaleFactors.lowerBound) to \(acceptedScaleFactors.upperBound) is accepted)")
+            }
+        }
     }
 
     /// Projects a longitude/latitude into the working CRS.
@@ -83,7 +109,7 @@ public final class BorderRegion {
     /// The country whose side of the boundary holds the coordinate, or nil outside the modelled region.
     ///
     /// - Parameter coordinate: longitude and latitude in degrees (WGS 84).
-    /// - Returns: the side, or nil outside longitude -125 to -90 and latitude 10 to 45.
+    /// - Returns: the side, or nil farther than `modelledReachMeters` from the boundary line.
     /// - Throws: `SpatialError` when the point cannot be projected.
     public func country(at coordinate: Coordinate) throws -> Country? {
         let point = try Geometry(point: project(coordinate), context: context)

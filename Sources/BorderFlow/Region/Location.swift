@@ -15,7 +15,7 @@ public struct Location: Sendable, Equatable {
 
     /// The point asked about.
     public let coordinate: Coordinate
-    /// Nil outside the modelled region (longitude -125 to -90, latitude 10 to 45).
+    /// Nil outside the modelled region, farther than `BorderRegion.modelledReachMeters` from the boundary line.
     public let country: Country?
     /// The sector whose polygon covers the point; nil in Mexico or beyond the 100-mile zone.
     public let sector: Sector?

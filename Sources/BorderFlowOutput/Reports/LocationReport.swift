@@ -40,7 +40,7 @@ public struct LocationReport: Report, Sendable {
         switch location.country {
         case .us?: country = "United States"
         case .mx?: country = "Mexico"
-        case nil: country = "outside the modelled region"
+        case nil: country = "outside the modelled region (more than \(Int(BorderRegion.modelledReachMeters / 1000)) km from the border)"
         }
         let sector = location.sector.map { "\($0.name) (\($0.id))" }
             ?? (location.country == .mx ? "none (Mexico)" : "none (outside the 100-mile border zone)")

@@ -90,11 +90,20 @@ struct LocationReportTests {
         let north = LocationReport(location: try region.locate(Coordinate(longitude: -111.2, latitude: 31.9), crossings: dataset.crossings))
         #expect(north.json()["country"]?.stringValue == "US" && north.json()["sector"]?.isNull == true)
         #expect(north.table().contains("\nSector   none (outside the 100-mile border zone)\n"))
-        // The sides reach from 125°W to 90°W; east of that is neither.
+        // The sides reach 500 km from the line; farther is neither.
         let atlantic = LocationReport(location: try region.locate(Coordinate(longitude: -80, latitude: 31), crossings: dataset.crossings))
         #expect(atlantic.json()["country"]?.isNull == true)
-        #expect(atlantic.table().contains("\nCountry  outside the modelled region\n"))
+        #expect(atlantic.table().contains("\nCountry  outside the modelled region (more than 500 km from the border)\n"))
         #expect(try CSVReader.table(atlantic.csv()).rows.first?["country"] == "")
+    }
+
+    @Test func theModelledRegionReachesFiveHundredKilometresFromTheLineOnBothSides() throws {
+        let (dataset, region) = try tiny()
+        // The boundary runs along 31.3°N: 4.3° of latitude is about 477 km, 4.7° about 521 km.
+        for (latitude, side) in [(35.6, Country.us), (36.0, nil), (27.0, .mx), (26.6, nil)] {
+            let location = try region.locate(Coordinate(longitude: -111.2, latitude: latitude), crossings: dataset.crossings)
+            #expect(location.country == side, "at \(latitude)°N, \(location.distanceToBorderKm) km from the line")
+        }
     }
 
     @Test func askingForNoCrossingsStillGivesOneCSVRowForThePoint() throws {
