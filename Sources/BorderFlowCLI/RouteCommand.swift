@@ -43,13 +43,13 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Search algorithm: astar or dijkstra (the same costs; A* searches less).")
     var algorithm: SearchAlgorithm = .astar
 
-    @Option(help: ArgumentHelp("Also write the routes as GeoJSON: the route, alternatives and all-open route along their roads, and the ends.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Also write the routes as GeoJSON: the route, alternatives and all-open route along their roads, and the ends and crossings, to one file or to a folder with a file per geometry type (route, route-points), as Shapefiles need.", valueName: "FILE|DIR"))
     var geojson: String?
 
     @OptionGroup var geoJSONOutput: GeoJSONOutputOptions
 
     func validate() throws {
-        if geoJSONOutput.seq && geojson == nil { throw ValidationError("--seq applies to --geojson; give --geojson FILE too") }
+        if geoJSONOutput.seq && geojson == nil { throw ValidationError("--seq applies to --geojson; give --geojson FILE|DIR too") }
         if let geojson { _ = try geoJSONOutput.encoding(for: geojson) }
         guard (0...Self.largestAlternatives).contains(alternatives) else {
             throw ValidationError("--alternatives \(alternatives) is out of range; list from 0 to \(Self.largestAlternatives) alternatives")
@@ -62,7 +62,7 @@ struct RouteCommand: ParsableCommand {
         let moment = try inputs.moment(typed: at, option: "--at")
         let answer = try inputs.network.compareRoutes(from: from, to: to, mode: mode, closures: inputs.closures(at: moment),
                                                at: moment, alternatives: alternatives, algorithm: algorithm)
-        if let geojson { try geoJSONOutput.write([answer.layer(on: inputs.network)], to: geojson) }
+        if let geojson { try geoJSONOutput.write(answer.layers(on: inputs.network), to: geojson) }
         let names = Dictionary(uniqueKeysWithValues: inputs.dataset.crossings.map { ($0.id, $0.name) })
         try options.print(RouteReport(comparison: answer, crossingNames: names))
     }

@@ -44,9 +44,14 @@ struct FlowAndRouteLayerTests {
         let answer = try network.compareRoutes(from: "sur", to: "north", mode: .pov, closures: closures)
         let route = try #require(answer.route)
         #expect(route.crossing == "gate-b" && answer.allOpen?.crossing == "gate-a")
-        let layer = answer.layer(on: network)
-        #expect(layer.name == "route")
-        #expect(layer.features.map(\.id) == ["route-1", "all-open-1", "origin", "destination", "crossing-gate-b", "crossing-gate-a"])
+        let layers = answer.layers(on: network)
+        // One geometry type per layer, so that each converts to a Shapefile or a GeoPackage layer.
+        #expect(layers.map(\.name) == ["route", "route-points"])
+        let layer = layers[0], points = layers[1]
+        #expect(layer.features.map(\.id) == ["route-1", "all-open-1"])
+        #expect(points.features.map(\.id) == ["origin", "destination", "crossing-gate-b", "crossing-gate-a"])
+        #expect(layer.features.allSatisfy { if case .lineString = $0.geometry { true } else { false } })
+        #expect(points.features.allSatisfy { if case .point = $0.geometry { true } else { false } })
         let line = try #require(layer.features.first)
         #expect(line.properties["crossing"]?.stringValue == "gate-b")
         #expect(abs((line.properties["travel_minutes"]?.numberValue ?? .nan) - route.travelSeconds / 60) <= 0.05)
@@ -59,6 +64,6 @@ struct FlowAndRouteLayerTests {
         let sur = try #require(network.dataset.place(id: "sur")), gateB = try #require(network.dataset.crossing(id: "gate-b"))
         #expect(positions.first.map(Coordinate.init) == sur.coordinate)
         #expect(positions.map(Coordinate.init).contains(gateB.coordinate))
-        #expect(layer.features[2].properties["id"]?.stringValue == "sur" && layer.features[3].properties["id"]?.stringValue == "north")
+        #expect(points.features[0].properties["id"]?.stringValue == "sur" && points.features[1].properties["id"]?.stringValue == "north")
     }
 }
