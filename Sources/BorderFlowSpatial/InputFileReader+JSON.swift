@@ -10,21 +10,17 @@ extension InputFileReader {
     /// - Throws: `InputFileError` for text that is not JSON, with the line and column of a syntax error when
     ///   known, for a key an object gives twice, or for a number beyond the range of a `Double`.
     package static func json(_ data: Data, file: String) throws -> JSONValue {
-        var duplicate: JSONBytesParser.DuplicateKey?
-        let parsed = data.withUnsafeBytes { raw in
-            raw.withMemoryRebound(to: UInt8.self) { JSONBytesParser.parse($0, duplicate: &duplicate) }
+        let outcome = data.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: UInt8.self) { JSONBytesParser.read($0) }
         }
-        if let parsed { return parsed }
-        // Readers differ on which of two equal keys they keep (JSONDecoder the first, most others the last).
-        if let duplicate {
-            let position = TextPosition(byteOffset: duplicate.offset, in: data)
-            throw InputFileError(file: file, line: position.line, column: position.column,
-                                 message: "the key \"\(duplicate.key.prefix(100))\" appears twice in one object (\(position)); JSON readers differ on which value they keep, so give it once")
-        }
+        if let value = outcome.value { return value }
+        if let duplicate = outcome.duplicate { throw duplicateKeyError(duplicate, in: data, file: file) }
         // What the byte parser leaves, errors above all, `JSONDecoder` reads and explains.
+        let decoded: JSONValue
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            decoded = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
+            if let doubt = outcome.doubt { throw doubtError(doubt, in: data, file: file) }
             let problem = syntaxProblem(in: data)
             throw InputFileError(file: file, line: problem.position?.line, column: problem.position?.column,
                                  message: "not valid JSON" + describe(context) + problem.text)
@@ -32,7 +28,37 @@ extension InputFileReader {
             // Every JSON value decodes as some `JSONValue` case but a number beyond the range of a double.
             throw InputFileError(file: file, message: "not valid JSON" + (context.codingPath.isEmpty ? "" : " at \(path(context.codingPath))") + ": a number too large to represent (beyond ±1.8e308)")
         } catch {
+            if let doubt = outcome.doubt { throw doubtError(doubt, in: data, file: file) }
             throw InputFileError(file: file, message: "not valid JSON: \(error)")
+        }
+        // The decoder keeps the first of two equal keys without a word; a repeat beyond where the byte parser
+        // stopped must be refused as one before it.
+        let tolerant = data.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: UInt8.self) { JSONBytesParser.read($0, tolerant: true) }
+        }
+        if let duplicate = tolerant.duplicate { throw duplicateKeyError(duplicate, in: data, file: file) }
+        return decoded
+    }
+
+    /// Readers differ on which of two equal keys they keep (JSONDecoder the first, most others the last).
+    private static func duplicateKeyError(_ duplicate: JSONBytesParser.DuplicateKey, in data: Data, file: String) -> InputFileError {
+        let position = TextPosition(byteOffset: duplicate.offset, in: data)
+        return InputFileError(file: file, line: position.line, column: position.column,
+                              message: "the key \"\(duplicate.key.prefix(100))\" appears twice in one object (\(position)); JSON readers differ on which value they keep, so give it once")
+    }
+
+    /// What the decoder calls an "unexpected end of file" or an unreadable text, said as it is.
+    private static func doubtError(_ doubt: JSONBytesParser.Doubt, in data: Data, file: String) -> InputFileError {
+        switch doubt {
+        case let .loneSurrogate(offset):
+            let position = TextPosition(byteOffset: offset, in: data)
+            let escape = String(decoding: data[data.startIndex + offset..<min(data.endIndex, data.startIndex + offset + 6)], as: UTF8.self)
+            return InputFileError(file: file, line: position.line, column: position.column,
+                                  message: "not valid JSON: \(escape) (\(position)) is half of a UTF-16 surrogate pair without its other half, so it is no character; write the character itself, or both halves")
+        case let .notUTF8(offset):
+            let position = TextPosition(byteOffset: offset, in: data)
+            return InputFileError(file: file, line: position.line, column: position.column,
+                                  message: "not valid JSON: the string starting \(position) holds bytes that are not UTF-8; save the file as UTF-8")
         }
     }
 

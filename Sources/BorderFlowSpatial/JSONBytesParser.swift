@@ -3,19 +3,29 @@
 /// a time (which builds a coding path for every value it tries and fails to read as an array or an object).
 ///
 /// It gives the value `JSONDecoder` would give, or nothing: whatever it is not sure to read the same way (a
-/// syntax error, a top-level scalar, a repeated key (which it names, for the caller to refuse), a number beyond a `Double`, a lone surrogate, text that is
-/// not UTF-8, deep nesting) it leaves to `JSONDecoder`, so errors and odd cases stay as they were.
+/// syntax error, a top-level scalar, a repeated key (which it names, for the caller to refuse), a number beyond a
+/// `Double`'s range (one too small for it reads as zero), a lone surrogate, text that is not UTF-8, deep nesting) it leaves to `JSONDecoder`, so errors and
+/// odd cases stay as they were. A lone surrogate or text that is not UTF-8 it names (`Doubt`), for the caller
+/// to explain better than the decoder does.
+///
+/// Read `tolerant`ly, it reads what the decoder has accepted whatever its odd cases, only to find a key an
+/// object repeats: the decoder keeps the first of two without a word.
 struct JSONBytesParser {
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let tolerant: Bool
     private var position = 0
     private var depth = 0
     private var duplicate: DuplicateKey?
+    private var doubt: Doubt?
 
     /// Deeper nesting is left to `JSONDecoder`, which sets its own limit.
     private static let maximumDepth = 256
+    /// How deep a tolerant reading follows what the decoder accepted, short of exhausting the stack.
+    private static let maximumTolerantDepth = 4_096
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, tolerant: Bool) {
         self.bytes = bytes
+        self.tolerant = tolerant
     }
 
     /// The value of a JSON text whose root is an object or an array, object members in sorted key order as
@@ -33,15 +43,48 @@ struct JSONBytesParser {
         let offset: Int
     }
 
+    /// Text the parser leaves to the decoder for a reason the decoder words badly (a lone surrogate, to it, is
+    /// an "unexpected end of file").
+    enum Doubt: Equatable {
+        /// A `\u` escape of half a surrogate pair, at this byte offset (its backslash).
+        case loneSurrogate(offset: Int)
+        /// Bytes of a string that are not UTF-8, from this byte offset.
+        case notUTF8(offset: Int)
+    }
+
+    /// What reading a text gave.
+    struct Outcome {
+        /// The value, or nil when the text is left to the decoder.
+        var value: JSONValue?
+        /// The key an object repeats, when reading stopped at one.
+        var duplicate: DuplicateKey?
+        /// Why reading stopped, when the decoder would word it badly.
+        var doubt: Doubt?
+    }
+
     /// As ``parse(_:)``; when the parse stopped at an object that repeats a key, `duplicate` names it.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, duplicate: inout DuplicateKey?) -> JSONValue? {
-        var parser = JSONBytesParser(bytes)
-        defer { duplicate = parser.duplicate }
+        let outcome = read(bytes)
+        duplicate = outcome.duplicate
+        return outcome.value
+    }
+
+    /// Reads a text.
+    ///
+    /// - Parameters:
+    ///   - bytes: the UTF-8 text.
+    ///   - tolerant: whether to read a text the decoder has accepted whatever its odd cases, lone surrogates
+    ///     and bytes that are not UTF-8 as U+FFFD, so as to find a repeated key in it.
+    /// - Returns: the value or why there is none.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, tolerant: Bool = false) -> Outcome {
+        var parser = JSONBytesParser(bytes, tolerant: tolerant)
         parser.skipWhitespace()
-        guard let first = parser.peek(), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return nil }
-        guard let value = parser.value() else { return nil }
+        let first = parser.peek()
+        guard tolerant || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return Outcome() }
+        var value = parser.value()
         parser.skipWhitespace()
-        return parser.position == bytes.count ? value : nil
+        if parser.position != bytes.count { value = nil }
+        return Outcome(value: value, duplicate: parser.duplicate, doubt: parser.doubt)
     }
 
     private func peek() -> UInt8? {
@@ -84,7 +127,7 @@ struct JSONBytesParser {
     private mutating func array() -> JSONValue? {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else { return nil }
+        guard depth <= (tolerant ? Self.maximumTolerantDepth : Self.maximumDepth) else { return nil }
         position += 1
         var elements: [JSONValue] = []
         skipWhitespace()
@@ -109,7 +152,7 @@ struct JSONBytesParser {
     private mutating func object() -> JSONValue? {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else { return nil }
+        guard depth <= (tolerant ? Self.maximumTolerantDepth : Self.maximumDepth) else { return nil }
         position += 1
         var members: [(String, JSONValue)] = []
         var keyOffsets: [Int] = []
@@ -155,7 +198,7 @@ struct JSONBytesParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = Self.text(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                let text = text(UnsafeBufferPointer(rebasing: bytes[start..<position]), from: start)
                 position += 1
                 return text
             }
@@ -169,7 +212,7 @@ struct JSONBytesParser {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return scalars.withUnsafeBufferPointer(Self.text)
+                return scalars.withUnsafeBufferPointer { text($0, from: start) }
             case UInt8(ascii: "\\"):
                 guard let escaped = peek() else { return nil }
                 position += 1
@@ -181,7 +224,7 @@ struct JSONBytesParser {
                 case UInt8(ascii: "r"): scalars.append(0x0D)
                 case UInt8(ascii: "t"): scalars.append(0x09)
                 case UInt8(ascii: "u"):
-                    guard let scalar = unicodeEscape() else { return nil }
+                    guard let scalar = unicodeEscape(from: position - 2) else { return nil }
                     scalars.append(contentsOf: UTF8.encode(scalar)!)
                 default: return nil
                 }
@@ -193,19 +236,29 @@ struct JSONBytesParser {
         return nil
     }
 
-    /// The bytes as a string; nil when they are not UTF-8 (which decoding would have repaired).
-    private static func text(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+    /// The bytes as a string; nil when they are not UTF-8 (which decoding would have repaired), unless tolerant.
+    private mutating func text(_ utf8: UnsafeBufferPointer<UInt8>, from offset: Int) -> String? {
         let text = String(decoding: utf8, as: UTF8.self)
-        guard utf8.contains(where: { $0 >= 0x80 }) else { return text }
-        return text.utf8.elementsEqual(utf8) ? text : nil
+        guard !tolerant, utf8.contains(where: { $0 >= 0x80 }), !text.utf8.elementsEqual(utf8) else { return text }
+        doubt = .notUTF8(offset: offset)
+        return nil
     }
 
-    /// The scalar of a `\u` escape (its `\u` read), a surrogate pair joined; nil for a lone surrogate.
-    private mutating func unicodeEscape() -> Unicode.Scalar? {
+    /// The scalar of a `\u` escape (its `\u` read, its backslash at `offset`), a surrogate pair joined; nil
+    /// for a lone surrogate, or U+FFFD when tolerant.
+    private mutating func unicodeEscape(from offset: Int) -> Unicode.Scalar? {
         guard let unit = hexUnit() else { return nil }
-        if (0xD800..<0xDC00).contains(unit) {
-            guard consume("\\u"), let low = hexUnit(), (0xDC00..<0xE000).contains(low) else { return nil }
-            return Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00))
+        if (0xD800..<0xE000).contains(unit) {
+            let afterHigh = position
+            if unit < 0xDC00, consume("\\u"), let low = hexUnit(), (0xDC00..<0xE000).contains(low) {
+                return Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00))
+            }
+            guard tolerant else {
+                doubt = .loneSurrogate(offset: offset)
+                return nil
+            }
+            position = afterHigh
+            return "\u{FFFD}"
         }
         return Unicode.Scalar(UInt32(unit))
     }
@@ -251,10 +304,9 @@ struct JSONBytesParser {
             guard digits() > 0 else { return nil }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        // A number too small for a `Double` reads as zero, as IEEE 754 rounds it (where `JSONDecoder` fails
+        // on it and its caller would call it too large).
         guard let number = Double(text), number.isFinite else { return nil }
-        // A number too small for a `Double` reads as zero here; what a decoder makes of it is its own affair.
-        if number == 0, text.utf8.prefix(while: { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") })
-            .contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) }) { return nil }
         return number
     }
 }

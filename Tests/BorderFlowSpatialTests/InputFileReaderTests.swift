@@ -63,9 +63,29 @@ final class InputFileReaderTests {
         #expect(error.file == "broken.json")
     }
 
-    @Test func aNumberBeyondADoubleIsNotJSONWithItsPath() {
+    @Test func aNumberBeyondADoubleIsNotJSONWithItsPath() throws {
         let error = refusal { _ = try InputFileReader.json(Data(#"{"a":[1,1e999]}"#.utf8), file: "f.json") }
         #expect(error?.description == "f.json: not valid JSON at a[1]: a number too large to represent (beyond ±1.8e308)")
+        // One too small is zero, as IEEE 754 rounds it, not "too large".
+        #expect(try InputFileReader.json(Data(#"{"a":[1,1e-999]}"#.utf8), file: "f.json") == .object(JSONObject([("a", .array([.number(1), .number(0)]))])))
+    }
+
+    @Test func aLoneSurrogateIsNamedWhereItIsNotCalledTheEndOfTheFile() throws {
+        let text = "{\"a\": 1,\n \"name\": \"Caf\\ud83c\"}"
+        let error = try #require(refusal { _ = try InputFileReader.json(Data(text.utf8), file: "f.json") })
+        #expect(error.line == 2 && error.column == 14, "\(error)")
+        #expect(error.message.contains("\\ud83c (line 2, column 14) is half of a UTF-16 surrogate pair"), "\(error)")
+        #expect(!error.message.lowercased().contains("end of file"))
+    }
+
+    @Test func aRepeatedKeyIsRefusedAlsoWhereTheByteParserLeavesTheTextToTheDecoder() throws {
+        // Nesting this deep the byte parser leaves to JSONDecoder, which reads it and keeps the first "k".
+        let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        for text in [#"{"deep": \#(deep), "k": 1, "k": 2}"#, #"{"k": 1, "deep": \#(deep), "k": 2}"#] {
+            #expect(throws: Never.self, "the decoder reads \(text.prefix(20))") { _ = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) }
+            let error = refusal { _ = try InputFileReader.json(Data(text.utf8), file: "f.json") }
+            #expect(error?.message.contains(#"the key "k" appears twice in one object"#) == true, "\(String(describing: error))")
+        }
     }
 
     @Test func aByteOffsetBecomesALineAndAColumn() {
