@@ -43,6 +43,8 @@ struct DiversionOptions: ParsableArguments {
         let uncertainty: DiversionUncertainty?
         /// "Scenario title — on date".
         let title: String
+        /// The closures typed on the command line, beside the scenario's.
+        let typedClosures: Closures
     }
 
     func run(_ options: DatasetOptions, _ closureOptions: ClosureOptions) throws -> Run {
@@ -76,7 +78,7 @@ struct DiversionOptions: ParsableArguments {
                                           at: moment, lanes: lanes, throughput: throughput)
         }
         return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, uncertainty: bands,
-                   title: Self.title(scenario: scenario, moment: moment, typed: inputs.typedClosures))
+                   title: Self.title(scenario: scenario, moment: moment, typed: inputs.typedClosures), typedClosures: inputs.typedClosures)
     }
 
     /// "Scenario title — on date — with what was typed closed": each part when there is one, so that a
@@ -151,6 +153,6 @@ enum OutputFiles {
     /// Writes the files as one unit and says where on standard error, so standard output stays the report.
     static func write(_ files: [OutputFile]) throws {
         try AtomicFile.write(files)
-        for file in files { FileHandle.standardError.write(Data("wrote \(file.url.path)\n".utf8)) }
+        for file in files { StandardError.writeLine("wrote \(file.url.path)") }
     }
 }

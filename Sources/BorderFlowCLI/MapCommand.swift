@@ -32,7 +32,9 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         let run = try diversionOptions.run(options, closureOptions)
-        let title = run.scenario?.title ?? (closureOptions.isEmpty ? "Baseline: every crossing open" : "Closures given on the command line")
+        // The date is the subtitle's; the title names the scenario and every closure typed.
+        let named = DiversionOptions.title(scenario: run.scenario, moment: nil, typed: run.typedClosures)
+        let title = run.scenario == nil && closureOptions.isEmpty ? "Baseline: every crossing open" : named.prefix(1).uppercased() + named.dropFirst()
         let subtitle = (run.moment.map { "On \($0.readable)" } ?? "Any day")
             + " · where daily northbound crossings go, from the \(diversionOptions.model.rawValue) assignment of the fitted baseline demand"
         // The basemap is optional: a dataset of one's own may come without one.
@@ -45,7 +47,7 @@ struct MapCommand: ParsableCommand {
         } else {
             try AtomicFile.write(svg, to: target)
         }
-        FileHandle.standardError.write(Data("wrote \(target.path)\n".utf8))
+        StandardError.writeLine("wrote \(target.path)")
     }
 }
 

@@ -117,6 +117,24 @@ struct ExportCommandTests {
         #expect(text.contains("\"role\":\"route\"") && text.contains("\"role\":\"all-open\"") && text.contains("\"crossing\":\"lukeville\""))
     }
 
+    @Test func routeToAFolderGivesOneGeometryTypePerFileAndEachBecomesAShapefile() throws {
+        let run = try BorderFlowRun("route", "Sonoyta", "Phoenix", "--close", "lukeville", "--alternatives", "2", "--geojson", folder.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        for (name, geometry) in [("route", "Line String"), ("route-points", "Point")] {
+            let file = folder.appendingPathComponent("\(name).geojson")
+            #expect(try OGRLayerSummary.read(file).map(\.geometry) == [geometry])
+            // The Shapefile driver takes one geometry type per file: a mixed file fails here.
+            let shapefile = folder.appendingPathComponent("\(name).shp")
+            let convert = Process()
+            convert.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            convert.arguments = ["ogr2ogr", "-f", "ESRI Shapefile", shapefile.path, file.path]
+            convert.standardError = Pipe()
+            try convert.run()
+            convert.waitUntilExit()
+            #expect(convert.terminationStatus == 0 && FileManager.default.fileExists(atPath: shapefile.path), "\(name)")
+        }
+    }
+
     @Test func twoRunsWriteTheSameBytes() throws {
         let first = folder.appendingPathComponent("a"), second = folder.appendingPathComponent("b")
         for target in [first, second] {
@@ -144,6 +162,16 @@ struct ExportCommandTests {
         let map = try BorderFlowRun("map", "--out", folder.appendingPathComponent("map.gif").path)
         #expect(map.status != 0)
         #expect(map.standardError.contains(".svg or .png"))
+    }
+
+    @Test func aMapsTitleNamesTheClosuresTyped() throws {
+        let file = folder.appendingPathComponent("map.svg")
+        let typed = try BorderFlowRun("map", "--close", "lukeville", "--close-port", "2303", "--out", file.path)
+        #expect(typed.status == 0, "\(typed.standardError)")
+        #expect(try String(contentsOf: file, encoding: .utf8).contains(">With lukeville, port 2303 closed<"))
+        let both = try BorderFlowRun("map", "--scenario", "dec-2023", "--close", "nogales-mariposa", "--out", file.path)
+        #expect(both.status == 0, "\(both.standardError)")
+        #expect(try String(contentsOf: file, encoding: .utf8).contains(" — with nogales-mariposa also closed<"))
     }
 
     @Test func mapWritesAPNGWhenAskedFor() throws {
