@@ -36,6 +36,17 @@ struct CheapestOptions {
         (a.accessSeconds, a.crossing) < (b.accessSeconds, b.crossing)
     }
 
+    /// Whether `offer` would keep an option now: asked first, it spares the dearer checks of an option that
+    /// would be dropped anyway.
+    ///
+    /// - Parameter option: the option.
+    /// - Returns: true when fewer than `capacity` are kept or it is cheaper than the dearest kept.
+    func wouldKeep(_ option: CrossingChoices.Option) -> Bool {
+        guard capacity <= Self.largestKeptInOrder, kept.count == capacity else { return true }
+        guard let dearest = kept.last else { return false }
+        return Self.isCheaper(option, than: dearest)
+    }
+
     /// Offers an option: kept when fewer than `capacity` are kept or it is cheaper than the dearest kept.
     ///
     /// - Parameter option: the option offered.
@@ -45,10 +56,8 @@ struct CheapestOptions {
             isSorted = false
             return
         }
-        if kept.count == capacity {
-            guard let dearest = kept.last, Self.isCheaper(option, than: dearest) else { return }
-            kept.removeLast()
-        }
+        guard wouldKeep(option) else { return }
+        if kept.count == capacity { kept.removeLast() }
         // Few are kept: a scan from the dearest end finds the place as quickly as a search would.
         var position = kept.count
         while position > 0 && Self.isCheaper(option, than: kept[position - 1]) { position -= 1 }
