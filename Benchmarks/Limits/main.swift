@@ -8,6 +8,9 @@ import Foundation
 //                                               full shortest-path tree on it
 //   swift run -c release Limits demand          the bundled network with every possible trip: each origin to each
 //                                               destination across the border, in every mode, assigned at equilibrium
+//   swift run -c release Limits crossings DIR   a dataset folder (Scripts/make-many-crossings makes one with many
+//                                               crossings) loaded, its demand prepared for diversion in December and
+//                                               one crossing closed
 //
 // Prints one line: what was built, its size, the peak resident memory of the process and the time taken.
 
@@ -48,7 +51,21 @@ case "demand":
     let constants = [PerMode<Double>](repeating: [:], count: network.dataset.crossings.count)
     let model = DiversionModel(network: network, demand: demand, constants: constants, behaviour: try network.behaviour())
     print("demand trips=\(trips.count) options=\(model.baseline.choices.options.count) peak=\(megabytes(peakResidentBytes())) bytesPerTrip=\(peakResidentBytes() / trips.count) seconds=\(clock.now - start)")
+case "crossings":
+    guard let folder = arguments.dropFirst().first else {
+        FileHandle.standardError.write(Data("usage: Limits crossings DIR\n".utf8))
+        exit(2)
+    }
+    let network = try BorderNetwork(dataset: try Dataset.load(from: URL(fileURLWithPath: folder)))
+    let (demand, constants) = try network.baselineDemand()
+    let season = try network.season(month: 12)
+    let model = DiversionModel(network: network, demand: demand, constants: constants, behaviour: try network.behaviour(),
+                               season: season)
+    var closures = Closures()
+    try closures.close(crossing: network.dataset.crossings[0].id)
+    let diversion = try model.divert(closures: closures, at: nil)
+    print("crossings crossings=\(network.dataset.crossings.count) trips=\(demand.trips.count) options=\(model.baseline.choices.options.count) reached=\(diversion.reachedTrips) peak=\(megabytes(peakResidentBytes())) seconds=\(clock.now - start)")
 default:
-    FileHandle.standardError.write(Data("usage: Limits graph NODES | Limits demand\n".utf8))
+    FileHandle.standardError.write(Data("usage: Limits graph NODES | Limits demand | Limits crossings DIR\n".utf8))
     exit(2)
 }

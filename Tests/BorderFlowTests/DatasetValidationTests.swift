@@ -119,6 +119,28 @@ struct DatasetValidationTests {
         }
     }
 
+    @Test func aDatasetOfMoreCrossingsThanTheLimitIsRefusedNamingTheFileTheCountAndTheLimit() throws {
+        let directory = try Fixtures.copy(["tiny"], label: "many-crossings")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent(DatasetFiles.crossings)
+        var collection = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let model = try #require((collection["features"] as? [[String: Any]])?.first)
+        let count = Dataset.maximumCrossingCount + 1
+        collection["features"] = (0..<count).map { number -> [String: Any] in
+            var feature = model, properties = model["properties"] as? [String: Any] ?? [:]
+            feature["id"] = "crossing-\(number)"
+            properties["id"] = "crossing-\(number)"
+            feature["properties"] = properties
+            return feature
+        }
+        try JSONSerialization.data(withJSONObject: collection).write(to: file)
+        let problems = try Dataset.problems(in: directory)
+        #expect(problems.map(\.description) == [
+            "crossings.geojson: has \(count) crossings; a dataset may have at most \(Dataset.maximumCrossingCount), since every trip weighs every crossing and the time to divert grows with their number",
+        ])
+        #expect(throws: DatasetError.self) { try Dataset.load(from: directory) }
+    }
+
     @Test func everyBrokenFixtureHasACase() throws {
         let folders = try FileManager.default.contentsOfDirectory(atPath: Fixtures.folder("broken").path)
         // road-to-nowhere breaks the road network, which the tiny dataset lacks: RoutingTests covers it.

@@ -44,7 +44,8 @@ struct SeasonTests {
     @Test func eachTripIsScaledByItsHomeCrossingsFactorAndTheConstantsShifted() throws {
         let (model, season, _) = try Self.december.get()
         let (demand, constants) = try DiversionTests.baseline.get()
-        let homes = Season.homes(of: DiversionModel.options(of: demand, on: model.network), constants: constants)
+        let reach = PedestrianReach(network: model.network)
+        let homes = model.network.homeCrossings(of: demand.trips, constants: constants, admitting: reach.admits)
         var changed = 0
         for t in demand.trips.indices {
             let factor = homes[t].map { season.tripFactor(crossing: $0, mode: demand.trips[t].mode) } ?? 1

@@ -12,13 +12,15 @@ extension BorderNetwork {
     /// - Parameters:
     ///   - trips: places by dataset index.
     ///   - mask: the closure mask (from `mask(for:at:)`); only its crossing edges are read.
+    ///   - capacity: each crossing's daily capacity for a mode, when a crossing left with no lanes is to count as
+    ///     closed (the network's one closure rule, `isOpen`); not asked when nil.
     ///   - maximumOptions: how many options a trip keeps at most.
     ///   - maximumExtraSeconds: how much dearer than its cheapest an option may be.
     ///   - admitting: whether a trip may use a crossing at all (a pedestrian's reach); asked before the limits
     ///     are applied, so a crossing it refuses is not the cheapest either. Every crossing when nil.
     /// - Returns: the trips with their options, cheapest first.
     package func crossingChoices(
-        for trips: [Trip], mask: ClosureMask? = nil,
+        for trips: [Trip], mask: ClosureMask? = nil, capacity: ((CrossingIndex, Mode) -> Double)? = nil,
         maximumOptions: Int = 8, maximumExtraSeconds: Double = 6 * 3600,
         admitting: (@Sendable (Trip, CrossingIndex) -> Bool)? = nil
     ) -> CrossingChoices {
@@ -28,32 +30,37 @@ extension BorderNetwork {
         // Whether each crossing is open to each mode each way: the same for every trip, so asked once.
         @Sendable func way(_ crossing: Int, _ mode: Mode, northbound: Bool) -> Int { (crossing * modeCount + mode.index) * 2 + (northbound ? 1 : 0) }
         let isOpenWay = (0..<crossingCount * modeCount * 2).map { index in
-            isOpen(crossing: CrossingIndex(index / (modeCount * 2)), mode: Mode.allCases[index / 2 % modeCount],
-                   northbound: index % 2 == 1, mask: mask)
+            let crossing = CrossingIndex(index / (modeCount * 2)), mode = Mode.allCases[index / 2 % modeCount]
+            let isServed = isOpen(crossing: crossing, mode: mode, northbound: index % 2 == 1, mask: mask)
+            // Capacity is asked only of a crossing serving the mode, whose queue exists.
+            guard isServed, let capacity else { return isServed }
+            return isOpen(crossing: crossing, mode: mode, northbound: index % 2 == 1, mask: mask, capacity: capacity(crossing, mode))
         }
         // Trips are independent: searched in chunks at once, joined in trip order.
         let chunks = ConcurrentChunks.map(trips.count, minimumChunk: 1_000) { range in
             var counts: [Int] = []
             var options: [CrossingChoices.Option] = []
-            var found: [CrossingChoices.Option] = []
+            var found = CheapestOptions(capacity: maximumOptions)
             counts.reserveCapacity(range.count)
-            // Room for every crossing of every trip: the list never moves as it grows, and untouched room costs nothing.
-            options.reserveCapacity(range.count * crossingCount)
+            // Room for every option a trip may keep: the list never moves as it grows, and untouched room costs nothing.
+            options.reserveCapacity(range.count * min(maximumOptions, crossingCount))
             for trip in trips[range] {
                 let from = dataset.places[trip.origin].country, to = dataset.places[trip.destination].country
-                found.removeAll(keepingCapacity: true)
+                found.removeAll()
                 if from != to {
                     let northbound = from == .mx
                     let near = access.row(place: trip.origin, mode: trip.mode), far = access.row(place: trip.destination, mode: trip.mode)
                     for crossing in 0..<crossingCount where isOpenWay[way(crossing, trip.mode, northbound: northbound)] {
                         guard let a = access.cost(atRow: near, crossing: CrossingIndex(crossing)),
-                              let b = access.cost(atRow: far, crossing: CrossingIndex(crossing)),
-                              admitting?(trip, CrossingIndex(crossing)) ?? true else { continue }
-                        found.append(CrossingChoices.Option(crossing: CrossingIndex(crossing), accessSeconds: Double(a + b) / 1000))
+                              let b = access.cost(atRow: far, crossing: CrossingIndex(crossing)) else { continue }
+                        let option = CrossingChoices.Option(crossing: CrossingIndex(crossing), accessSeconds: Double(a + b) / 1000)
+                        // Whether the trip may use it is asked last: of many crossings, few are cheap enough to keep.
+                        guard found.wouldKeep(option), admitting?(trip, CrossingIndex(crossing)) ?? true else { continue }
+                        found.offer(option)
                     }
-                    found.sort { ($0.accessSeconds, $0.crossing) < ($1.accessSeconds, $1.crossing) }
-                    if let cheapest = found.first?.accessSeconds {
-                        options += found.prefix { $0.accessSeconds - cheapest <= maximumExtraSeconds }.prefix(maximumOptions)
+                    let cheapestFirst = found.options
+                    if let cheapest = cheapestFirst.first?.accessSeconds {
+                        options += cheapestFirst.prefix { $0.accessSeconds - cheapest <= maximumExtraSeconds }
                     }
                 }
                 counts.append(options.count)

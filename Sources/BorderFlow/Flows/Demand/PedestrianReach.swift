@@ -79,4 +79,15 @@ public struct PedestrianReach: Sendable {
         let row = crossing.rawValue * placeCount
         return allowed[row + trip.origin.rawValue] && allowed[row + trip.destination.rawValue]
     }
+
+    /// Whether a trip of any mode may use a crossing as far as the reach goes: a pedestrian's only within it,
+    /// every other mode's always (what the crossing-choice searches ask).
+    ///
+    /// - Parameters:
+    ///   - trip: the trip.
+    ///   - crossing: the crossing.
+    /// - Returns: false only for a pedestrian trip out of the crossing's reach.
+    @Sendable public func admits(_ trip: Trip, _ crossing: CrossingIndex) -> Bool {
+        trip.mode != .pedestrian || allows(trip, through: crossing)
+    }
 }

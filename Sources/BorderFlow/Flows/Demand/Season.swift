@@ -70,19 +70,6 @@ public struct Season: Sendable, Equatable {
         crossing.rawValue < constantShifts.count ? constantShifts[crossing.rawValue][mode] ?? 0 : 0
     }
 
-    /// Each trip's home crossing: its cheapest option with the ordinary constants; nil for a trip with none.
-    static func homes(of choices: CrossingChoices, constants: [PerMode<Double>]) -> [CrossingIndex?] {
-        choices.trips.indices.map { trip in
-            let mode = choices.trips[trip].mode
-            var best: (cost: Double, crossing: CrossingIndex)?
-            for option in choices.options(ofTrip: trip) {
-                let cost = option.accessSeconds + (constants[option.crossing][mode] ?? 0)
-                if best == nil || cost < best!.cost { best = (cost, option.crossing) }
-            }
-            return best?.crossing
-        }
-    }
-
     /// A demand at this month's level: each trip times its home crossing's trip factor (a trip with no home
     /// keeps its count).
     func scaled(_ demand: Demand, homes: [CrossingIndex?]) -> Demand {

@@ -24,6 +24,7 @@ public struct SeasonalFit: Sendable {
     let demand: Demand
     let constants: [PerMode<Double>]
     let baselines: CrossingBaselines
+    /// Each trip's options as `DiversionModel` weighs them, without constants.
     let choices: CrossingChoices
     let homes: [CrossingIndex?]
     let contested: [PerMode<Bool>]
@@ -40,12 +41,12 @@ public struct SeasonalFit: Sendable {
         self.demand = demand
         self.constants = constants
         self.baselines = baselines
-        choices = DiversionModel.options(of: demand, on: network)
-        homes = Season.homes(of: choices, constants: constants)
+        let reach = PedestrianReach(network: network)
+        choices = DiversionModel.consideredOptions(of: demand, on: network, reach: reach)
+        homes = network.homeCrossings(of: demand.trips, constants: constants, admitting: reach.admits)
         var contested = [PerMode<Bool>](repeating: [:], count: network.dataset.crossings.count)
-        let considered = choices.considered(with: constants)
-        for t in demand.trips.indices where considered.options(ofTrip: t).count > 1 {
-            for option in considered.options(ofTrip: t) { contested[option.crossing][demand.trips[t].mode] = true }
+        for t in demand.trips.indices where choices.options(ofTrip: t).count > 1 {
+            for option in choices.options(ofTrip: t) { contested[option.crossing][demand.trips[t].mode] = true }
         }
         self.contested = contested
     }
@@ -72,7 +73,7 @@ public struct SeasonalFit: Sendable {
         var lastSign = [PerMode<Double>](repeating: [:], count: crossings.count)
         let trips = demand.trips
         func assign() -> CrossingAssignment {
-            choices.considered(with: season.shifted(constants))
+            choices.shifted(by: season.shifted(constants))
                 .assign(demand: season.scaled(demand, homes: homes).dailyTrips, method: .standard,
                         crossingCount: crossings.count) { crossings[$0].queue(for: $1) }
         }

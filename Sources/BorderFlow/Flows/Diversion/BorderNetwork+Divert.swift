@@ -31,11 +31,13 @@ extension BorderNetwork {
             crossings[crossing].queue(for: mode, lanes: lanes?(crossings[crossing], mode))
         }
         let reach = PedestrianReach(network: self)
-        return crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity) { trip, crossing in
-            trip.mode != .pedestrian || reach.allows(trip, through: crossing)
-        }
-            .open(on: self, mask: mask) { queue($0, $1).dailyCapacity }
-            .considered(with: constants ?? [PerMode<Double>](repeating: [:], count: crossings.count))
+        // Only the options a trip weighs are searched for, among the open crossings with lanes: the same as
+        // keeping every crossing and then dropping the closed ones, without holding trips × crossings options.
+        return crossingChoices(
+            for: demand.trips, mask: mask, capacity: { queue($0, $1).dailyCapacity },
+            maximumOptions: DiversionModel.limits.options, maximumExtraSeconds: DiversionModel.limits.extraSeconds,
+            admitting: reach.admits)
+            .shifted(by: constants ?? [PerMode<Double>](repeating: [:], count: crossings.count))
             .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count, queue: queue)
     }
 

@@ -24,8 +24,8 @@ public final class DiversionModel: Sendable {
     public let behaviour: Behaviour
     /// The assignment method of baseline and scenarios.
     public let method: AssignmentMethod
-    /// Every option of every trip (no limit), searched once.
-    let allChoices: CrossingChoices
+    /// Where pedestrian trips may cross, which a scenario's options are searched within again.
+    let pedestrianReach: PedestrianReach
     /// The assignment with every crossing open, computed once.
     public let baseline: CrossingAssignment
     /// Each trip's cheapest generalized cost with every crossing open (road time, wait and constant);
@@ -59,14 +59,16 @@ public final class DiversionModel: Sendable {
         self.season = season
         self.behaviour = behaviour
         self.method = method
-        let allChoices = Self.options(of: demand, on: network)
-        self.allChoices = allChoices
-        let demand = season.map { $0.scaled(demand, homes: Season.homes(of: allChoices, constants: constants)) } ?? demand
+        let reach = PedestrianReach(network: network)
+        pedestrianReach = reach
+        let demand = season.map {
+            $0.scaled(demand, homes: network.homeCrossings(of: demand.trips, constants: constants, admitting: reach.admits))
+        } ?? demand
         self.demand = demand
         let constants = season?.shifted(constants) ?? constants
         self.constants = constants
         let crossings = network.dataset.crossings
-        baseline = allChoices.considered(with: constants)
+        baseline = Self.consideredOptions(of: demand, on: network, reach: reach).shifted(by: constants)
             .assign(demand: demand.dailyTrips, method: method, crossingCount: crossings.count) { crossings[$0].queue(for: $1) }
         let baseline = self.baseline
         baselineCost = demand.trips.indices.map { baseline.cheapestCost(ofTrip: $0) }
@@ -74,14 +76,14 @@ public final class DiversionModel: Sendable {
         baselineCrossing = demand.trips.indices.map { baseline.tripCost($0)?.crossing }
     }
 
-    /// Every option of every trip of a demand, searched once: closures touch only crossing edges and access
-    /// costs never cross the border, so a scenario's options are these less the closed ones. A pedestrian
-    /// crosses only where both ends of the trip are within walking or local-transit reach.
-    static func options(of demand: Demand, on network: BorderNetwork) -> CrossingChoices {
-        let reach = PedestrianReach(network: network)
-        return network.crossingChoices(for: demand.trips, maximumOptions: .max, maximumExtraSeconds: .infinity) { trip, crossing in
-            trip.mode != .pedestrian || reach.allows(trip, through: crossing)
-        }
+    /// The options each trip of a demand weighs with every crossing open (see `limits`), without constants.
+    /// A pedestrian crosses only where both ends of the trip are within walking or local-transit reach.
+    ///
+    /// Only these few per trip are kept, not every crossing a trip could reach: with many crossings that list
+    /// would grow as trips × crossings. A scenario searches its reached trips' options again instead.
+    static func consideredOptions(of demand: Demand, on network: BorderNetwork, reach: PedestrianReach) -> CrossingChoices {
+        network.crossingChoices(for: demand.trips, maximumOptions: limits.options, maximumExtraSeconds: limits.extraSeconds,
+                                admitting: reach.admits)
     }
 
     private init(_ other: DiversionModel, behaviour: Behaviour) {
@@ -91,7 +93,7 @@ public final class DiversionModel: Sendable {
         constants = other.constants
         self.behaviour = behaviour
         method = other.method
-        allChoices = other.allChoices
+        pedestrianReach = other.pedestrianReach
         baseline = other.baseline
         baselineCost = other.baselineCost
         baselineTime = other.baselineTime
@@ -156,7 +158,7 @@ public final class DiversionModel: Sendable {
         let reached = demand.trips.indices.filter { t in
             base.options(ofTrip: t).contains { changed[$0.crossing][demand.trips[t].mode] == true }
         }
-        let reachedChoices = scenarioChoices(for: reached, mask: mask, capacity: capacity, held: held)
+        let reachedChoices = scenarioChoices(for: reached, mask: mask, capacities: capacities, held: held)
         var background = baseline.volumes
         for t in reached {
             for (offset, option) in base.options(ofTrip: t).enumerated() {
@@ -295,26 +297,22 @@ public final class DiversionModel: Sendable {
     /// The options of the reached trips under the scenario: open, cut as travellers weigh them, trucks paying
     /// to leave the ports they used, railcars on the railroads they used and held when a bridge they used is
     /// closed briefly.
-    private func scenarioChoices(for reached: [Int], mask: ClosureMask, capacity: (CrossingIndex, Mode) -> Double,
+    private func scenarioChoices(for reached: [Int], mask: ClosureMask, capacities: [PerMode<Double>],
                                  held: Set<CrossingIndex>) -> CrossingChoices {
         let crossings = network.dataset.crossings
         let portSwitch = behaviour.portSwitchHours * 3_600
-        var offsets = [0], options: [CrossingChoices.Option] = []
-        offsets.reserveCapacity(reached.count + 1)
-        options.reserveCapacity(reached.reduce(0) { $0 + allChoices.options(ofTrip: $1).count })
-        for t in reached {
-            for option in allChoices.options(ofTrip: t) { options.append(option) }
-            offsets.append(options.count)
-        }
         let trips = reached.map { demand.trips[$0] }
         // The crossings each trip used with every crossing open: its ports and its railroads.
         let base = baseline.choices
         let used = reached.map { t in
             base.options(ofTrip: t).enumerated().filter { baseline.optionFlows[base.offsets[t] + $0.offset] > 0 }.map(\.element.crossing)
         }
-        let open = CrossingChoices(trips: trips, offsets: offsets, options: options)
-            .open(on: network, mask: mask, capacity: capacity)
-        return open.considered(with: constants).adjusted { i, option in
+        // The open crossings with lanes to serve them, searched again for these trips only: the same options
+        // as keeping every crossing of every trip and dropping the closed ones, without holding them all.
+        let open = network.crossingChoices(
+            for: trips, mask: mask, capacity: { capacities[$0][$1] ?? 0 },
+            maximumOptions: Self.limits.options, maximumExtraSeconds: Self.limits.extraSeconds, admitting: pedestrianReach.admits)
+        return open.shifted(by: constants).adjusted { i, option in
             let crossing = crossings[option.crossing]
             switch trips[i].mode {
             case .truck:
