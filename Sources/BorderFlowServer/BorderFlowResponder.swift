@@ -90,13 +90,24 @@ struct BorderFlowResponder: HTTPResponder {
             try query.check(known: [])
             return Self.response(.ok, contentType: "application/json", body: ByteBuffer(bytes: openAPI))
         case "/api/route":
-            return Self.response(.ok, contentType: "application/json", body: ByteBuffer(string: try RouteEndpoint(served: served).answer(query)))
+            let key = request.uri.query ?? ""
+            if let answer = served.routeAnswers.answer(to: key) {
+                return Self.response(.ok, contentType: "application/json", body: ByteBuffer(string: answer))
+            }
+            let answer = try RouteEndpoint(served: served).answer(query)
+            served.routeAnswers.remember(answer, for: key)
+            return Self.response(.ok, contentType: "application/json", body: ByteBuffer(string: answer))
         case "/api/locate":
             return Self.response(.ok, contentType: "application/json", body: ByteBuffer(string: try LocateEndpoint(served: served).answer(query)))
         case "/api/divert":
             try query.check(known: [])
             let body = try await Self.body(of: request)
+            let key = String(decoding: body, as: UTF8.self)
+            if let answer = served.divertAnswers.answer(to: key) {
+                return Self.response(.ok, contentType: "application/json", body: ByteBuffer(string: answer))
+            }
             let answer = try await DivertEndpoint(served: served).answer(try DivertRequest(body: body))
+            served.divertAnswers.remember(answer, for: key)
             return Self.response(.ok, contentType: "application/json", body: ByteBuffer(string: answer))
         default:
             throw APIError.notFound("no API endpoint \(path); /api/openapi.json lists them")

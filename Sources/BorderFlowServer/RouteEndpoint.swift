@@ -19,12 +19,13 @@ struct RouteEndpoint {
     /// - Throws: `APIError` naming the parameter at fault.
     func answer(_ query: QueryParameters) throws -> String {
         try query.check(known: Self.parameters)
-        let dataset = served.dataset, network = served.network
+        let network = served.network
         guard let from = query["from"] else { throw APIError.parameter("from", "from is required: where the trip starts (place id or name)") }
         guard let to = query["to"] else { throw APIError.parameter("to", "to is required: where the trip ends (place id or name)") }
-        // Looked up here as well as in the search so that a fault names its parameter.
-        do { _ = try dataset.place(named: from) } catch { throw APIError.parameter("from", "\(error)") }
-        do { _ = try dataset.place(named: to) } catch { throw APIError.parameter("to", "\(error)") }
+        // Resolved here, so that a fault names its parameter and the search is given ids.
+        let origin: String, destination: String
+        do { origin = try served.placeNames.placeID(named: from) } catch { throw APIError.parameter("from", "\(error)") }
+        do { destination = try served.placeNames.placeID(named: to) } catch { throw APIError.parameter("to", "\(error)") }
         var mode = Mode.pov
         if let text = query["mode"] {
             guard let typed = Mode(rawValue: text) else {
@@ -35,7 +36,7 @@ struct RouteEndpoint {
         let closures = try Self.closures(query.all("close"), parameter: "close", on: network)
         let moment = try query["at"].map { try ServerMoment.moment($0, parameter: .parameter("at")) }
         let alternatives = try query.integer("alternatives", in: 0...Self.largestAlternatives, default: 0, counting: "alternatives")
-        let comparison = try network.compareRoutes(from: from, to: to, mode: mode, closures: closures, at: moment,
+        let comparison = try network.compareRoutes(from: origin, to: destination, mode: mode, closures: closures, at: moment,
                                                    alternatives: alternatives)
         let report = try JSONTextWriter().text(of: RouteReport(comparison: comparison, crossingNames: served.crossingNames).json())
         let layers = try GeoJSONLayerFiles.combinedText(of: comparison.layers(on: network), name: "route", encoding: .featureCollection)

@@ -39,6 +39,12 @@ public final class ServedDataset: Sendable {
     let diversions: DiversionModels
     /// `BorderRegion`s for `locate`, lent one per request.
     let regions: RegionPool
+    /// Place names already resolved.
+    let placeNames: PlaceLookup
+    /// Route answers already given, by query: a few kilobytes each.
+    let routeAnswers = AnswerCache(capacityBytes: 64 << 20)
+    /// Diversion answers already given, by request body: megabytes each (every stream's line), so a few.
+    let divertAnswers = AnswerCache(capacityBytes: 64 << 20)
 
     /// Loads the dataset and prepares everything answered from memory.
     ///
@@ -89,6 +95,7 @@ public final class ServedDataset: Sendable {
 
         diversions = DiversionModels(network: network, logger: logger)
         regions = RegionPool(dataset: dataset, workingCRS: WorkingCRS.borderStrip)
+        placeNames = PlaceLookup(dataset: dataset)
     }
 
     /// Loads the dataset, prepares the network and builds the default diversion model.
