@@ -40,7 +40,8 @@ struct BorderFlowResponder: HTTPResponder {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
         logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds)) ms")
-        return response
+        // HEAD: the headers a GET would get, its length among them, and no body.
+        return request.method == .head ? response.createHeadResponse() : response
     }
 
     private func route(_ request: Request) async throws -> Response {

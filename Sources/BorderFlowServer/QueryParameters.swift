@@ -59,7 +59,10 @@ struct QueryParameters: Sendable {
     /// - Throws: `APIError` when it is not a whole number within the range.
     func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int, counting what: String) throws -> Int {
         guard let text = self[name] else { return defaultValue }
-        guard let value = Int(text), range.contains(value) else {
+        guard let value = Int(text) else {
+            throw APIError.parameter(name, "\(name) '\(text)' is not a whole number; give \(what) from \(range.lowerBound) to \(range.upperBound)")
+        }
+        guard range.contains(value) else {
             throw APIError.parameter(name, "\(name) \(text) is out of range; give \(what) from \(range.lowerBound) to \(range.upperBound)")
         }
         return value

@@ -130,6 +130,9 @@ import Testing
             #expect(page.status == .ok)
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
             #expect(try await client.execute(uri: "/web/index.html", method: .get).status == .ok)
+            let head = try await client.execute(uri: "/api/health", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
             for uri in ["/web/../Package.swift", "/web/%2e%2e/Package.swift", "/web/..%2fPackage.swift", "/web/%2E%2E%2F%2E%2E%2FPackage.swift",
                         "/leaflet/../../etc/passwd", "/leaflet/%2e%2e/%2e%2e/etc/passwd", "/web//etc/passwd", "/web/%2fetc/passwd",
                         "/web/./index.html", "/web/", "/web/..", "/leaflet/..%5c..%5cetc/passwd", "/web/index.html%00.png"] {
