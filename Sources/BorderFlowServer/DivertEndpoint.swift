@@ -30,7 +30,7 @@ struct DivertEndpoint {
         let model = try await served.diversions.model(request.model, season: season)
         let rows = try served.diversions.baseline.get().behaviourRows
         let title = DiversionTitle.title(scenario: scenario, moment: moment, typed: typed)
-        return try await BackgroundWork.run {
+        return try await served.diversionTurns.run { try await BackgroundWork.run {
             let diversion = try model.divert(scenario: scenario, closures: closures, at: moment)
             let bands = request.uncertainty > 0
                 ? try model.uncertainty(scenario: scenario, rows: rows, draws: request.uncertainty, seed: request.seed,
@@ -44,7 +44,7 @@ struct DivertEndpoint {
                     ($0.name, try GeoJSONLayerFiles.text(of: $0))
                 })),
             ])
-        }
+        } }
     }
 
     /// The scenario asked for: a bundled one by id (never a path: a request reads no file it names), or a

@@ -45,6 +45,8 @@ public final class ServedDataset: Sendable {
     let routeAnswers = AnswerCache(capacityBytes: 64 << 20)
     /// Diversion answers already given, by request body: megabytes each (every stream's line), so a few.
     let divertAnswers = AnswerCache(capacityBytes: 64 << 20)
+    /// Diversions computed at once: one per core.
+    let diversionTurns = WorkLimit(limit: ProcessInfo.processInfo.activeProcessorCount)
 
     /// Loads the dataset and prepares everything answered from memory.
     ///
