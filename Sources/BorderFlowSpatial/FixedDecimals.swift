@@ -54,7 +54,10 @@ public func formatFixed(_ value: Double, decimals: Int) -> String {
         fraction -= Int(scale)
         wholePart += 1
     }
-    var text = wholePart < 1e15 ? String(Int64(wholePart)) : String(wholePart)
+    if wholePart < 1e15 {
+        return asciiDecimal(negative: negative, whole: Int64(wholePart), fraction: fraction, decimals: decimals)
+    }
+    var text = String(wholePart)
     if fraction > 0 {
         var digits = String(fraction)
         digits = String(repeating: "0", count: decimals - digits.count) + digits
@@ -62,4 +65,36 @@ public func formatFixed(_ value: Double, decimals: Int) -> String {
         text += "." + digits
     }
     return negative ? "-" + text : text
+}
+
+/// The text `formatFixed` writes for a sign, a whole part and `decimals` digits of fraction, built in one
+/// buffer: GeoJSON writes two of these per coordinate, and a string per piece cost more than the rest of the
+/// writing together.
+private func asciiDecimal(negative: Bool, whole: Int64, fraction: Int, decimals: Int) -> String {
+    // At most a sign, 16 whole digits, a point and 15 decimals.
+    String(unsafeUninitializedCapacity: 40) { buffer in
+        var count = 0
+        if negative { buffer[count] = UInt8(ascii: "-"); count += 1 }
+        let wholeStart = count
+        var rest = whole
+        repeat {
+            buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+            count += 1
+            rest /= 10
+        } while rest > 0
+        buffer[wholeStart..<count].reverse()
+        if fraction > 0 {
+            buffer[count] = UInt8(ascii: ".")
+            count += 1
+            var rest = fraction
+            for index in stride(from: count + decimals - 1, through: count, by: -1) {
+                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            count += decimals
+            // Trailing zeros dropped, as in 12.5 for 12.500; a fraction above zero has a digit that is not one.
+            while buffer[count - 1] == UInt8(ascii: "0") { count -= 1 }
+        }
+        return count
+    }
 }

@@ -25,4 +25,37 @@ struct FixedDecimalsTests {
             }
         }
     }
+
+    /// The text built in one buffer is the text the pieces made: the earlier way, kept here as the reference.
+    @Test func textMatchesThePiecewiseWriting() {
+        func reference(_ value: Double, _ decimals: Int) -> String {
+            let scale = (0..<decimals).reduce(1.0) { value, _ in value * 10 }
+            let rounded = value.rounded(decimals: decimals)
+            if rounded == 0 { return "0" }
+            let magnitude = abs(rounded), whole = magnitude.rounded(.towardZero)
+            var fraction = Int(((magnitude - whole) * scale).rounded()), wholePart = whole
+            if fraction >= Int(scale) { fraction -= Int(scale); wholePart += 1 }
+            var text = String(Int64(wholePart))
+            if fraction > 0 {
+                var digits = String(fraction)
+                digits = String(repeating: "0", count: decimals - digits.count) + digits
+                while digits.hasSuffix("0") { digits.removeLast() }
+                text += "." + digits
+            }
+            return rounded < 0 ? "-" + text : text
+        }
+        var random = SystemRandomNumberGenerator()
+        let fixed: [Double] = [0, -0.0, 0.5, -0.5, 1, -1, 9.999_999_9, 0.000_000_4, -106.5, 31.000_001, 999_999_999_999.99, 1e-15, 12.3456]
+        for _ in 0..<20_000 {
+            let value = Double.random(in: -1e6...1e6, using: &random) * [1, 1e-6, 1e-3, 1e3][Int.random(in: 0..<4, using: &random)]
+            for decimals in [0, 1, 2, 3, 6, 9] where abs(value) < 1e12 {
+                #expect(formatFixed(value, decimals: decimals) == reference(value, decimals), "\(value) to \(decimals)")
+            }
+        }
+        for value in fixed {
+            for decimals in 0...15 where abs(value) * pow(10, Double(decimals)) < 9e18 {
+                #expect(formatFixed(value, decimals: decimals) == reference(value, decimals), "\(value) to \(decimals)")
+            }
+        }
+    }
 }
