@@ -16,6 +16,7 @@ const TABLE_ROWS = 20;
 const state = readState();
 const dataset = { crossings: new Map(), ports: new Map(), sectors: new Map(), places: [], placeByLabel: new Map() };
 let lastReport = null; // the last diversion's report, for popups
+let popupCrossing = null; // the crossing whose popup is open, refreshed when results arrive
 let borderMap;
 
 main().catch((error) => showError(error.message));
@@ -231,8 +232,8 @@ function closedCrossings() {
     const hits = state.closures.filter((k) => (k.kind === 'crossing' && k.id === id)
       || (k.kind === 'port' && k.id === code) || (k.kind === 'sector' && k.id === c.sector));
     if (!hits.length) continue;
-    const closedModes = new Set(hits.flatMap((k) => (k.mode ? [k.mode] : modes)));
-    closed.set(id, modes.every((m) => closedModes.has(m)) ? 'all' : 'partial');
+    const closedModes = new Set(hits.flatMap((k) => (k.mode ? [k.mode] : modes)).filter((m) => modes.includes(m)));
+    if (closedModes.size) closed.set(id, closedModes.size === modes.length ? 'all' : 'partial');
   }
   return closed;
 }
@@ -268,8 +269,9 @@ function showCrossing(id) {
       ${closedWhole ? 'Reopen' : 'Close'} ${escapeHTML(c.name)}</button></p>
     ${modeButtons ? `<p class="mode-buttons">${modeButtons}</p>` : ''}
   </div>`;
-  const element = borderMap.openPopup(id, html);
+  const element = borderMap.openPopup(id, html, () => { if (popupCrossing === id) popupCrossing = null; });
   if (!element) return;
+  popupCrossing = id;
   element.querySelector('[data-toggle-crossing]').addEventListener('click', () => { toggleCrossing(id); showCrossing(id); });
   for (const button of element.querySelectorAll('[data-toggle-mode]')) {
     button.addEventListener('click', () => { toggleCrossing(id, button.dataset.toggleMode); showCrossing(id); });
@@ -313,6 +315,7 @@ async function runDiversion() {
     const drawn = borderMap.drawFlows(layers.flows, state.top);
     showDiversion(report, drawn);
     markScenarioClosures(layers.crossings);
+    if (popupCrossing) showCrossing(popupCrossing);
   });
 }
 
@@ -423,6 +426,7 @@ async function runRoute() {
     borderMap.setClosed(closedCrossings());
     if (route.geojson) borderMap.drawRoute(route.geojson);
     showRoute(route);
+    if (popupCrossing) showCrossing(popupCrossing);
   });
 }
 

@@ -70,8 +70,14 @@ export class BorderMap {
       coast: { pane: 'land', color: '#7f9fb3', weight: 0.8, fill: false },
       'state-lines': { pane: 'land', color: '#9e9e9e', weight: 0.8, dashArray: '3 3', fill: false },
     };
+    const drawn = {};
     for (const [id, style] of Object.entries(styles)) {
-      if (byId[id]) L.geoJSON(byId[id], { style: () => style, interactive: false }).addTo(this.map);
+      if (byId[id]) drawn[id] = L.geoJSON(byId[id], { style: () => style, interactive: false }).addTo(this.map);
+    }
+    // The sea is the basemap's extent (the land's, clipped to it) behind the land; beyond it the map is not drawn.
+    if (drawn.land) {
+      L.rectangle(drawn.land.getBounds(), { pane: 'land', stroke: false, fillColor: '#c6dbe8', fillOpacity: 1, interactive: false })
+        .addTo(this.map).bringToBack();
     }
   }
 
@@ -120,6 +126,7 @@ export class BorderMap {
       },
     }).addTo(this.map);
 
+    this.largestVolume = Math.max(1, ...(layers.crossings ?? []).map((f) => f.properties.crossings_daily ?? 0));
     for (const f of layers.crossings ?? []) this.addCrossing(f);
 
     const bounds = boundary.getBounds();
@@ -149,7 +156,7 @@ export class BorderMap {
       color = changeColor(entry.result.percent);
       label = `${p.name}: ${signed(change)} a day`;
     } else {
-      size = 8 + 3 * Math.log10(1 + (p.crossings_daily ?? 0)) ;
+      size = 7 + 13 * Math.sqrt((p.crossings_daily ?? 0) / (this.largestVolume || 1));
       color = OPEN_CROSSING;
       label = p.name;
     }
@@ -159,7 +166,7 @@ export class BorderMap {
     if (closed) classes.push('closed');
     if (partial) classes.push('partly-closed');
     if (p.status === 'out-of-service') classes.push('out-of-service');
-    size = Math.round(Math.max(size, closed ? 14 : 9));
+    size = Math.round(Math.max(size, closed ? 14 : 8));
     entry.marker.setIcon(L.divIcon({
       className: classes.join(' '),
       iconSize: [size, size],
@@ -216,11 +223,15 @@ export class BorderMap {
     }
   }
 
-  openPopup(id, html) {
+  /** Opens a crossing's popup with the HTML given; `onClose` is called when the user closes it. */
+  openPopup(id, html, onClose) {
     const entry = this.crossingMarkers.get(id);
     if (!entry) return null;
+    entry.marker.off('popupclose');
     entry.marker.unbindPopup();
-    entry.marker.bindPopup(html, { maxWidth: 360, minWidth: 220, className: 'crossing-popup' }).openPopup();
+    entry.marker.bindPopup(html, { maxWidth: 360, minWidth: 220, className: 'crossing-popup', autoPan: true });
+    entry.marker.openPopup();
+    entry.marker.on('popupclose', onClose);
     return entry.marker.getPopup().getElement();
   }
 
