@@ -174,8 +174,10 @@ function placeLabel(idOrText) {
 }
 
 function placeId(text) {
-  const place = dataset.placeByLabel.get(text.trim().toLowerCase());
-  return place ? place.id : text.trim(); // the server resolves names and other names itself
+  const typed = text.trim().toLowerCase();
+  const named = dataset.places.filter((p) => p.name.toLowerCase() === typed || p.id === typed);
+  const place = dataset.placeByLabel.get(typed) ?? (named.length === 1 ? named[0] : null);
+  return place ? place.id : text.trim(); // the server resolves other names, and refuses what it cannot
 }
 
 async function rerunFromURL() {
