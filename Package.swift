@@ -9,12 +9,16 @@ let package = Package(
         .library(name: "BorderFlowOutput", targets: ["BorderFlowOutput"]),
         .library(name: "BorderFlowSpatial", targets: ["BorderFlowSpatial"]),
         .library(name: "BorderFlowGraph", targets: ["BorderFlowGraph"]),
+        .library(name: "BorderFlowServer", targets: ["BorderFlowServer"]),
         .executable(name: "borderflow", targets: ["BorderFlowCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `borderflow serve`: the HTTP server and its request log.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         // `swift package generate-documentation --target BorderFlow` builds the DocC catalog.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -59,13 +63,29 @@ let package = Package(
             exclude: ["README.md"],
             packageAccess: false
         ),
+        // The map page and its JSON API over HTTP: the dataset and the model loaded once, answered from memory.
+        // A library so that tests build the application without the command line.
+        .target(
+            name: "BorderFlowServer",
+            dependencies: [
+                "BorderFlow",
+                "BorderFlowOutput",
+                "BorderFlowSpatial",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/web"), .copy("Resources/openapi.json")],
+            packageAccess: false
+        ),
         // The command line tool: options in, one report out; public API only, like any user of the library.
         .executableTarget(
             name: "BorderFlowCLI",
             dependencies: [
                 "BorderFlow",
                 "BorderFlowOutput",
+                "BorderFlowServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             packageAccess: false
         ),
@@ -100,6 +120,16 @@ let package = Package(
         .testTarget(
             name: "BorderFlowOutputTests",
             dependencies: ["BorderFlowOutput", "BorderFlow", "BorderFlowSpatial", "BorderFlowTestSupport"]
+        ),
+        // The server's routes through Hummingbird's test client, each answer checked against the OpenAPI document.
+        .testTarget(
+            name: "BorderFlowServerTests",
+            dependencies: [
+                "BorderFlowServer",
+                "BorderFlowOutput",
+                "BorderFlow",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         // End-to-end: runs the built `borderflow` binary as a user would.
         .testTarget(

@@ -32,6 +32,7 @@ struct BorderFlowCommand: ParsableCommand {
             BuildCountsCommand.self,
             BackcastCommand.self,
             BaselinesCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -23,11 +23,8 @@ struct ClosureOptions: ParsableArguments {
     var closePolygons: [String] = []
 
     func validate() throws {
-        for entry in Self.items(closeModes) {
-            let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, Mode(rawValue: parts[0]) != nil else {
-                throw ValidationError("--close-mode '\(entry)' must be MODE:ID with MODE one of \(Mode.validNames), e.g. rail:eagle-pass-rail or rail:2303")
-            }
+        for entry in Closures.items(closeModes) where Closures.modeEntry(entry) == nil {
+            throw ValidationError("--close-mode \(Closures.modeEntryProblem(entry))")
         }
     }
 
@@ -41,34 +38,20 @@ struct ClosureOptions: ParsableArguments {
         try scenario.map { try Scenario.find($0, dataset: dataset) }
     }
 
-    /// The entries of a repeatable option, each of which may be a comma list: `--close a,b --close c`.
-    static func items(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// The dataset's id that a typed id stands for: the same id, or the one id equal to it in another case
-    /// (`Pharr` for `pharr`); the typed id as it is when none matches, for the closure's own error.
+    /// The dataset's id that a typed id stands for (see `Closures.datasetID(_:among:)`).
     static func datasetID(_ typed: String, among ids: [String]) -> String {
-        if ids.contains(typed) { return typed }
-        let matches = ids.filter { $0.lowercased() == typed.lowercased() }
-        return matches.count == 1 ? matches[0] : typed
+        Closures.datasetID(typed, among: ids)
     }
 
     /// The closures typed on the command line, ids matched in any case, polygon files read.
     func typedClosures(dataset: Dataset) throws -> Closures {
         var closures = Closures()
-        let crossingIDs = dataset.crossings.map(\.id)
-        for id in Self.items(closeCrossings) { try closures.close(crossing: Self.datasetID(id, among: crossingIDs)) }
-        for code in Self.items(closePorts) { try closures.close(port: code) }
-        for id in Self.items(closeSectors) { try closures.close(sector: Self.datasetID(id, among: dataset.sectors.map(\.id))) }
-        for entry in Self.items(closeModes) {
-            let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
-            guard let mode = Mode(rawValue: parts[0]) else { continue }
-            if parts[1].count == 4, parts[1].allSatisfy(\.isNumber) {
-                try closures.close(mode: mode, atPort: parts[1])
-            } else {
-                try closures.close(mode: mode, atCrossing: Self.datasetID(parts[1], among: crossingIDs))
-            }
+        for id in Closures.items(closeCrossings) { try closures.close(typedCrossing: id, in: dataset) }
+        for code in Closures.items(closePorts) { try closures.close(port: code) }
+        for id in Closures.items(closeSectors) { try closures.close(typedSector: id, in: dataset) }
+        for entry in Closures.items(closeModes) {
+            guard let (mode, target) = Closures.modeEntry(entry) else { continue }
+            try closures.close(mode: mode, atTyped: target, in: dataset)
         }
         for path in closePolygons { try closures.close(polygonsIn: URL(fileURLWithPath: path)) }
         return closures

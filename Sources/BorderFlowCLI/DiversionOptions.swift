@@ -3,19 +3,15 @@ import BorderFlow
 import BorderFlowOutput
 import Foundation
 
+extension AssignmentModelName: @retroactive ExpressibleByArgument {}
+
 /// The options `divert` and `map` share, and the run they describe: the fitted baseline against a scenario.
 struct DiversionOptions: ParsableArguments {
-    enum ModelName: String, ExpressibleByArgument, CaseIterable {
-        case aon
-        case logit
-        case equilibrium
-    }
-
     @Option(help: ArgumentHelp("The day to look at: closures and lane changes in force then, demand at its month's level (default with --scenario: the scenario's date). \(MomentOption.formats).", valueName: "DATE"))
     var on: String?
 
     @Option(help: "Assignment model: aon, logit or equilibrium.")
-    var model: ModelName = .equilibrium
+    var model: AssignmentModelName = .equilibrium
 
     @OptionGroup var demandOptions: DemandOptions
 
@@ -53,56 +49,15 @@ struct DiversionOptions: ParsableArguments {
         let moment = try inputs.moment(typed: on, option: "--on")
         let closures = inputs.closures(at: moment)
         let baseline = try demandOptions.baseline(for: network)
-        let assignment: AssignmentMethod
-        switch model {
-        case .aon: assignment = .allOrNothing
-        case .logit: assignment = .logit(scaleSeconds: AssignmentMethod.defaultLogitScaleSeconds)
-        case .equilibrium: assignment = .standard
-        }
-        var lanes: (@Sendable (Crossing, Mode) -> Int)?
-        var throughput: (@Sendable (Behaviour) -> (Crossing) -> Double)?
-        if let scenario {
-            lanes = { @Sendable crossing, mode in scenario.lanes(of: crossing, mode: mode, at: moment) }
-            throughput = { @Sendable behaviour in
-                { crossing in scenario.throughput(of: crossing, at: moment, fitted: behaviour.officersTakenThroughput) }
-            }
-        }
-        // A dated run is at its month's level; the demand is an ordinary day's.
-        let season = try moment?.monthOfYear.flatMap { try network.season(month: $0) }
         let model = DiversionModel(network: network, demand: baseline.demand, constants: baseline.constants,
-                                   behaviour: baseline.behaviour, method: assignment, season: season)
-        let diversion = try model.divert(closures: closures, at: moment, lanes: lanes, throughput: throughput?(baseline.behaviour))
-        var bands: DiversionUncertainty?
-        if let uncertainty {
-            bands = try model.uncertainty(rows: try network.behaviourRows(), draws: uncertainty, seed: seed, closures: closures,
-                                          at: moment, lanes: lanes, throughput: throughput)
+                                   behaviour: baseline.behaviour, method: self.model.method, season: try network.season(at: moment))
+        let diversion = try model.divert(scenario: scenario, closures: closures, at: moment)
+        let bands = try uncertainty.map {
+            try model.uncertainty(scenario: scenario, rows: try network.behaviourRows(), draws: $0, seed: seed, closures: closures, at: moment)
         }
         return Run(network: network, scenario: scenario, moment: moment, diversion: diversion, uncertainty: bands,
-                   title: Self.title(scenario: scenario, moment: moment, typed: inputs.typedClosures), typedClosures: inputs.typedClosures)
-    }
-
-    /// "Scenario title — on date — with what was typed closed": each part when there is one, so that a
-    /// title names every closure the scenario's title does not.
-    static func title(scenario: Scenario?, moment: Moment?, typed: Closures) -> String {
-        var parts: [String] = []
-        if let scenario { parts.append(scenario.title) }
-        if let moment { parts.append("on \(moment)") }
-        if !typed.isEmpty {
-            parts.append("with \(typed.closures.map { Self.name(of: $0.target) }.joined(separator: ", "))\(scenario == nil ? "" : " also") closed")
-        }
-        return parts.isEmpty ? "with every crossing open" : parts.joined(separator: " — ")
-    }
-
-    /// A closure's target as a person would name it.
-    private static func name(of target: Closures.Target) -> String {
-        switch target {
-        case let .crossing(id): return id
-        case let .port(code): return "port \(code)"
-        case let .modeAtCrossing(mode, crossing): return "\(mode.rawValue) at \(crossing)"
-        case let .modeAtPort(mode, port): return "\(mode.rawValue) at port \(port)"
-        case let .sector(id): return "sector \(id)"
-        case let .polygon(_, name): return "the crossings in \(name)"
-        }
+                   title: DiversionTitle.title(scenario: scenario, moment: moment, typed: inputs.typedClosures),
+                   typedClosures: inputs.typedClosures)
     }
 }
 

@@ -33,7 +33,7 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         let run = try diversionOptions.run(options, closureOptions)
         // The date is the subtitle's; the title names the scenario and every closure typed.
-        let named = DiversionOptions.title(scenario: run.scenario, moment: nil, typed: run.typedClosures)
+        let named = DiversionTitle.title(scenario: run.scenario, moment: nil, typed: run.typedClosures)
         let title = run.scenario == nil && closureOptions.isEmpty ? "Baseline: every crossing open" : named.prefix(1).uppercased() + named.dropFirst()
         let subtitle = (run.moment.map { "On \($0.readable)" } ?? "Any day")
             + " · where daily northbound crossings go, from the \(diversionOptions.model.rawValue) assignment of the fitted baseline demand"

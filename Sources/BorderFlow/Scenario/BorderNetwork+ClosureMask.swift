@@ -3,6 +3,15 @@ import BorderFlowSpatial
 import Foundation
 
 extension BorderNetwork {
+    /// Checks every crossing, port, sector and mode that closures name against the dataset, without searching.
+    ///
+    /// - Parameter closures: the closures.
+    /// - Throws: ``ClosureError`` for the first one the network cannot apply (an unknown crossing with the
+    ///   closest ids, an unknown port or sector with the known ones, a mode a crossing does not serve).
+    public func check(_ closures: Closures) throws {
+        _ = try mask(for: closures)
+    }
+
     /// The graph mask for a set of closures at a moment: closures whose window holds the moment (every
     /// closure when `moment` is nil), and, when a moment is given, every crossing mode outside its opening
     /// hours (unless `applyingOpeningHours` is false, as for daily totals). A wall-clock moment is read in

@@ -72,6 +72,20 @@ extension Scenario {
         let reader = ScenarioReader(file: file, dataset: dataset)
         return try reader.read(text, defaultID: url.deletingPathExtension().lastPathComponent)
     }
+
+    /// Reads a scenario from its text, as ``load(contentsOf:dataset:)`` reads a file: for a scenario that
+    /// arrives other than as a file, such as in a request to the server.
+    ///
+    /// - Parameters:
+    ///   - text: the scenario as YAML or JSON.
+    ///   - name: how errors name where it came from; also its id when the text gives none.
+    ///   - dataset: the dataset to check against; nil to skip the check.
+    /// - Returns: the scenario.
+    /// - Throws: `InputFileError` when the text is not YAML or JSON; `ScenarioError` naming the field of what
+    ///   is not valid.
+    public static func read(_ text: String, name: String, dataset: Dataset? = nil) throws -> Scenario {
+        try ScenarioReader(file: name, dataset: dataset).read(text, defaultID: name)
+    }
 }
 
 /// Turns YAML nodes into a `Scenario`, with errors that point at the line and field.

@@ -36,8 +36,20 @@ public enum GeoJSONLayerFiles {
             return [(url, try combinedText(of: layers, name: url.deletingPathExtension().lastPathComponent, encoding: encoding))]
         }
         return try layers.map { layer in
-            (url.appendingPathComponent("\(layer.name).\(encoding.fileExtension)"), try text(of: layer.features, name: layer.name, encoding: encoding))
+            (url.appendingPathComponent("\(layer.name).\(encoding.fileExtension)"), try text(of: layer, encoding: encoding))
         }
+    }
+
+    /// One layer's text, as its own file in a folder holds it: its features untagged, a FeatureCollection
+    /// named after the layer.
+    ///
+    /// - Parameters:
+    ///   - layer: the layer.
+    ///   - encoding: FeatureCollection or text sequence.
+    /// - Returns: the GeoJSON text.
+    /// - Throws: `JSONWriteError` for a NaN or infinite value.
+    public static func text(of layer: GeoJSONLayer, encoding: GeoJSONEncoding = .featureCollection) throws -> String {
+        try text(of: layer.features, name: layer.name, encoding: encoding)
     }
 
     /// Every layer's features in one text, each tagged with its layer's name as the first property, `layer`.

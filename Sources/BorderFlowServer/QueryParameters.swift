@@ -1,0 +1,78 @@
+import Foundation
+
+/// A query string's parameters in order, decoded as a form: `+` is a space, `%XX` a byte of UTF-8.
+struct QueryParameters: Sendable {
+    private(set) var pairs: [(name: String, value: String)] = []
+
+    /// The parameters of a raw query string (without the `?`).
+    ///
+    /// - Parameter query: the raw query, or nil for none.
+    /// - Throws: `APIError` naming a parameter whose name or value is not valid percent-encoded UTF-8.
+    init(_ query: String?) throws {
+        guard let query, !query.isEmpty else { return }
+        for item in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let rawName = String(parts[0])
+            guard let name = Self.decode(rawName) else {
+                throw APIError.parameter(rawName, "the parameter's name is not valid percent-encoded UTF-8")
+            }
+            guard let value = parts.count > 1 ? Self.decode(String(parts[1])) : "" else {
+                throw APIError.parameter(name, "the value is not valid percent-encoded UTF-8")
+            }
+            pairs.append((name, value))
+        }
+    }
+
+    private static func decode(_ text: String) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    /// The last value given for a name, nil when it is not given or given empty.
+    subscript(_ name: String) -> String? {
+        guard let value = pairs.last(where: { $0.name == name })?.value, !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// Every value given for a repeatable name, in order.
+    func all(_ name: String) -> [String] {
+        pairs.filter { $0.name == name }.map(\.value)
+    }
+
+    /// Refuses a parameter the endpoint does not take, so that a misspelt one is not silently ignored.
+    ///
+    /// - Parameter known: the names the endpoint takes.
+    /// - Throws: `APIError` naming the first unknown parameter and listing the known ones.
+    func check(known: [String]) throws {
+        if let unknown = pairs.first(where: { !known.contains($0.name) }) {
+            throw APIError.parameter(unknown.name, "unknown parameter; this endpoint takes \(known.joined(separator: ", "))")
+        }
+    }
+
+    /// An integer parameter within a range, as the command line checks it.
+    ///
+    /// - Parameters:
+    ///   - name: the parameter.
+    ///   - range: the values allowed.
+    ///   - defaultValue: the value when it is not given.
+    ///   - what: what the number counts, for the message.
+    /// - Returns: the value.
+    /// - Throws: `APIError` when it is not a whole number within the range.
+    func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int, counting what: String) throws -> Int {
+        guard let text = self[name] else { return defaultValue }
+        guard let value = Int(text), range.contains(value) else {
+            throw APIError.parameter(name, "\(name) \(text) is out of range; give \(what) from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// A number parameter that must be given.
+    ///
+    /// - Throws: `APIError` when it is missing or not a finite number.
+    func number(_ name: String, meaning: String) throws -> Double {
+        guard let text = self[name] else { throw APIError.parameter(name, "\(name) is required: \(meaning)") }
+        guard let value = Double(text), value.isFinite else {
+            throw APIError.parameter(name, "'\(text)' is not a number; \(name) is \(meaning)")
+        }
+        return value
+    }
+}
