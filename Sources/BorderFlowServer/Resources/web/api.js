@@ -21,7 +21,7 @@ async function request(path, options = {}) {
     const error = body && body.error;
     const where = error && (error.parameter || error.field);
     const message = error && error.message ? error.message : `${response.status} ${response.statusText}`;
-    throw new ApiError(where ? `${message} (${where})` : message, where);
+    throw new ApiError(message, where);
   }
   if (body === null) throw new ApiError(`The server's answer to ${path} was not JSON.`);
   return body;

@@ -19,6 +19,12 @@ let lastReport = null; // the last diversion's report, for popups
 let popupCrossing = null; // the crossing whose popup is open, refreshed when results arrive
 let borderMap;
 
+// The inputs a request's parameter or member comes from, to mark the one the server refused.
+const INPUT_OF = {
+  from: '#from', to: '#to', at: '#at', alternatives: '#alternatives', mode: '#route-mode',
+  on: '#on', model: '#model', uncertainty: '#draws', scenario: '#scenario',
+};
+
 main().catch((error) => showError(error.message));
 
 async function main() {
@@ -142,7 +148,8 @@ function setView(view) {
 function applyState() {
   setView(state.view);
   $('#scenario').value = state.scenario;
-  $('#on').value = state.on;
+  // A scenario's own date shows in the date field, as choosing the scenario there puts it.
+  $('#on').value = state.on || ($('#scenario').selectedOptions[0]?.dataset.date ?? '');
   $('#model').value = state.model;
   $('#draws').value = state.draws;
   $('#top').value = state.top;
@@ -369,7 +376,7 @@ function showDiversion(report, streamsDrawn) {
     <td>${escapeHTML(d.baselineCrossing)} → ${escapeHTML(d.scenarioCrossing)}</td></tr>`).join('');
 
   $('#results').innerHTML = `
-    <h2 id="report-title">${escapeHTML(report.title ?? 'Diversion')}</h2>
+    <h2 id="report-title">${escapeHTML(reportTitle(report.title))}</h2>
     <dl class="summary">
       <dt>Trips forgone a day</dt><dd id="forgone">${perMode(report.forgone, report.uncertainty?.forgone)}</dd>
       <dt>Freight deferred a day</dt><dd id="deferred">${perMode(report.deferred, report.uncertainty?.deferred)}</dd>
@@ -388,6 +395,12 @@ function showDiversion(report, streamsDrawn) {
       <tbody>${detours}</tbody></table>` : ''}
     <p class="muted">Map: ${streamsDrawn} streams that changed most (blue gained, red lost). Model ${escapeHTML(model.name ?? '')}${model.season ? `, demand at ${escapeHTML(model.season)}'s level` : ''}.</p>`;
   document.body.dataset.result = 'divert';
+}
+
+/** The report's title; one that is only a phrase ("with lukeville closed", as the CLI prints it) gets a subject. */
+function reportTitle(title) {
+  if (!title) return 'Diversion';
+  return /^[a-z]/.test(title) ? `Diversion ${title}` : title;
 }
 
 function band(b) {
@@ -489,7 +502,7 @@ async function busy(buttonSelector, message, work) {
     setStatus('');
   } catch (error) {
     setStatus('');
-    showError(error.message);
+    showError(error.message, error.detail);
   } finally {
     button.disabled = false;
     delete document.body.dataset.busy;
@@ -498,15 +511,18 @@ async function busy(buttonSelector, message, work) {
 
 function setStatus(message) { $('#status').textContent = message; }
 
-function showError(message) {
+function showError(message, field) {
   const box = $('#error');
   box.textContent = message;
   box.hidden = false;
+  const input = field && INPUT_OF[field.replace(/\[.*$/, '')];
+  if (input) $(input).setAttribute('aria-invalid', 'true');
 }
 
 function clearError() {
   $('#error').hidden = true;
   $('#error').textContent = '';
+  for (const input of document.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
 }
 
 function updateShareLink() {
