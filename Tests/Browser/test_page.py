@@ -106,6 +106,8 @@ class PageTest:
         self.load(self.url)
         marker = self.wait(EC.element_to_be_clickable((By.CSS_SELECTOR, ".crossing[data-crossing='lukeville']")),
                            "Lukeville's marker")
+        check(marker.get_attribute("tabindex") == "0" and marker.get_attribute("role") == "button",
+              "Lukeville's marker cannot be reached with the keyboard")
         marker.click()
         button = self.wait(EC.element_to_be_clickable(
             (By.CSS_SELECTOR, "[data-popup='lukeville'] button[data-toggle-crossing]")), "Lukeville's popup")

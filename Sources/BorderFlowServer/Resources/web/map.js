@@ -58,8 +58,10 @@ export class BorderMap {
     this.renderer = L.svg({ padding: 0.5 });
   }
 
+  /** An online tile layer (`serve --tiles URL`) under the vector layers, which then leave out land and sea. */
   addTiles(urlTemplate) {
-    L.tileLayer(urlTemplate, { attribution: 'Tiles: as configured', opacity: 0.6 }).addTo(this.map);
+    this.hasTiles = true;
+    L.tileLayer(urlTemplate, { attribution: 'Tiles: as given to borderflow serve --tiles', opacity: 0.7 }).addTo(this.map);
   }
 
   drawBasemap(collection) {
@@ -72,6 +74,7 @@ export class BorderMap {
     };
     const drawn = {};
     for (const [id, style] of Object.entries(styles)) {
+      if (this.hasTiles && style.stroke === false) continue; // the tiles show land and water
       if (byId[id]) drawn[id] = L.geoJSON(byId[id], { style: () => style, interactive: false }).addTo(this.map);
     }
     // The sea is the basemap's extent (the land's, clipped to it) behind the land; beyond it the map is not drawn.
