@@ -139,7 +139,10 @@ export class BorderMap {
   addCrossing(feature) {
     const [lon, lat] = feature.geometry.coordinates;
     const id = feature.properties.id;
-    const marker = L.marker([lat, lon], { keyboard: true, riseOnHover: true, title: feature.properties.name });
+    // A div icon from the start (styleCrossing sets its look), so Leaflet never fetches its default pin.
+    const marker = L.marker([lat, lon], {
+      icon: L.divIcon({ className: 'crossing' }), keyboard: true, riseOnHover: true, title: feature.properties.name,
+    });
     const entry = { marker, feature, closed: false, result: null };
     this.crossingMarkers.set(id, entry);
     marker.on('click', () => this.handlers.onCrossingClick(id));
