@@ -40,8 +40,12 @@ struct DivertRequest: Sendable {
         do {
             value = try JSONValue(parsing: body, name: "the request body")
         } catch let error as InputFileError {
-            let position = error.line.map { line in " at line \(line)" + (error.column.map { ", column \($0)" } ?? "") } ?? ""
-            throw APIError(status: .badRequest, message: "the request body is not valid JSON\(position): \(error.message)", place: nil)
+            // The reader's message says "not valid JSON" and, where it knows them, the line and column.
+            var message = "the request body is \(error.message)"
+            if let line = error.line, !message.contains("line \(line)") {
+                message += " (line \(line)" + (error.column.map { ", column \($0)" } ?? "") + ")"
+            }
+            throw APIError(status: .badRequest, message: message, place: nil)
         }
         guard let object = value.objectValue else {
             throw APIError(status: .badRequest, message: "the request body must be a JSON object, not \(value.kindDescription)", place: nil)

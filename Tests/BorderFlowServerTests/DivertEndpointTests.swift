@@ -29,7 +29,7 @@ import Testing
         let layers = DiversionLayers(diversion: diversion, network: network)
         try await TestServer.withClient { client in
             let body = try TestServer.expectDocumented(try await Self.post(client, #"{"scenario": "dec-2023"}"#), "/api/divert", "post", status: 200)
-            #expect(body.objectValue?["report"] == expected)
+            #expect(body.objectValue?["report"] == (try TestServer.reread(expected)))
             let served = body.objectValue?["layers"]?.objectValue
             #expect(served?.keys == ["crossings", "flows", "sectors"])
             #expect(served?["flows"] == (try JSONValue(parsing: Data(try GeoJSONLayerFiles.text(of: layers.flows).utf8), name: "flows")))
@@ -43,7 +43,7 @@ import Testing
             #expect(typed.objectValue?["report"]?.objectValue?["title"]?.stringValue == "with lukeville, rail at port 2303 closed")
             let document = #"{"scenario": {"id": "mine", "title": "Mine", "date": "2024-03-04", "sources": ["a note"], "closures": [{"crossing": "sasabe"}]}, "on": "2024-03-05"}"#
             let run = try TestServer.expectDocumented(try await Self.post(client, document), "/api/divert", "post", status: 200)
-            #expect(run.objectValue?["report"]?.objectValue?["title"]?.stringValue == "Mine — on 2024-03-05")
+            #expect(run.objectValue?["report"]?.objectValue?["title"]?.stringValue == "Mine — on 2024-03-05T12:00 (local time)")
             try TestServer.expectDocumented(try await Self.post(client, ""), "/api/divert", "post", status: 200)
         }
     }
@@ -52,12 +52,13 @@ import Testing
         try await TestServer.withClient { client in
             func expectError(_ body: String, field: String?, saying words: String) async throws {
                 let answer = try TestServer.expectDocumented(try await Self.post(client, body), "/api/divert", "post", status: 400)
+                #expect(answer.objectValue?["error"] != nil, "\(body)")
                 let error = answer.objectValue?["error"]?.objectValue
                 #expect(error?["field"]?.stringValue == field, "\(body)")
                 #expect(error?["message"]?.stringValue?.contains(words) == true, "\(body): \(error?["message"]?.stringValue ?? "")")
             }
             try await expectError(#"{"scenario": "dec-2023", "colse": ["x"]}"#, field: "colse", saying: "unknown member \"colse\"")
-            try await expectError("{\n  \"scenario\": \"dec-2023\",\n}", field: nil, saying: "line 3")
+            try await expectError("{\n  \"scenario\": \"dec-2023\"\n  \"close\": []\n}", field: nil, saying: "line 3, column 3")
             try await expectError("[1]", field: nil, saying: "must be a JSON object")
             try await expectError(#"{"scenario": "dec-2024"}"#, field: "scenario", saying: "known scenarios: ")
             try await expectError(#"{"scenario": "/etc/passwd"}"#, field: "scenario", saying: "no bundled scenario")

@@ -44,9 +44,9 @@ struct JSONSchemaValidatorTests {
 
     @Test func referencesAndCombinations() throws {
         let document = #"{"components": {"schemas": {"Name": {"type": "string"}}}}"#
-        #expect(try errors(#""x""#, #"{"$ref": "#/components/schemas/Name"}"#, document: document).isEmpty)
-        #expect(!(try errors("1", #"{"$ref": "#/components/schemas/Name"}"#, document: document)).isEmpty)
-        #expect(!(try errors("1", #"{"$ref": "#/components/schemas/Missing"}"#, document: document)).isEmpty)
+        #expect(try errors(#""x""#, ##"{"$ref": "#/components/schemas/Name"}"##, document: document).isEmpty)
+        #expect(!(try errors("1", ##"{"$ref": "#/components/schemas/Name"}"##, document: document)).isEmpty)
+        #expect(!(try errors("1", ##"{"$ref": "#/components/schemas/Missing"}"##, document: document)).isEmpty)
         let oneOf = #"{"oneOf": [{"type": "string"}, {"type": "null"}]}"#
         #expect(try errors("null", oneOf).isEmpty)
         #expect(!(try errors("1", oneOf)).isEmpty)

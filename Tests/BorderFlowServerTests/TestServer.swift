@@ -31,6 +31,12 @@ enum TestServer {
         return try JSONValue(parsing: try Data(contentsOf: url), name: "openapi.json")
     }
 
+    /// A value as it reads back from its text: numbers plain, object members sorted, as every parsed
+    /// answer is.
+    static func reread(_ value: JSONValue) throws -> JSONValue {
+        try JSONValue(parsing: Data(try JSONTextWriter().text(of: value).utf8), name: "expected")
+    }
+
     /// The body as JSON.
     static func json(_ response: TestResponse) throws -> JSONValue {
         try JSONValue(parsing: Data(response.body.readableBytesView), name: "the response")
