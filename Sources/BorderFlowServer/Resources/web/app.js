@@ -3,18 +3,19 @@
 
 import { api } from './api.js';
 import { readState, writeState, closureKey, closureLists } from './state.js';
-import {
-  BorderMap, CHANGE_CLASSES, GAINED, LOST, escapeHTML, formatNumber, signed, signedPercent, formatMinutes,
-} from './map.js';
+import { BorderMap } from './map.js';
+import { MODE_NAMES, escapeHTML, formatNumber, signed } from './format.js';
+import { diversionHTML, routeHTML, legendHTML, waits } from './results.js';
 
 const $ = (selector) => document.querySelector(selector);
-const MODES = ['pedestrian', 'pov', 'bus', 'truck', 'rail'];
-const MODE_NAMES = { pedestrian: 'pedestrians', pov: 'personal vehicles', bus: 'buses', truck: 'trucks', rail: 'rail' };
-const UNITS = { pedestrian: 'persons', pov: 'vehicles', bus: 'buses', truck: 'trucks', rail: 'railcars' };
-const TABLE_ROWS = 20;
 
 const state = readState();
 const dataset = { crossings: new Map(), ports: new Map(), sectors: new Map(), places: [], placeByLabel: new Map() };
+/** Names for ids, as the results show them. */
+const names = {
+  place: (id) => dataset.places.find((p) => p.id === id)?.name ?? id,
+  crossing: (id) => dataset.crossings.get(id)?.name ?? id ?? '–',
+};
 let lastReport = null; // the last diversion's report, for popups
 let popupCrossing = null; // the crossing whose popup is open, refreshed when results arrive
 let borderMap;
@@ -29,7 +30,7 @@ main().catch((error) => showError(error.message));
 
 async function main() {
   borderMap = new BorderMap($('#map'), { onCrossingClick: showCrossing });
-  drawLegend(state.view);
+  $('#legend').innerHTML = legendHTML(state.view);
   bindControls();
   setStatus('Loading the border…');
 
@@ -141,7 +142,7 @@ function setView(view) {
     $(`#${name}-panel`).hidden = name !== view;
   }
   document.body.dataset.view = view;
-  drawLegend(view);
+  $('#legend').innerHTML = legendHTML(view);
 }
 
 /** Puts the state read from the URL into the controls. */
@@ -287,12 +288,6 @@ function showCrossing(id) {
   }
 }
 
-function waits(r) {
-  if (r.waitMinutesBaseline === null && r.waitMinutesScenario === null) return '–';
-  const after = r.status === 'closed' ? '–' : formatNumber(r.waitMinutesScenario);
-  return `${formatNumber(r.waitMinutesBaseline)} → ${after}`;
-}
-
 // ---- diversion ----------------------------------------------------------------------------------------------
 
 async function runDiversion() {
@@ -322,7 +317,8 @@ async function runDiversion() {
     borderMap.setCrossingResults(byId);
     borderMap.setSectorResults(layers.sectors);
     const drawn = borderMap.drawFlows(layers.flows, state.top);
-    showDiversion(report, drawn);
+    $('#results').innerHTML = diversionHTML(report, drawn, names);
+    document.body.dataset.result = 'divert';
     markScenarioClosures(layers.crossings);
     if (popupCrossing) showCrossing(popupCrossing);
   });
@@ -336,80 +332,6 @@ function markScenarioClosures(crossingLayer) {
     if (f.properties.status === 'partial' && !closed.has(f.properties.id)) closed.set(f.properties.id, 'partial');
   }
   borderMap.setClosed(closed);
-}
-
-function showDiversion(report, streamsDrawn) {
-  const withBands = report.crossings.some((r) => r.changeBand);
-  const rows = report.crossings
-    .filter((r) => r.status === 'closed' || Math.abs(r.change) >= 0.05)
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
-  const body = rows.map((r, i) => `<tr data-crossing="${escapeHTML(r.id)}" data-mode="${escapeHTML(r.mode)}"
-      data-status="${escapeHTML(r.status)}"${i >= TABLE_ROWS ? ' hidden' : ''}>
-    <th scope="row"><button type="button" class="link" data-show="${escapeHTML(r.id)}">${escapeHTML(r.name)}</button>
-      <span class="id">${escapeHTML(MODE_NAMES[r.mode] ?? r.mode)} · ${escapeHTML(r.id)}</span></th>
-    <td class="num">${formatNumber(r.baseline)}</td>
-    <td class="num">${r.status === 'closed' ? '<span class="closed-tag">closed</span>' : formatNumber(r.scenario)}</td>
-    <td class="num change ${r.change > 0 ? 'gain' : r.change < 0 ? 'loss' : ''}">${signed(r.change, Math.abs(r.change) < 10 ? 1 : 0)}
-      <span class="id">${signedPercent(r.percentChange)}</span>
-      ${withBands && r.status !== 'closed' ? `<span class="band" data-band title="10–90 % range">${band(r.changeBand)}</span>` : ''}</td>
-    <td class="num">${waits(r)}</td>
-  </tr>`).join('');
-  const more = rows.length > TABLE_ROWS
-    ? `<button type="button" class="link" data-more="changes">Show all ${rows.length} rows</button>` : '';
-
-  // With uncertainty, each total's 10–90 % range where the draws disagree.
-  const perMode = (values, ranges) => MODES.filter((m) => values?.[m] >= 0.05)
-    .map((m) => {
-      const r = ranges?.[m];
-      const range = r && formatNumber(r.p10) !== formatNumber(r.p90) ? ` <span class="band">(${formatNumber(r.p10)}–${formatNumber(r.p90)})</span>` : '';
-      return `${formatNumber(values[m])} ${UNITS[m]}${range}`;
-    })
-    .join(', ') || 'none';
-  const hours = MODES.filter((m) => report.extraHours?.[m] >= 0.05)
-    .map((m) => `${formatNumber(report.extraHours[m], 1)} ${m === 'pov' ? 'vehicle' : m === 'pedestrian' ? 'person' : m === 'rail' ? 'railcar' : m}-hours`)
-    .join(', ') || 'none';
-  const model = report.model ?? {};
-  const detours = (report.largestDetours ?? []).slice(0, 5).map((d) => `<tr>
-    <td>${escapeHTML(placeName(d.origin))} → ${escapeHTML(placeName(d.destination))}<span class="id">${escapeHTML(MODE_NAMES[d.mode] ?? d.mode)}</span></td>
-    <td class="num">${formatNumber(d.dailyTrips, 1)}</td>
-    <td class="num">${signed(d.scenarioMinutes - d.baselineMinutes)} min</td>
-    <td>${escapeHTML(d.baselineCrossing)} → ${escapeHTML(d.scenarioCrossing)}</td></tr>`).join('');
-
-  $('#results').innerHTML = `
-    <h2 id="report-title">${escapeHTML(reportTitle(report.title))}</h2>
-    <dl class="summary">
-      <dt>Trips forgone a day</dt><dd id="forgone">${perMode(report.forgone, report.uncertainty?.forgone)}</dd>
-      <dt>Freight deferred a day</dt><dd id="deferred">${perMode(report.deferred, report.uncertainty?.deferred)}</dd>
-      <dt>Extra time a day</dt><dd>${hours}</dd>
-      ${report.walkedInstead >= 0.5 ? `<dt>Walked instead of driving</dt><dd>${formatNumber(report.walkedInstead)} persons</dd>` : ''}
-    </dl>
-    <table id="changes" class="data">
-      <caption>Daily crossings: every closed crossing and the open ones that changed most${withBands ? `; under each change, its 10–90 % range over ${report.uncertainty?.draws ?? ''} draws of the behaviour` : ''}</caption>
-      <thead><tr><th scope="col">Crossing and mode</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Scenario</th>
-        <th scope="col" class="num">Change</th><th scope="col" class="num">Wait, min</th></tr></thead>
-      <tbody>${body || '<tr><td colspan="5">No crossing changed.</td></tr>'}</tbody>
-    </table>
-    ${more}
-    ${detours ? `<table class="data" id="detours"><caption>Largest detours</caption>
-      <thead><tr><th scope="col">Trip</th><th scope="col" class="num">Trips/day</th><th scope="col" class="num">Extra</th><th scope="col">Crossing before → after</th></tr></thead>
-      <tbody>${detours}</tbody></table>` : ''}
-    <p class="muted">Map: ${streamsDrawn} streams that changed most (blue gained, red lost). Model ${escapeHTML(model.name ?? '')}${model.season ? `, demand at ${escapeHTML(model.season)}'s level` : ''}.</p>`;
-  document.body.dataset.result = 'divert';
-}
-
-/** The report's title; one that is only a phrase ("with lukeville closed", as the CLI prints it) gets a subject. */
-function reportTitle(title) {
-  if (!title) return 'Diversion';
-  return /^[a-z]/.test(title) ? `Diversion ${title}` : title;
-}
-
-function band(b) {
-  if (!b) return '';
-  return `${signed(b.p10, 1)}…${signed(b.p90, 1)}`;
-}
-
-function placeName(id) {
-  return dataset.places.find((p) => p.id === id)?.name ?? id;
 }
 
 // ---- route --------------------------------------------------------------------------------------------------
@@ -440,7 +362,8 @@ async function runRoute() {
     borderMap.setSectorResults(null);
     borderMap.setClosed(closedCrossings());
     if (route.geojson) borderMap.drawRoute(route.geojson);
-    showRoute(route);
+    $('#results').innerHTML = routeHTML(route, state, names);
+    document.body.dataset.result = 'route';
     if (popupCrossing) showCrossing(popupCrossing);
   });
 }
@@ -449,44 +372,6 @@ function reaches(closure, id) {
   const c = dataset.crossings.get(id);
   return (closure.kind === 'crossing' && closure.id === id) || (closure.kind === 'port' && closure.id === (c?.port_code ?? c?.portCode))
     || (closure.kind === 'sector' && closure.id === c?.sector);
-}
-
-function showRoute(route) {
-  const from = placeName(route.origin ?? state.from);
-  const to = placeName(route.destination ?? state.to);
-  const title = `${escapeHTML(from)} → ${escapeHTML(to)} by ${escapeHTML(MODE_NAMES[route.mode ?? state.mode] ?? state.mode)}`;
-  if (!route.crossing) {
-    $('#results').innerHTML = `<h2 id="route-title">${title}</h2><p id="route-summary">No open route${route.reason ? `: ${escapeHTML(route.reason)}` : ''}.</p>`;
-    document.body.dataset.result = 'route';
-    return;
-  }
-  const best = route.travelSeconds;
-  const alternatives = route.alternatives ?? [];
-  const rows = alternatives.map((a, i) => `<tr data-crossing="${escapeHTML(a.crossing)}">
-      <td>${i + 1}</td>
-      <th scope="row"><button type="button" class="link" data-show="${escapeHTML(a.crossing)}">${escapeHTML(crossingName(a.crossing))}</button></th>
-      <td class="num">${formatMinutes(a.travelSeconds / 60)}</td>
-      <td class="num">${signed((a.travelSeconds - best) / 60)} min</td>
-      <td class="num">${formatNumber(a.lengthMeters / 1000, 1)}</td></tr>`).join('');
-  const detour = route.detourSeconds
-    ? `, ${formatMinutes(route.detourSeconds / 60)} longer than with every crossing open (via ${escapeHTML(crossingName(route.allOpenCrossing))})` : '';
-  $('#results').innerHTML = `
-    <h2 id="route-title">${title}</h2>
-    <dl class="summary" id="route-summary" data-crossing="${escapeHTML(route.crossing)}">
-      <dt>Crossing</dt><dd>${escapeHTML(crossingName(route.crossing))}</dd>
-      <dt>Time</dt><dd>${formatMinutes(route.travelSeconds / 60)}${detour}</dd>
-      <dt>Distance</dt><dd>${formatNumber(route.lengthMeters / 1000, 1)} km</dd>
-      <dt>Via</dt><dd>${(route.roads ?? []).map(escapeHTML).join(' → ')}</dd>
-    </dl>
-    ${rows ? `<table id="route-table" class="data"><caption>Best route through each of the next crossings</caption>
-      <thead><tr><th scope="col">#</th><th scope="col">Crossing</th><th scope="col">Time</th><th scope="col">Extra</th><th scope="col">km</th></tr></thead>
-      <tbody>${rows}</tbody></table>` : ''}
-    <p class="muted">Map: the best route in red, the others in blue, the route with every crossing open dashed grey.</p>`;
-  document.body.dataset.result = 'route';
-}
-
-function crossingName(id) {
-  return dataset.crossings.get(id)?.name ?? id ?? '–';
 }
 
 // ---- status, errors, legend ---------------------------------------------------------------------------------
@@ -529,30 +414,4 @@ function updateShareLink() {
   const link = $('#share');
   link.href = location.href;
   link.hidden = false;
-}
-
-function drawLegend(view) {
-  const closed = `<li><span class="swatch crossing closed"><span aria-hidden="true">×</span></span>closed</li>
-      <li><span class="swatch crossing partly-closed"></span>partly closed</li>`;
-  if (view === 'route') {
-    $('#legend').innerHTML = `
-      <h2>Route</h2>
-      <ul>
-        <li><span class="line" style="background:#d7301f"></span>best route</li>
-        <li><span class="line" style="background:#2166ac"></span>best through another crossing</li>
-        <li><span class="line dashed"></span>with every crossing open</li>
-        <li><span class="swatch" style="background:#4a6b8a"></span>crossing</li>
-        ${closed}
-      </ul>`;
-    return;
-  }
-  const swatches = CHANGE_CLASSES.map((c) => `<li><span class="swatch" style="background:${c.color}"></span>${c.label}</li>`).join('');
-  $('#legend').innerHTML = `
-    <h2>Change in daily crossings</h2>
-    <ul>${swatches}
-      ${closed}
-      <li><span class="line" style="background:${GAINED}"></span>stream gained</li>
-      <li><span class="line" style="background:${LOST}"></span>stream lost</li>
-    </ul>
-    <p class="muted">Circles are sized by the change (before a run, by volume).</p>`;
 }

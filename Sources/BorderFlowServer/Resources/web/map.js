@@ -3,6 +3,8 @@
 
 /* global L */
 
+import { escapeHTML, formatNumber, formatMinutes, signed, signedPercent } from './format.js';
+
 // ColorBrewer RdBu, the classes of the CLI's SimpleStyle.changeColor: reds for fewer crossings, blues for more.
 export const CHANGE_CLASSES = [
   { upTo: -50, label: '−50 % or less', color: '#b2182b' },
@@ -313,33 +315,4 @@ export class BorderMap {
     const bounds = group.getBounds();
     if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [40, 40], maxZoom: 9, animate: false });
   }
-}
-
-export function escapeHTML(value) {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
-
-export function formatNumber(value, decimals = 0) {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  return Number(value).toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
-}
-
-export function signed(value, decimals = 0) {
-  if (value === null || value === undefined) return '–';
-  const rounded = Number(Number(value).toFixed(decimals));
-  if (rounded === 0) return '0';
-  return (rounded > 0 ? '+' : '−') + formatNumber(Math.abs(rounded), decimals);
-}
-
-export function signedPercent(value) {
-  if (value === null || value === undefined) return '–';
-  return `${signed(value, Math.abs(value) < 10 ? 1 : 0)} %`;
-}
-
-export function formatMinutes(minutes) {
-  if (minutes === null || minutes === undefined) return '–';
-  const total = Math.round(minutes);
-  const h = Math.floor(total / 60);
-  const m = total % 60;
-  return h ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
 }
