@@ -47,6 +47,7 @@ async function main() {
   applyState();
   setStatus('');
   document.body.dataset.ready = 'true';
+  window.addEventListener('popstate', restoreFromHistory);
   await rerunFromURL();
 }
 
@@ -189,8 +190,21 @@ function placeId(text) {
 }
 
 async function rerunFromURL() {
-  if (state.view === 'route' && state.from && state.to) await runRoute();
-  else if (state.view === 'divert' && (state.closures.length || state.scenario)) await runDiversion();
+  if (state.view === 'route' && state.from && state.to) await runRoute({ fromURL: true });
+  else if (state.view === 'divert' && (state.closures.length || state.scenario)) await runDiversion({ fromURL: true });
+}
+
+/** Back and Forward: the view of that address, run again. */
+function restoreFromHistory() {
+  Object.assign(state, readState());
+  lastReport = null;
+  borderMap.clearResults();
+  borderMap.setCrossingResults(null);
+  borderMap.setSectorResults(null);
+  $('#results').innerHTML = '';
+  clearError();
+  applyState();
+  rerunFromURL();
 }
 
 // ---- closures ---------------------------------------------------------------------------------------------
@@ -290,10 +304,14 @@ function showCrossing(id) {
 
 // ---- diversion ----------------------------------------------------------------------------------------------
 
-async function runDiversion() {
+async function runDiversion({ fromURL = false } = {}) {
   readControls();
+  if (!state.scenario && !state.closures.length) {
+    showError('Close a crossing (click one on the map) or choose a scenario first.');
+    return;
+  }
   state.view = 'divert';
-  writeState(state);
+  writeState(state, { replace: fromURL });
   updateShareLink();
   const body = {
     ...closureLists(state.closures),
@@ -303,10 +321,6 @@ async function runDiversion() {
   if (state.scenario) body.scenario = state.scenario;
   if (state.on) body.on = state.on;
   if (state.draws > 0) body.uncertainty = state.draws;
-  if (!state.scenario && !state.closures.length) {
-    showError('Close a crossing (click one on the map) or choose a scenario first.');
-    return;
-  }
   await busy('#run', 'Running the diversion…', async () => {
     const { report, layers } = await api.divert(body);
     lastReport = report;
@@ -336,14 +350,14 @@ function markScenarioClosures(crossingLayer) {
 
 // ---- route --------------------------------------------------------------------------------------------------
 
-async function runRoute() {
+async function runRoute({ fromURL = false } = {}) {
   readControls();
   state.view = 'route';
   if (!state.from || !state.to) {
     showError('Choose where the trip starts and ends.');
     return;
   }
-  writeState(state);
+  writeState(state, { replace: fromURL });
   updateShareLink();
   // The route avoids every crossing a closure reaches: whole crossings, and those of a closed mode for this mode.
   const close = [];

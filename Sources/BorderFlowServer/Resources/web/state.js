@@ -74,6 +74,12 @@ export function stateQuery(state) {
   return `?${q}`;
 }
 
-export function writeState(state) {
-  history.replaceState(null, '', stateQuery(state));
+/**
+ * Puts the state in the address. A run the user asked for is a new history entry when the state changed, so
+ * Back returns to the view before; a rerun of the address opened (or gone back to) replaces its entry.
+ */
+export function writeState(state, { replace = false } = {}) {
+  const query = stateQuery(state);
+  if (replace) history.replaceState(null, '', query);
+  else if (query !== location.search) history.pushState(null, '', query);
 }
