@@ -37,7 +37,8 @@ struct DivertEndpoint {
                                         closures: closures, at: moment)
                 : nil
             let report = DiversionReport(diversion: diversion, dataset: dataset, title: title, uncertainty: bands)
-            let layers = DiversionLayers(diversion: diversion, network: network, minimumVolume: request.minVolume, uncertainty: bands)
+            let layers = DiversionLayers(diversion: diversion, network: network, minimumVolume: request.minVolume, uncertainty: bands,
+                                         largestChanges: request.maxStreams)
             return JSONMembers.object([
                 ("report", try JSONTextWriter().text(of: report.json())),
                 ("layers", JSONMembers.object(try [layers.crossings, layers.flows, layers.sectors].map {

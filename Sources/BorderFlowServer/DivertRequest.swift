@@ -22,8 +22,12 @@ struct DivertRequest: Sendable {
     var uncertainty = 0
     var seed: UInt64 = 1
     var minVolume = 1.0
+    /// How many streams the flows layer keeps, those that changed most; nil for every one.
+    var maxStreams: Int?
 
-    static let members = ["scenario", "close", "closePorts", "closeSectors", "closeModes", "on", "model", "uncertainty", "seed", "minVolume"]
+    static let members = ["scenario", "close", "closePorts", "closeSectors", "closeModes", "on", "model", "uncertainty", "seed", "minVolume", "maxStreams"]
+    /// The most streams `maxStreams` may ask for: more than any dataset's diversion draws.
+    static let largestMaxStreams = 10_000_000
     /// The most draws, as `divert --uncertainty` allows.
     static let largestUncertainty = 10_000
     /// The largest seed, 2^53 − 1, as `divert --seed` allows: larger ones do not survive a JSON number.
@@ -100,6 +104,12 @@ struct DivertRequest: Sendable {
                 throw APIError.field("minVolume", "minVolume must be zero or more")
             }
             minVolume = number
+        }
+        if let streams = try Self.wholeNumber(object, "maxStreams") {
+            guard streams >= 0, streams <= Double(Self.largestMaxStreams) else {
+                throw APIError.field("maxStreams", "maxStreams must be from 0 to \(Self.largestMaxStreams) streams")
+            }
+            maxStreams = Int(streams)
         }
     }
 

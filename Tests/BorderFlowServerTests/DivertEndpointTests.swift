@@ -48,6 +48,34 @@ import Testing
         }
     }
 
+    @Test func maxStreamsKeepsTheStreamsThatChangedMost() async throws {
+        try await TestServer.withClient { client in
+            func flows(_ body: String) async throws -> [JSONValue] {
+                let answer = try TestServer.expectDocumented(try await Self.post(client, body), "/api/divert", "post", status: 200)
+                return answer.objectValue?["layers"]?.objectValue?["flows"]?.objectValue?["features"]?.arrayValue ?? []
+            }
+            func key(_ feature: JSONValue) -> String {
+                let properties = feature.objectValue?["properties"]?.objectValue
+                return ["origin", "crossing", "destination", "mode"].map { properties?[$0]?.stringValue ?? "" }.joined(separator: "|")
+            }
+            func change(_ feature: JSONValue) -> Double { abs(feature.objectValue?["properties"]?.objectValue?["change"]?.numberValue ?? .nan) }
+            let every = try await flows(#"{"close": ["lukeville"]}"#)
+            let five = try await flows(#"{"close": ["lukeville"], "maxStreams": 5}"#)
+            #expect(every.count > 5 && five.count == 5)
+            // The five are streams of the full layer, with its volumes and roads (only the line widths, scaled to
+            // the largest stream drawn, may differ), and none left out changed more.
+            func drawn(_ feature: JSONValue) -> [JSONValue?] {
+                let properties = feature.objectValue?["properties"]?.objectValue
+                return [feature.objectValue?["geometry"], properties?["baseline"], properties?["scenario"], properties?["change"]]
+            }
+            let written = Dictionary(every.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+            #expect(five.allSatisfy { feature in written[key(feature)].map(drawn) == drawn(feature) })
+            let smallestKept = five.map(change).min() ?? .nan
+            #expect(every.filter { feature in !five.contains { key($0) == key(feature) } }.allSatisfy { change($0) <= smallestKept })
+            #expect(try await flows(#"{"close": ["lukeville"], "maxStreams": 0}"#).isEmpty)
+        }
+    }
+
     @Test func refusedBodies() async throws {
         try await TestServer.withClient { client in
             func expectError(_ body: String, field: String?, saying words: String) async throws {
@@ -72,6 +100,7 @@ import Testing
             try await expectError(#"{"uncertainty": 10001}"#, field: "uncertainty", saying: "10000")
             try await expectError(#"{"uncertainty": 1.5}"#, field: "uncertainty", saying: "whole number")
             try await expectError(#"{"minVolume": -1}"#, field: "minVolume", saying: "zero or more")
+            try await expectError(#"{"maxStreams": -1}"#, field: "maxStreams", saying: "from 0 to 10000000 streams")
             try await expectError(#"{"scenario": {"title": "T", "sources": ["s"], "closures": [{"crossing": "nowhere"}]}}"#,
                                   field: "scenario.closures[0].crossing", saying: "nowhere")
             try await expectError(#"{"scenario": {"title": "T", "sources": ["s"], "colour": 1}}"#, field: "scenario.colour", saying: "unknown field")

@@ -32,11 +32,21 @@ public struct DiversionLayers: Sendable {
     ///   - minimumVolume: the smallest stream to include, in daily trips (0 includes every one).
     ///   - uncertainty: bands of the changes over draws of the behaviour (`divert --uncertainty`), which the
     ///     crossings layer carries as `{mode}_change_p10`, `_median` and `_p90`; none when nil.
+    ///   - largestChanges: keep only this many streams, those whose daily change is largest in size (in the
+    ///     streams' order among equals), for a map that draws no more; nil keeps every one. Tracing each
+    ///     stream along its roads and writing it is most of a diversion's GeoJSON, so a page asks for few.
     public init(diversion: Diversion, network: BorderNetwork, minimumVolume: Double = defaultMinimumVolume,
-                uncertainty: DiversionUncertainty? = nil) {
+                uncertainty: DiversionUncertainty? = nil, largestChanges: Int? = nil) {
         let dataset = network.dataset
         crossings = Self.crossingLayer(diversion, dataset, uncertainty)
-        let kept = diversion.streams(in: dataset).filter { max($0.baseline, $0.scenario) >= minimumVolume && max($0.baseline, $0.scenario) > 0 }
+        var kept = diversion.streams(in: dataset).filter { max($0.baseline, $0.scenario) >= minimumVolume && max($0.baseline, $0.scenario) > 0 }
+        if let largestChanges, largestChanges < kept.count {
+            let order = kept.indices.sorted { a, b in
+                let sizeA = abs(kept[a].scenario - kept[a].baseline), sizeB = abs(kept[b].scenario - kept[b].baseline)
+                return sizeA != sizeB ? sizeA > sizeB : a < b
+            }
+            kept = order.prefix(max(0, largestChanges)).sorted().map { kept[$0] }
+        }
         let lines = network.geometry(of: kept.map { ($0.origin, $0.crossing, $0.destination, $0.mode) })
         streams = zip(kept, lines).filter { !$0.1.isEmpty }.map { ($0, $1) }
         flows = Self.flowLayer(streams, dataset)

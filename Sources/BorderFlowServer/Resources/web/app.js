@@ -317,6 +317,8 @@ async function runDiversion({ fromURL = false } = {}) {
     ...closureLists(state.closures),
     model: state.model,
     minVolume: 1,
+    // Only the streams the map draws: the rest would be traced, written and sent for nothing.
+    maxStreams: state.top,
   };
   if (state.scenario) body.scenario = state.scenario;
   if (state.on) body.on = state.on;
