@@ -17,26 +17,27 @@ extension Dataset {
     public func place(named text: String) throws -> Place {
         if let exact = place(id: text) { return exact }
         let query = PlaceQuery(text)
-        let candidates = places.filter(query.admits)
+        let keys = placeNameKeys.keys(of: places)
+        let candidates = places.indices.filter { query.admits(places[$0]) }
         let wanted = NameMatching.key(query.name), wantedBase = NameMatching.keyWithoutHonorific(query.name)
-        let tiers: [(Place) -> Bool] = [
-            { NameMatching.key($0.id) == wanted },
-            { NameMatching.key($0.name) == wanted },
-            { NameMatching.keyWithoutHonorific($0.name) == wantedBase },
-            { $0.alternateNames.contains { NameMatching.key($0) == wanted || NameMatching.keyWithoutHonorific($0) == wantedBase } },
+        let tiers: [(PlaceNameKeys.Keys) -> Bool] = [
+            { $0.id == wanted },
+            { $0.name == wanted },
+            { $0.nameWithoutHonorific == wantedBase },
+            { $0.alternates.contains { $0.key == wanted || $0.withoutHonorific == wantedBase } },
         ]
         for (rank, tier) in tiers.enumerated() {
-            let matches = candidates.filter(tier)
-            if matches.count == 1 { return matches[0] }
+            let matches = candidates.filter { tier(keys[$0]) }
+            if matches.count == 1 { return places[matches[0]] }
             if matches.count > 1 {
                 // Name also the places known by this name in a weaker way: "San Luis" is San Luis Río Colorado too.
-                let weaker = candidates.filter { place in !matches.contains(place) && tiers[(rank + 1)...].contains { $0(place) } }
-                throw LookupError.ambiguousPlace(text, matches: (matches + weaker).map { PlaceMention($0) })
+                let weaker = candidates.filter { index in !matches.contains(index) && tiers[(rank + 1)...].contains { $0(keys[index]) } }
+                throw LookupError.ambiguousPlace(text, matches: (matches + weaker).map { PlaceMention(places[$0]) })
             }
         }
         if query.isQualified {
             // The name exists, in another state or country than the one asked for.
-            let elsewhere = places.filter { place in tiers.dropFirst().contains { $0(place) } }
+            let elsewhere = places.indices.filter { index in tiers.dropFirst().contains { $0(keys[index]) } }.map { places[$0] }
             if !elsewhere.isEmpty {
                 throw LookupError.unknownPlace(text, suggestions: elsewhere.map { PlaceMention($0) }, coverage: PlaceCoverage(places))
             }

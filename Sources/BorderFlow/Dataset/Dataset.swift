@@ -17,6 +17,8 @@ public struct Dataset: Sendable {
     public let roads: [Road]
     /// Road and rail nodes that are neither places nor crossings; empty without a road network.
     public let junctions: [Junction]
+    /// The places' names folded for matching, on the first lookup by name.
+    let placeNameKeys = PlaceNameKeys()
 }
 
 extension Dataset {
