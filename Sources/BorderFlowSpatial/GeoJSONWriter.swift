@@ -145,12 +145,31 @@ public struct GeoJSONWriter {
         output += "]"
     }
 
+    /// A list of positions, built as bytes and added to the text once: lines along roads have hundreds.
     private func positions(_ ps: [Position], into output: inout String) throws {
-        try list(ps, into: &output) { try position($0, into: &$1) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(2 + ps.count * (6 + 2 * (coordinateDecimals + 5)))
+        bytes.append(UInt8(ascii: "["))
+        for (index, p) in ps.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            try append(p, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        output += String(decoding: bytes, as: UTF8.self)
     }
 
     private func position(_ p: Position, into output: inout String) throws {
+        var bytes: [UInt8] = []
+        try append(p, to: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func append(_ p: Position, to bytes: inout [UInt8]) throws {
         guard p.x.isFinite, p.y.isFinite else { throw JSONWriteError.nonFiniteNumber }
-        output += "[" + formatFixed(p.x, decimals: coordinateDecimals) + "," + formatFixed(p.y, decimals: coordinateDecimals) + "]"
+        bytes.append(UInt8(ascii: "["))
+        appendFixed(p.x, decimals: coordinateDecimals, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        appendFixed(p.y, decimals: coordinateDecimals, to: &bytes)
+        bytes.append(UInt8(ascii: "]"))
     }
 }

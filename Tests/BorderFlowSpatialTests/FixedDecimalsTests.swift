@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import BorderFlowSpatial
+@testable import BorderFlowSpatial
 
 /// One rounding for numbers, JSON and text: what a report rounds is what it writes.
 @Suite("Fixed decimals")
@@ -22,6 +22,20 @@ struct FixedDecimalsTests {
                 #expect(json == .number(value.rounded(decimals: decimals)))
                 #expect(try JSONTextWriter.number(value.rounded(decimals: decimals)) == formatFixed(value, decimals: decimals),
                         "\(value) to \(decimals)")
+            }
+        }
+    }
+
+    /// GeoJSON appends coordinates as bytes; they must be the very text `formatFixed` gives, whatever the number.
+    @Test func bytesAppendedAreTheText() {
+        var random = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 0.5, -0.5, -106.5, 31.000_000_4, 999_999_999_999_999.9, 1e15, -2e20, .nan, .infinity, -.infinity]
+        for _ in 0..<5_000 { values.append(Double.random(in: -200...200, using: &random)) }
+        for value in values {
+            for decimals in [0, 2, 6, 15] {
+                var bytes = Array("[1,".utf8)
+                appendFixed(value, decimals: decimals, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == "[1," + formatFixed(value, decimals: decimals), "\(value) to \(decimals)")
             }
         }
     }
