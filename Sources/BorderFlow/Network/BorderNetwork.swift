@@ -8,6 +8,13 @@ import Foundation
 ///
 /// Immutable and `Sendable`: share one network between tasks; make one `Router` per closure state and share it too.
 public final class BorderNetwork: Sendable {
+    /// Stands for one network among others, so that what one network found (a route's edges) is never read
+    /// against another's graph.
+    final class Identity: Sendable {}
+
+    /// This network, as results that hold its graph's edges name it.
+    let identity = Identity()
+
     /// What a graph node stands for.
     package enum NodeKind: Sendable, Equatable {
         /// A place, by index in the dataset's places.

@@ -66,32 +66,47 @@ extension BorderNetwork {
     }
 
     /// The road and rail geometry of routes, in WGS 84 longitude/latitude: for each, the line from its origin
-    /// through its crossing to its destination that `geometry(of:)` draws for the same trip.
+    /// through its crossing to its destination along the edges its search found, so that the line drawn is the
+    /// route whose roads are listed. A route found on another network is drawn as `geometry(of:)` draws the
+    /// same trip.
     ///
     /// - Parameter routes: routes of this network (their place and crossing ids are looked up here).
     /// - Returns: one line per route, empty where a place or crossing id is not in the network or no path exists.
     public func geometry(of routes: [Route]) -> [[Coordinate]] {
-        let places = Dictionary(uniqueKeysWithValues: dataset.places.enumerated().map { ($1.id, PlaceIndex($0)) })
-        let trips = routes.map { route -> (origin: PlaceIndex, crossing: CrossingIndex?, destination: PlaceIndex, mode: Mode)? in
-            guard let origin = places[route.origin], let destination = places[route.destination] else { return nil }
-            guard let id = route.crossing else { return (origin, nil, destination, route.mode) }
-            guard let crossing = crossingIndex[id] else { return nil }
-            return (origin, CrossingIndex(crossing), destination, route.mode)
+        var lines = [[Coordinate]](repeating: [], count: routes.count)
+        var others: [(line: Int, trip: (origin: PlaceIndex, crossing: CrossingIndex?, destination: PlaceIndex, mode: Mode))] = []
+        for (index, route) in routes.enumerated() {
+            // Looked up one by one: a route answer draws a few lines, and a table of every place cost more.
+            guard let origin = dataset.placeIndex(id: route.origin), let destination = dataset.placeIndex(id: route.destination) else { continue }
+            if route.foundOn === identity {
+                lines[index] = line(start: dataset.places[origin].coordinate, edges: route.edges)
+                continue
+            }
+            guard let id = route.crossing else {
+                others.append((index, (origin, nil, destination, route.mode)))
+                continue
+            }
+            guard let crossing = crossingIndex[id] else { continue }
+            others.append((index, (origin, CrossingIndex(crossing), destination, route.mode)))
         }
-        let known = trips.compactMap { $0 }
-        var lines = geometry(of: known).makeIterator()
-        return trips.map { $0 == nil ? [] : lines.next() ?? [] }
+        for (other, drawn) in zip(others, geometry(of: others.map(\.trip))) { lines[other.line] = drawn }
+        return lines
     }
 
-    /// The coordinates along road and rail edges, in travel order, starting from `start`.
+    /// The coordinates along road and rail edges, in travel order, starting from `start`; a crossing edge adds
+    /// the crossing's own position.
     func line(start: Coordinate, edges: [Graph.EdgeID]) -> [Coordinate] {
         var coordinates = [start]
         for edge in edges {
-            guard case let .road(index) = self.edges[Int(edge)].kind else { continue }
-            let road = dataset.roads[index]
-            // A road's geometry runs from its `from` node to its `to` node; an edge may travel it either way.
-            let forward = nodes[Int(graph.source(of: edge))].id == road.from
-            append(forward ? road.geometry : road.geometry.reversed(), to: &coordinates)
+            switch self.edges[Int(edge)].kind {
+            case let .road(index):
+                let road = dataset.roads[index]
+                // A road's geometry runs from its `from` node to its `to` node; an edge may travel it either way.
+                let forward = nodes[Int(graph.source(of: edge))].id == road.from
+                append(forward ? road.geometry : road.geometry.reversed(), to: &coordinates)
+            case let .crossing(index, _, _):
+                append([dataset.crossings[index].coordinate], to: &coordinates)
+            }
         }
         return coordinates
     }

@@ -152,6 +152,7 @@ import BorderFlowSpatial
             }
         }
         return Route(origin: origin, destination: destination, mode: mode, crossing: crossing,
-                     travelSeconds: Double(costMilliseconds) / 1000, lengthMeters: length, path: path, roads: roads)
+                     travelSeconds: Double(costMilliseconds) / 1000, lengthMeters: length, path: path, roads: roads,
+                     edges: edges, foundOn: network.identity)
     }
 }
