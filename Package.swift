@@ -14,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // `borderflow serve`: the HTTP server and its request log.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
@@ -39,11 +38,10 @@ let package = Package(
             name: "BorderFlowSpatial",
             dependencies: ["CPROJ", "CGEOS"]
         ),
-        // Graph layer: pure Swift, no C. CSR graph, closure masks, Dijkstra and A*; the hot path.
-        .target(
-            name: "BorderFlowGraph",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
-        ),
+        // Graph layer: pure Swift, no C. CSR graph, closure masks, Dijkstra, A* and ALT; the hot path. Its
+        // queue is its own 4-ary heap of 64-bit entries: swift-collections' min-max heap orders 16-byte
+        // entries and keeps a maximum end the search never reads.
+        .target(name: "BorderFlowGraph"),
         // The model, in the order data flows: dataset → region → loading → history → costing → network →
         // scenario → routing → flows, with support beneath them. The library API; each folder's README says what it may use.
         .target(

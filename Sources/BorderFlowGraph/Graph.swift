@@ -83,20 +83,25 @@ public struct Graph: Sendable {
     /// Node coordinates (metres in a projected CRS), when given; A* needs them.
     public let coordinates: [Point]?
 
-    // Forward adjacency: the out-edges of node n are positions offsets[n]..<offsets[n+1].
+    // The layout is chosen for the search's inner loop: a node's out-edges are adjacent ("positions"
+    // offsets[n]..<offsets[n+1]), and so are their targets and, per layer, their costs, so relaxing a node
+    // reads three contiguous runs. Edges given in order of their source node keep their ids as positions and
+    // need no map between the two; any other order adds `edgeAtPosition` and `positionOfEdge`.
     @usableFromInline let offsets: [Int32]
     @usableFromInline let targets: [NodeID]
-    @usableFromInline let edgeAtPosition: [EdgeID]
-    // Reverse adjacency, for searches towards a destination.
+    /// costs[layer * edgeCount + position], milliseconds.
+    @usableFromInline let costs: [UInt32]
+    /// The edge id at each position, or nil when they are equal.
+    @usableFromInline let edgeAtPosition: [EdgeID]?
+    /// The position of each edge id, or nil when they are equal.
+    @usableFromInline let positionOfEdge: [Int32]?
+    // Reverse adjacency, for searches towards a destination: the in-edges of node n are reverse positions
+    // reverseOffsets[n]..<reverseOffsets[n+1], each naming its source and its forward position (for its cost).
     @usableFromInline let reverseOffsets: [Int32]
     @usableFromInline let reverseSources: [NodeID]
-    @usableFromInline let reverseEdgeAtPosition: [EdgeID]
-    /// costs[layer * edgeCount + edge], milliseconds.
-    @usableFromInline let costs: [UInt32]
-    @usableFromInline let edgeSources: [NodeID]
-    @usableFromInline let edgeTargets: [NodeID]
+    @usableFromInline let reversePositions: [Int32]
 
-    /// Builds the graph.
+    /// Builds the graph from edges that each carry their costs in seconds.
     ///
     /// - Parameters:
     ///   - nodeCount: nodes are numbered 0..<nodeCount.
@@ -105,10 +110,48 @@ public struct Graph: Sendable {
     /// - Throws: `GraphError` for an edge naming a missing node, a layer count that differs between edges,
     ///   a negative, NaN or too large cost, or a coordinate count that is not `nodeCount`.
     public init(nodeCount: Int, edges: [Edge], coordinates: [Point]? = nil) throws {
-        guard nodeCount >= 0, nodeCount < Int(Int32.max) else { throw GraphError.tooManyNodes(nodeCount) }
         guard edges.count < Int(Int32.max) else { throw GraphError.tooManyEdges(edges.count) }
         let layers = edges.first?.costSeconds.count ?? 1
         guard layers >= 1 else { throw GraphError.noLayers }
+        var costs = [UInt32](repeating: Graph.impassable, count: layers * edges.count)
+        for (index, edge) in edges.enumerated() {
+            guard edge.costSeconds.count == layers else {
+                throw GraphError.layerCount(edge: index, expected: layers, found: edge.costSeconds.count)
+            }
+            for (layer, seconds) in edge.costSeconds.enumerated() {
+                costs[layer * edges.count + index] = try Graph.milliseconds(seconds, edge: index, layer: layer)
+            }
+        }
+        try self.init(nodeCount: nodeCount, sources: edges.map(\.from), targets: edges.map(\.to),
+                      costMilliseconds: costs, coordinates: coordinates)
+    }
+
+    /// Builds the graph from flat arrays, with no allocation per edge: the way to build large graphs.
+    ///
+    /// Edges given in order of their source node (as road network files usually list them) are stored as
+    /// they are; any other order costs a sort and 8 more bytes per edge for the map between ids and positions.
+    ///
+    /// - Parameters:
+    ///   - nodeCount: nodes are numbered 0..<nodeCount.
+    ///   - sources: each edge's start node; edge ids are indexes into these arrays.
+    ///   - targets: each edge's end node.
+    ///   - costMilliseconds: the costs, layer after layer: the cost of edge `e` in layer `l` is at
+    ///     `l * edgeCount + e`; its length fixes the layer count. `Graph.impassable` where an edge cannot be used.
+    ///   - coordinates: one point per node, or nil.
+    /// - Throws: `GraphError` for an edge naming a missing node, arrays of different lengths, or a coordinate
+    ///   count that is not `nodeCount`.
+    public init(nodeCount: Int, sources: consuming [NodeID], targets: consuming [NodeID],
+                costMilliseconds: consuming [UInt32], coordinates: [Point]? = nil) throws {
+        var sources = sources
+        guard nodeCount >= 0, nodeCount < Int(Int32.max) else { throw GraphError.tooManyNodes(nodeCount) }
+        let edgeCount = sources.count
+        guard edgeCount < Int(Int32.max) else { throw GraphError.tooManyEdges(edgeCount) }
+        guard targets.count == edgeCount else { throw GraphError.arrayLength(name: "targets", expected: edgeCount, found: targets.count) }
+        let layers = edgeCount == 0 ? 1 : costMilliseconds.count / edgeCount
+        guard layers >= 1 else { throw GraphError.noLayers }
+        guard costMilliseconds.count == layers * edgeCount || edgeCount == 0 else {
+            throw GraphError.arrayLength(name: "costMilliseconds", expected: layers * edgeCount, found: costMilliseconds.count)
+        }
         if let coordinates {
             guard coordinates.count == nodeCount else {
                 throw GraphError.coordinateCount(expected: nodeCount, found: coordinates.count)
@@ -117,60 +160,122 @@ public struct Graph: Sendable {
                 throw GraphError.nonFiniteCoordinate(node: bad)
             }
         }
-        var costs = [UInt32](repeating: Graph.impassable, count: layers * edges.count)
-        var outDegree = [Int32](repeating: 0, count: nodeCount + 1)
-        var inDegree = [Int32](repeating: 0, count: nodeCount + 1)
-        for (index, edge) in edges.enumerated() {
-            guard (0..<Int32(nodeCount)).contains(edge.from), (0..<Int32(nodeCount)).contains(edge.to) else {
-                throw GraphError.missingNode(edge: index, from: edge.from, to: edge.to, nodeCount: nodeCount)
+        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+        var sorted = true
+        for index in 0..<edgeCount {
+            let from = sources[index], to = targets[index]
+            guard from >= 0, Int(from) < nodeCount, to >= 0, Int(to) < nodeCount else {
+                throw GraphError.missingNode(edge: index, from: from, to: to, nodeCount: nodeCount)
             }
-            guard edge.costSeconds.count == layers else {
-                throw GraphError.layerCount(edge: index, expected: layers, found: edge.costSeconds.count)
-            }
-            for (layer, seconds) in edge.costSeconds.enumerated() {
-                if seconds == .infinity { continue }
-                guard seconds.isFinite, seconds >= 0, seconds <= Graph.maximumEdgeSeconds else {
-                    throw GraphError.badCost(edge: index, layer: layer, seconds: seconds)
-                }
-                costs[layer * edges.count + index] = UInt32((seconds * 1000).rounded(.up))
-            }
-            outDegree[Int(edge.from) + 1] += 1
-            inDegree[Int(edge.to) + 1] += 1
+            if index > 0, from < sources[index - 1] { sorted = false }
+            offsets[Int(from) + 1] += 1
         }
-        for node in 0..<nodeCount {
-            outDegree[node + 1] += outDegree[node]
-            inDegree[node + 1] += inDegree[node]
+        for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
+
+        let positionOfEdge: [Int32]?, edgeAtPosition: [EdgeID]?
+        if sorted {
+            // The offsets say all the sources said; freed before the reverse arrays are made.
+            sources = []
+            positionOfEdge = nil
+            edgeAtPosition = nil
+        } else {
+            // Edges keep their given order within each node's list: the search is deterministic.
+            var next = offsets
+            var positions = [Int32](repeating: 0, count: edgeCount)
+            var edges = [EdgeID](repeating: 0, count: edgeCount)
+            for index in 0..<edgeCount {
+                let position = next[Int(sources[index])]
+                next[Int(sources[index])] += 1
+                positions[index] = position
+                edges[Int(position)] = EdgeID(index)
+            }
+            var placedTargets = [NodeID](repeating: 0, count: edgeCount)
+            var placedCosts = [UInt32](repeating: Graph.impassable, count: costMilliseconds.count)
+            for position in 0..<edgeCount {
+                let edge = Int(edges[position])
+                placedTargets[position] = targets[edge]
+                for layer in 0..<layers { placedCosts[layer * edgeCount + position] = costMilliseconds[layer * edgeCount + edge] }
+            }
+            targets = placedTargets
+            costMilliseconds = placedCosts
+            positionOfEdge = positions
+            edgeAtPosition = edges
         }
-        var targets = [NodeID](repeating: 0, count: edges.count)
-        var edgeAtPosition = [EdgeID](repeating: 0, count: edges.count)
-        var reverseSources = [NodeID](repeating: 0, count: edges.count)
-        var reverseEdgeAtPosition = [EdgeID](repeating: 0, count: edges.count)
-        var nextOut = outDegree
-        var nextIn = inDegree
-        // Edges keep their given order within each node's list: the search is deterministic.
-        for (index, edge) in edges.enumerated() {
-            let out = Int(nextOut[Int(edge.from)])
-            targets[out] = edge.to
-            edgeAtPosition[out] = EdgeID(index)
-            nextOut[Int(edge.from)] += 1
-            let incoming = Int(nextIn[Int(edge.to)])
-            reverseSources[incoming] = edge.from
-            reverseEdgeAtPosition[incoming] = EdgeID(index)
-            nextIn[Int(edge.to)] += 1
+        // In-edges in the order of their ids, as the edges were given: backward searches break ties the same
+        // way on every build.
+        var reverseOffsets = [Int32](repeating: 0, count: nodeCount + 1)
+        for position in 0..<edgeCount { reverseOffsets[Int(targets[position]) + 1] += 1 }
+        for node in 0..<nodeCount { reverseOffsets[node + 1] += reverseOffsets[node] }
+        var nextIn = reverseOffsets
+        var reverseSources = [NodeID](repeating: 0, count: edgeCount)
+        var reversePositions = [Int32](repeating: 0, count: edgeCount)
+        func addReverse(source: NodeID, position: Int32) {
+            let to = Int(targets[Int(position)])
+            let slot = Int(nextIn[to])
+            nextIn[to] += 1
+            reverseSources[slot] = source
+            reversePositions[slot] = position
+        }
+        if let positionOfEdge {
+            for index in 0..<edgeCount { addReverse(source: sources[index], position: positionOfEdge[index]) }
+        } else {
+            // Sorted: ids are positions, so node by node is id order.
+            for node in 0..<nodeCount {
+                for position in offsets[node]..<offsets[node + 1] { addReverse(source: NodeID(node), position: position) }
+            }
         }
         self.nodeCount = nodeCount
-        self.edgeCount = edges.count
+        self.edgeCount = edgeCount
         self.layerCount = layers
-        self.coordinates = coordinates
-        self.offsets = outDegree
         self.targets = targets
+        self.costs = costMilliseconds
         self.edgeAtPosition = edgeAtPosition
-        self.reverseOffsets = inDegree
+        self.positionOfEdge = positionOfEdge
+        self.coordinates = coordinates
+        self.offsets = offsets
+        self.reverseOffsets = reverseOffsets
         self.reverseSources = reverseSources
-        self.reverseEdgeAtPosition = reverseEdgeAtPosition
-        self.costs = costs
-        self.edgeSources = edges.map(\.from)
-        self.edgeTargets = edges.map(\.to)
+        self.reversePositions = reversePositions
+    }
+
+    /// A cost in seconds as the graph stores it: whole milliseconds rounded up, `impassable` for infinity.
+    static func milliseconds(_ seconds: Double, edge: Int, layer: Int) throws -> UInt32 {
+        if seconds == .infinity { return Graph.impassable }
+        guard seconds.isFinite, seconds >= 0, seconds <= Graph.maximumEdgeSeconds else {
+            throw GraphError.badCost(edge: edge, layer: layer, seconds: seconds)
+        }
+        return UInt32((seconds * 1000).rounded(.up))
+    }
+
+    /// The bytes the graph's arrays hold (not counting the arrays' small headers).
+    public var memoryBytes: Int {
+        let perEdge = targets.count + costs.count + reverseSources.count + reversePositions.count
+            + (edgeAtPosition?.count ?? 0) + (positionOfEdge?.count ?? 0)
+        return 4 * (perEdge + offsets.count + reverseOffsets.count) + MemoryLayout<Point>.stride * (coordinates?.count ?? 0)
+    }
+
+    /// The position of an edge in the forward adjacency.
+    @inlinable
+    func position(of edge: EdgeID) -> Int {
+        positionOfEdge.map { Int($0[Int(edge)]) } ?? Int(edge)
+    }
+
+    /// The edge at a position of the forward adjacency.
+    @inlinable
+    func edge(atPosition position: Int) -> EdgeID {
+        edgeAtPosition.map { $0[position] } ?? EdgeID(position)
+    }
+
+    /// The node whose out-edges hold a position: the last node whose list starts at or before it.
+    @usableFromInline
+    func source(ofPosition position: Int) -> NodeID {
+        var low = 0, high = nodeCount - 1
+        // The node n with offsets[n] <= position < offsets[n + 1]; empty lists share their offset.
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(offsets[middle]) <= position { low = middle } else { high = middle - 1 }
+        }
+        return NodeID(low)
     }
 
     /// The cost of an edge in a layer, in milliseconds, or `Graph.impassable`.
@@ -181,7 +286,7 @@ public struct Graph: Sendable {
     /// - Returns: the cost, rounded up to whole milliseconds when the graph was built.
     @inlinable
     public func costMilliseconds(of edge: EdgeID, layer: Int) -> UInt32 {
-        costs[layer * edgeCount + Int(edge)]
+        costs[layer * edgeCount + position(of: edge)]
     }
 
     /// The node an edge leaves.
@@ -189,29 +294,29 @@ public struct Graph: Sendable {
     /// - Parameter edge: the edge's id.
     /// - Returns: the id of the edge's start node.
     @inlinable
-    public func source(of edge: EdgeID) -> NodeID { edgeSources[Int(edge)] }
+    public func source(of edge: EdgeID) -> NodeID { source(ofPosition: position(of: edge)) }
 
     /// The node an edge enters.
     ///
     /// - Parameter edge: the edge's id.
     /// - Returns: the id of the edge's end node.
     @inlinable
-    public func target(of edge: EdgeID) -> NodeID { edgeTargets[Int(edge)] }
+    public func target(of edge: EdgeID) -> NodeID { targets[position(of: edge)] }
 
     /// The edges leaving a node, in the order they were given.
     ///
     /// - Parameter node: the node's id.
     /// - Returns: the ids of the edges whose `from` is `node`.
-    public func outgoingEdges(of node: NodeID) -> ArraySlice<EdgeID> {
-        edgeAtPosition[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])]
+    public func outgoingEdges(of node: NodeID) -> [EdgeID] {
+        (Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])).map(edge(atPosition:))
     }
 
     /// The edges entering a node, in the order they were given.
     ///
     /// - Parameter node: the node's id.
     /// - Returns: the ids of the edges whose `to` is `node`.
-    public func incomingEdges(of node: NodeID) -> ArraySlice<EdgeID> {
-        reverseEdgeAtPosition[Int(reverseOffsets[Int(node)])..<Int(reverseOffsets[Int(node) + 1])]
+    public func incomingEdges(of node: NodeID) -> [EdgeID] {
+        (Int(reverseOffsets[Int(node)])..<Int(reverseOffsets[Int(node) + 1])).map { edge(atPosition: Int(reversePositions[$0])) }
     }
 }
 
@@ -237,6 +342,9 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     case coordinateCount(expected: Int, found: Int)
     /// A node's x or y is infinite or NaN; `node` is the first such node.
     case nonFiniteCoordinate(node: Int)
+    /// A flat array given to the builder has the wrong length: `name` is the argument, `expected` the length
+    /// the sources imply and `found` its own.
+    case arrayLength(name: String, expected: Int, found: Int)
 
     /// A sentence that explains the error, naming the edge, node or count at fault.
     public var description: String {
@@ -255,6 +363,8 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(found) coordinates for \(expected) nodes; give one per node or none"
         case let .nonFiniteCoordinate(node):
             return "node \(node) has a coordinate that is not a finite number"
+        case let .arrayLength(name, expected, found):
+            return "\(name) has \(found) values; the edges need \(expected)"
         }
     }
 }

@@ -1,10 +1,10 @@
-import HeapModule
-
-/// Dijkstra and exact A* over a `Graph`, with buffers reused from one query to the next.
+/// Dijkstra, exact A* and ALT over a `Graph`, with buffers reused from one query to the next.
 ///
-/// After the first queries have grown the buffers, a query allocates nothing: distances and parents live in
-/// arrays sized to the graph and validated by a generation stamp instead of being cleared, and the priority
-/// queue keeps its storage. Costs are whole milliseconds, so A* and Dijkstra return identical costs.
+/// After the first query has grown the queue, a query allocates nothing: distances and parents live in
+/// buffers sized to the graph and validated by a generation stamp instead of being cleared, and the priority
+/// queue keeps its storage. Costs are whole milliseconds, so A*, ALT and Dijkstra return identical costs, and
+/// nodes of equal cost are settled in order of their ids, so every algorithm breaks ties the same way on
+/// every run.
 ///
 /// Not thread-safe: a search holds per-query state. Make one per thread or task; they can share one `Graph`.
 public final class ShortestPathSearch {
@@ -35,27 +35,59 @@ public final class ShortestPathSearch {
 
     /// The graph this search runs on.
     public let graph: Graph
-    private var distance: [UInt64]
-    private var parentEdge: [EdgeID]
-    private var stamp: [UInt32]
+    private let nodeCount: Int
+    // Per-node state, allocated once: plain memory, so the inner loop pays neither bounds checks nor
+    // exclusivity checks.
+    private let distance: UnsafeMutablePointer<UInt64>
+    /// The forward position of the tree edge that reached each node; -1 for the root.
+    private let parentPosition: UnsafeMutablePointer<Int32>
+    /// The node at the other end of that edge (towards the root).
+    private let parentNode: UnsafeMutablePointer<Int32>
+    /// The lower bound on the remaining cost the search gave each node it reached, so that a stale queue
+    /// entry is recognised without working the bound out again.
+    private let potential: UnsafeMutablePointer<UInt64>
+    private let stamp: UnsafeMutablePointer<UInt32>
     /// Marks the targets of a one-to-many search with the current generation.
-    private var targetStamp: [UInt32]
+    private let targetStamp: UnsafeMutablePointer<UInt32>
     private var generation: UInt32 = 0
-    private var queue = Heap<Entry>()
+    private var packedQueue: PackedQueue
+    private var wideQueue = WideQueue()
     private var lastDirection: Direction = .forward
     private var lastRoot: NodeID = -1
-    /// Nodes settled by the last search (for measuring how much work A* saves).
+    /// Nodes settled by the last search (for measuring how much work A* and ALT save).
     public private(set) var settledCount = 0
 
     /// Creates a search over a graph, with buffers sized to its nodes.
     ///
     /// - Parameter graph: the graph to search.
-    public init(graph: Graph) {
+    public convenience init(graph: Graph) {
+        self.init(graph: graph, packedNodeCount: graph.nodeCount)
+    }
+
+    /// A search whose packed queue entries leave room for `packedNodeCount` node ids: tests ask for more than
+    /// the graph has, so that small graphs reach the key limit and the wide queue.
+    init(graph: Graph, packedNodeCount: Int) {
         self.graph = graph
-        distance = [UInt64](repeating: 0, count: graph.nodeCount)
-        parentEdge = [EdgeID](repeating: -1, count: graph.nodeCount)
-        stamp = [UInt32](repeating: 0, count: graph.nodeCount)
-        targetStamp = [UInt32](repeating: 0, count: graph.nodeCount)
+        nodeCount = graph.nodeCount
+        let count = max(graph.nodeCount, 1)
+        distance = .allocate(capacity: count)
+        parentPosition = .allocate(capacity: count)
+        parentNode = .allocate(capacity: count)
+        potential = .allocate(capacity: count)
+        stamp = .allocate(capacity: count)
+        stamp.initialize(repeating: 0, count: count)
+        targetStamp = .allocate(capacity: count)
+        targetStamp.initialize(repeating: 0, count: count)
+        packedQueue = PackedQueue(nodeCount: max(packedNodeCount, graph.nodeCount))
+    }
+
+    deinit {
+        distance.deallocate()
+        parentPosition.deallocate()
+        parentNode.deallocate()
+        potential.deallocate()
+        stamp.deallocate()
+        targetStamp.deallocate()
     }
 
     // MARK: Queries
@@ -80,11 +112,44 @@ public final class ShortestPathSearch {
     ) -> UInt64? {
         precondition(algorithm == .dijkstra || graph.coordinates != nil, "A* needs node coordinates")
         // A node that is not in the graph is unreachable by either algorithm; A* has no position to aim at.
-        let inGraph = target >= 0 && Int(target) < graph.nodeCount
-        let factor = algorithm == .astar && inGraph ? millisecondsPerMeter : 0
-        run(from: source, direction: .forward, layer: layer, mask: mask, exclusions: exclusions,
-            stopAt: target, heuristicTarget: factor > 0 ? target : -1, millisecondsPerMeter: factor)
-        return reached(target) ? distance[Int(target)] : nil
+        let inGraph = target >= 0 && Int(target) < nodeCount
+        if algorithm == .astar, inGraph, millisecondsPerMeter > 0, let points = graph.coordinates {
+            let bound = StraightLineBound(points: points, target: points[Int(target)], millisecondsPerMeter: millisecondsPerMeter)
+            search(from: source, direction: .forward, layer: layer, mask: mask, exclusions: exclusions, stopAt: target, bound: bound)
+        } else {
+            search(from: source, direction: .forward, layer: layer, mask: mask, exclusions: exclusions, stopAt: target, bound: NoBound())
+        }
+        return cost(to: target)
+    }
+
+    /// The cost in milliseconds of the cheapest path from `source` to `target` by ALT: A* guided by the
+    /// triangle inequality over landmark distances, in the landmark table's layer.
+    ///
+    /// Closures only remove edges, so distances measured on the open network never exceed those under any
+    /// closure: the bounds stay admissible, and the cost equals Dijkstra's under every mask.
+    ///
+    /// - Parameters:
+    ///   - source: the node the path starts from.
+    ///   - target: the node the path ends at.
+    ///   - landmarks: a table built on this graph; its layer is the layer searched.
+    ///   - mask: nodes and edges the search must not use.
+    ///   - exclusions: a second mask, for restrictions that belong to the query rather than the scenario.
+    /// - Returns: the path's cost in milliseconds, or nil when `target` cannot be reached.
+    public func cost(
+        from source: NodeID, to target: NodeID, landmarks: LandmarkTable,
+        mask: ClosureMask? = nil, exclusions: ClosureMask? = nil
+    ) -> UInt64? {
+        precondition(landmarks.nodeCount == nodeCount, "the landmark table was built for another graph")
+        if target >= 0 && Int(target) < nodeCount {
+            landmarks.withBound(towards: target) { bound in
+                search(from: source, direction: .forward, layer: landmarks.layer, mask: mask, exclusions: exclusions,
+                       stopAt: target, bound: bound)
+            }
+        } else {
+            search(from: source, direction: .forward, layer: landmarks.layer, mask: mask, exclusions: exclusions,
+                   stopAt: target, bound: NoBound())
+        }
+        return cost(to: target)
     }
 
     /// Costs from `source` to each of `targets` (nil where unreachable), with one Dijkstra search that stops
@@ -101,11 +166,11 @@ public final class ShortestPathSearch {
         from source: NodeID, to targets: [NodeID], layer: Int,
         mask: ClosureMask? = nil, exclusions: ClosureMask? = nil, into costs: inout [UInt64?]
     ) {
-        run(from: source, direction: .forward, layer: layer, mask: mask, exclusions: exclusions,
-            stopAt: -1, heuristicTarget: -1, millisecondsPerMeter: 0, remainingTargets: targets)
+        search(from: source, direction: .forward, layer: layer, mask: mask, exclusions: exclusions,
+               stopAt: -1, bound: NoBound(), remainingTargets: targets)
         if costs.count != targets.count { costs = [UInt64?](repeating: nil, count: targets.count) }
         for (index, target) in targets.enumerated() {
-            costs[index] = reached(target) ? distance[Int(target)] : nil
+            costs[index] = cost(to: target)
         }
     }
 
@@ -122,8 +187,7 @@ public final class ShortestPathSearch {
         from root: NodeID, direction: Direction = .forward, layer: Int,
         mask: ClosureMask? = nil, exclusions: ClosureMask? = nil
     ) {
-        run(from: root, direction: direction, layer: layer, mask: mask, exclusions: exclusions,
-            stopAt: -1, heuristicTarget: -1, millisecondsPerMeter: 0)
+        search(from: root, direction: direction, layer: layer, mask: mask, exclusions: exclusions, stopAt: -1, bound: NoBound())
     }
 
     // MARK: Reading the last search
@@ -142,8 +206,8 @@ public final class ShortestPathSearch {
     /// - Parameter node: the node to read.
     /// - Returns: the edge's id, or nil when `node` is the root or was not reached.
     public func parentEdge(of node: NodeID) -> EdgeID? {
-        guard reached(node), parentEdge[Int(node)] >= 0 else { return nil }
-        return parentEdge[Int(node)]
+        guard reached(node), parentPosition[Int(node)] >= 0 else { return nil }
+        return graph.edge(atPosition: Int(parentPosition[Int(node)]))
     }
 
     /// The edges of the path between the last search's root and `node`, in travel order, written into
@@ -157,10 +221,10 @@ public final class ShortestPathSearch {
     public func path(to node: NodeID, into edges: inout [EdgeID]) -> Bool {
         edges.removeAll(keepingCapacity: true)
         guard reached(node) else { return false }
-        var current = node
-        while current != lastRoot, let edge = parentEdge(of: current) {
-            edges.append(edge)
-            current = lastDirection == .forward ? graph.source(of: edge) : graph.target(of: edge)
+        var current = Int(node)
+        while current != Int(lastRoot), parentPosition[current] >= 0 {
+            edges.append(graph.edge(atPosition: Int(parentPosition[current])))
+            current = Int(parentNode[current])
         }
         // A forward tree is walked back from the node; a backward tree already runs node → root.
         if lastDirection == .forward { edges.reverse() }
@@ -169,101 +233,254 @@ public final class ShortestPathSearch {
 
     // MARK: The search
 
-    private struct Entry: Comparable {
-        var key: UInt64
-        var node: NodeID
-
-        static func < (lhs: Entry, rhs: Entry) -> Bool {
-            lhs.key != rhs.key ? lhs.key < rhs.key : lhs.node < rhs.node
-        }
-    }
-
     @inline(__always)
     private func reached(_ node: NodeID) -> Bool {
-        node >= 0 && Int(node) < stamp.count && stamp[Int(node)] == generation
+        node >= 0 && Int(node) < nodeCount && stamp[Int(node)] == generation
     }
 
     private func startGeneration() {
         if generation == UInt32.max {
-            for index in stamp.indices {
-                stamp[index] = 0
-                targetStamp[index] = 0
-            }
+            stamp.update(repeating: 0, count: max(nodeCount, 1))
+            targetStamp.update(repeating: 0, count: max(nodeCount, 1))
             generation = 0
         }
         generation += 1
-        queue.removeAll { _ in true }
         settledCount = 0
     }
 
-    @inline(__always)
-    private func heuristic(_ node: NodeID, target: NodeID, factor: Double) -> UInt64 {
-        guard target >= 0, let points = graph.coordinates else { return 0 }
-        let a = points[Int(node)], b = points[Int(target)]
-        let dx = a.x - b.x, dy = a.y - b.y
-        // Rounded down so the estimate never exceeds the true integer cost.
-        return UInt64(((dx * dx + dy * dy).squareRoot() * factor).rounded(.down))
-    }
-
-    private func run(
-        from root: NodeID, direction: Direction, layer: Int,
-        mask: ClosureMask?, exclusions: ClosureMask?,
-        stopAt target: NodeID, heuristicTarget: NodeID, millisecondsPerMeter factor: Double,
-        remainingTargets: [NodeID] = []
+    /// Runs one search with the packed queue, and again with the wide one in the rare graph whose path costs
+    /// outgrow the packed entries.
+    private func search<Bound: SearchBound>(
+        from root: NodeID, direction: Direction, layer: Int, mask: ClosureMask?, exclusions: ClosureMask?,
+        stopAt target: NodeID, bound: Bound, remainingTargets: [NodeID] = []
     ) {
         precondition(layer >= 0 && layer < graph.layerCount, "layer \(layer) is not in 0..<\(graph.layerCount)")
-        startGeneration()
+        for closures in [mask, exclusions] {
+            if let closures {
+                precondition(closures.closedNodes.capacity == nodeCount && closures.closedEdges.capacity == graph.edgeCount,
+                             "the closure mask was made for another graph")
+            }
+        }
+        // Empty masks are dropped, so the common search checks nothing per edge.
+        let masks = SearchMasks(mask: mask, exclusions: exclusions)
+        let finished = withArcs(direction) { arcs in
+            run(from: root, arcs: arcs, layer: layer, masks: masks, stopAt: target, bound: bound,
+                remainingTargets: remainingTargets, queue: &packedQueue)
+        }
+        if !finished {
+            _ = withArcs(direction) { arcs in
+                run(from: root, arcs: arcs, layer: layer, masks: masks, stopAt: target, bound: bound,
+                    remainingTargets: remainingTargets, queue: &wideQueue)
+            }
+        }
         lastDirection = direction
         lastRoot = root
-        guard root >= 0, Int(root) < graph.nodeCount else { return }
-        if mask?.isClosed(node: root) == true || exclusions?.isClosed(node: root) == true { return }
-        var waiting = 0
-        for target in remainingTargets where target >= 0 && Int(target) < graph.nodeCount && targetStamp[Int(target)] != generation {
-            targetStamp[Int(target)] = generation
-            waiting += 1
-        }
-        distance[Int(root)] = 0
-        parentEdge[Int(root)] = -1
-        stamp[Int(root)] = generation
-        queue.insert(Entry(key: heuristic(root, target: heuristicTarget, factor: factor), node: root))
+    }
 
-        let edgeCount = graph.edgeCount
-        let layerBase = layer * edgeCount
-        while let entry = queue.popMin() {
-            let node = entry.node
-            let settledCost = distance[Int(node)]
-            // A stale entry: the node was reached more cheaply after this entry was queued.
-            if entry.key != settledCost &+ heuristic(node, target: heuristicTarget, factor: factor) { continue }
-            settledCount += 1
-            if node == target { return }
-            if waiting > 0, targetStamp[Int(node)] == generation {
-                waiting -= 1
-                if waiting == 0 { return }
-            }
-            let range: Range<Int>
-            if direction == .forward {
-                range = Int(graph.offsets[Int(node)])..<Int(graph.offsets[Int(node) + 1])
-            } else {
-                range = Int(graph.reverseOffsets[Int(node)])..<Int(graph.reverseOffsets[Int(node) + 1])
-            }
-            for position in range {
-                let edge = direction == .forward ? graph.edgeAtPosition[position] : graph.reverseEdgeAtPosition[position]
-                let cost = graph.costs[layerBase + Int(edge)]
-                if cost == Graph.impassable { continue }
-                if let mask, mask.isClosed(edge: edge) { continue }
-                if let exclusions, exclusions.isClosed(edge: edge) { continue }
-                let next = direction == .forward ? graph.targets[position] : graph.reverseSources[position]
-                if let mask, mask.isClosed(node: next) { continue }
-                if let exclusions, exclusions.isClosed(node: next) { continue }
-                let candidate = settledCost + UInt64(cost)
-                let index = Int(next)
-                if stamp[index] != generation || candidate < distance[index] {
-                    stamp[index] = generation
-                    distance[index] = candidate
-                    parentEdge[index] = edge
-                    queue.insert(Entry(key: candidate &+ heuristic(next, target: heuristicTarget, factor: factor), node: next))
+    /// Calls `body` with the adjacency a direction reads, as plain memory.
+    private func withArcs<Result>(_ direction: Direction, _ body: (Arcs) -> Result) -> Result {
+        graph.costs.withUnsafeBufferPointer { costs in
+            let edgeCount = graph.edgeCount
+            switch direction {
+            case .forward:
+                return graph.offsets.withUnsafeBufferPointer { offsets in
+                    graph.targets.withUnsafeBufferPointer { targets in
+                        body(Arcs(offsets: offsets, ends: targets, positions: nil, costs: costs, edgeCount: edgeCount,
+                                  edgeAtPosition: graph.edgeAtPosition))
+                    }
+                }
+            case .backward:
+                return graph.reverseOffsets.withUnsafeBufferPointer { offsets in
+                    graph.reverseSources.withUnsafeBufferPointer { sources in
+                        graph.reversePositions.withUnsafeBufferPointer { positions in
+                            body(Arcs(offsets: offsets, ends: sources, positions: positions, costs: costs, edgeCount: edgeCount,
+                                      edgeAtPosition: graph.edgeAtPosition))
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// The search loop. Returns false, having stopped, when a key outgrew the queue's entries.
+    private func run<Bound: SearchBound, Queue: SearchQueue>(
+        from root: NodeID, arcs: Arcs, layer: Int, masks: SearchMasks, stopAt target: NodeID, bound: Bound,
+        remainingTargets: [NodeID], queue: inout Queue
+    ) -> Bool {
+        startGeneration()
+        queue.removeAll()
+        let generation = self.generation
+        guard root >= 0, Int(root) < nodeCount, !masks.isClosed(node: root) else { return true }
+        var waiting = 0
+        for target in remainingTargets where target >= 0 && Int(target) < nodeCount && targetStamp[Int(target)] != generation {
+            targetStamp[Int(target)] = generation
+            waiting += 1
+        }
+        let rootPotential = bound.estimate(Int(root))
+        distance[Int(root)] = 0
+        parentPosition[Int(root)] = -1
+        parentNode[Int(root)] = -1
+        potential[Int(root)] = rootPotential
+        stamp[Int(root)] = generation
+        guard queue.push(key: rootPotential, node: root) else { return false }
+
+        let costBase = layer * arcs.edgeCount
+        var settled = 0
+        defer { settledCount = settled }
+        while let (key, node) = queue.popMin() {
+            let index = Int(node)
+            let settledCost = distance[index]
+            // A stale entry: the node was reached more cheaply after this entry was queued.
+            if key != settledCost &+ potential[index] { continue }
+            settled += 1
+            if node == target { return true }
+            if waiting > 0, targetStamp[index] == generation {
+                waiting -= 1
+                if waiting == 0 { return true }
+            }
+            for arc in Int(arcs.offsets[index])..<Int(arcs.offsets[index + 1]) {
+                let position = arcs.positions.map { Int($0[arc]) } ?? arc
+                let cost = arcs.costs[costBase + position]
+                if cost == Graph.impassable { continue }
+                let next = arcs.ends[arc]
+                if masks.any, masks.isClosed(edge: arcs.edge(atPosition: position)) || masks.isClosed(node: next) { continue }
+                let candidate = settledCost + UInt64(cost)
+                let nextIndex = Int(next)
+                let nextPotential: UInt64
+                if stamp[nextIndex] != generation {
+                    stamp[nextIndex] = generation
+                    nextPotential = bound.estimate(nextIndex)
+                    potential[nextIndex] = nextPotential
+                } else if candidate < distance[nextIndex] {
+                    nextPotential = potential[nextIndex]
+                } else {
+                    continue
+                }
+                distance[nextIndex] = candidate
+                parentPosition[nextIndex] = Int32(position)
+                parentNode[nextIndex] = node
+                guard queue.push(key: candidate &+ nextPotential, node: next) else { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// One direction's adjacency as plain memory: the arcs of node n are `offsets[n]..<offsets[n+1]`, each with
+/// the node at its far end and (backward) the forward position that holds its cost and id.
+struct Arcs {
+    let offsets: UnsafeBufferPointer<Int32>
+    let ends: UnsafeBufferPointer<Int32>
+    /// Nil forward, where an arc's index is its position.
+    let positions: UnsafeBufferPointer<Int32>?
+    let costs: UnsafeBufferPointer<UInt32>
+    let edgeCount: Int
+    let edgeAtPosition: [Int32]?
+
+    @inline(__always)
+    func edge(atPosition position: Int) -> Int32 {
+        edgeAtPosition.map { $0[position] } ?? Int32(position)
+    }
+}
+
+/// The closure masks of one search, the empty ones left out.
+struct SearchMasks {
+    let first: ClosureMask?
+    let second: ClosureMask?
+    /// Whether any mask closes anything; when none does, the search checks nothing per edge.
+    let any: Bool
+
+    init(mask: ClosureMask?, exclusions: ClosureMask?) {
+        first = mask.flatMap { $0.isEmpty ? nil : $0 }
+        second = exclusions.flatMap { $0.isEmpty ? nil : $0 }
+        any = first != nil || second != nil
+    }
+
+    @inline(__always)
+    func isClosed(edge: Int32) -> Bool {
+        first?.isClosed(edge: edge) == true || second?.isClosed(edge: edge) == true
+    }
+
+    @inline(__always)
+    func isClosed(node: Int32) -> Bool {
+        first?.isClosed(node: node) == true || second?.isClosed(node: node) == true
+    }
+}
+
+/// A lower bound on the cost from a node to the search's target.
+protocol SearchBound {
+    func estimate(_ node: Int) -> UInt64
+}
+
+/// No bound: Dijkstra.
+struct NoBound: SearchBound {
+    @inline(__always) func estimate(_ node: Int) -> UInt64 { 0 }
+}
+
+/// Straight-line distance times the least cost per metre: A*.
+struct StraightLineBound: SearchBound {
+    let points: [Graph.Point]
+    let target: Graph.Point
+    let millisecondsPerMeter: Double
+
+    @inline(__always)
+    func estimate(_ node: Int) -> UInt64 {
+        let point = points[node]
+        let dx = point.x - target.x, dy = point.y - target.y
+        // Rounded down so the estimate never exceeds the true integer cost.
+        return UInt64(((dx * dx + dy * dy).squareRoot() * millisecondsPerMeter).rounded(.down))
+    }
+}
+
+/// A priority queue of (key, node), smallest key first and, among equal keys, smallest node.
+protocol SearchQueue {
+    mutating func removeAll()
+    /// Adds an entry; false when the key is too large for the queue's entries.
+    mutating func push(key: UInt64, node: Int32) -> Bool
+    mutating func popMin() -> (key: UInt64, node: Int32)?
+}
+
+/// Entries packed into 64 bits, the key above the node id: comparing two words compares key, then node. The
+/// node takes as many bits as the graph's ids need, the key the rest (44 bits, some 557 years of
+/// milliseconds, for a million nodes).
+struct PackedQueue: SearchQueue {
+    private var heap = QuaternaryHeap<UInt64>()
+    private let nodeBits: UInt64
+    private let largestKey: UInt64
+
+    init(nodeCount: Int) {
+        nodeBits = UInt64(max(1, Int.bitWidth - max(nodeCount - 1, 1).leadingZeroBitCount))
+        largestKey = UInt64.max >> nodeBits
+    }
+
+    mutating func removeAll() { heap.removeAll() }
+
+    @inline(__always)
+    mutating func push(key: UInt64, node: Int32) -> Bool {
+        guard key <= largestKey else { return false }
+        heap.insert(key << nodeBits | UInt64(UInt32(bitPattern: node)))
+        return true
+    }
+
+    @inline(__always)
+    mutating func popMin() -> (key: UInt64, node: Int32)? {
+        guard let entry = heap.popMin() else { return nil }
+        return (entry >> nodeBits, Int32(truncatingIfNeeded: entry & ((1 << nodeBits) - 1)))
+    }
+}
+
+/// Entries of a full key and node, for paths too costly for `PackedQueue`.
+struct WideQueue: SearchQueue {
+    private var heap = QuaternaryHeap<WideEntry>()
+
+    mutating func removeAll() { heap.removeAll() }
+
+    mutating func push(key: UInt64, node: Int32) -> Bool {
+        heap.insert(WideEntry(key: key, node: node))
+        return true
+    }
+
+    mutating func popMin() -> (key: UInt64, node: Int32)? {
+        heap.popMin().map { ($0.key, $0.node) }
     }
 }

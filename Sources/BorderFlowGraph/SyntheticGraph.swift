@@ -65,6 +65,63 @@ public enum SyntheticGraph {
     }
 }
 
+extension SyntheticGraph {
+    /// The fastest speed on a jittered grid, 110 km/h in metres per second: its A* bound is 1000 / this.
+    public static let gridFastestMetersPerSecond = 110 / 3.6
+
+    /// A road-like jittered grid built straight into flat arrays, with one layer: `side` × `side` nodes, each
+    /// moved at random within its 200 m cell and joined both ways to its right and lower neighbours, each link
+    /// with its own speed from 50 to 110 km/h. Edges are listed in order of their source node, as the flat
+    /// builder stores them without a map between ids and positions, so building it takes little more memory
+    /// than the graph itself.
+    ///
+    /// - Parameters:
+    ///   - side: nodes per row and per column.
+    ///   - seed: the random seed; the same seed gives the same graph.
+    /// - Returns: the graph (about 4 edges per node) and the A* bound in milliseconds per metre.
+    /// - Throws: `GraphError.tooManyNodes` when `side` × `side` is more than a graph holds.
+    public static func jitteredGrid(side: Int, seed: UInt64) throws -> (graph: Graph, millisecondsPerMeter: Double) {
+        guard side >= 0, side.multipliedReportingOverflow(by: side).partialValue < Int(Int32.max),
+              !side.multipliedReportingOverflow(by: side).overflow else { throw GraphError.tooManyNodes(side) }
+        let nodes = side * side
+        let cell = 200.0
+        var random = SplitMix64(seed: seed)
+        let points = (0..<nodes).map { index in
+            Graph.Point(x: (Double(index % side) + Double.random(in: 0.1..<0.9, using: &random)) * cell,
+                        y: (Double(index / side) + Double.random(in: 0.1..<0.9, using: &random)) * cell)
+        }
+        // One speed per link, the same both ways, drawn from the link's own number so that nothing is stored:
+        // link 2n runs right from node n, link 2n + 1 down from it.
+        func cost(_ a: Int, _ b: Int, link: Int) -> UInt32 {
+            var draw = SplitMix64(seed: seed ^ (UInt64(link) &* 0x9E37_79B9_7F4A_7C15))
+            let speed = Double.random(in: 50...110, using: &draw) / 3.6
+            let dx = points[a].x - points[b].x, dy = points[a].y - points[b].y
+            return UInt32(((dx * dx + dy * dy).squareRoot() / speed * 1000).rounded(.up))
+        }
+        var sources: [Graph.NodeID] = [], targets: [Graph.NodeID] = [], costs: [UInt32] = []
+        let edgeCount = 4 * nodes - 4 * side
+        sources.reserveCapacity(edgeCount)
+        targets.reserveCapacity(edgeCount)
+        costs.reserveCapacity(edgeCount)
+        for node in 0..<nodes {
+            let column = node % side, row = node / side
+            // Neighbours in order of id (up, left, right, down), each with its link's number.
+            let up = row > 0 ? (node - side, 2 * (node - side) + 1) : nil
+            let left = column > 0 ? (node - 1, 2 * (node - 1)) : nil
+            let right = column + 1 < side ? (node + 1, 2 * node) : nil
+            let down = row + 1 < side ? (node + side, 2 * node + 1) : nil
+            for case let (neighbour, link)? in [up, left, right, down] {
+                sources.append(Graph.NodeID(node))
+                targets.append(Graph.NodeID(neighbour))
+                costs.append(cost(node, neighbour, link: link))
+            }
+        }
+        let graph = try Graph(nodeCount: nodes, sources: consume sources, targets: consume targets,
+                              costMilliseconds: consume costs, coordinates: points)
+        return (graph, 1000 / gridFastestMetersPerSecond)
+    }
+}
+
 /// SplitMix64: a small, fast, seedable random number generator, so results replay from a printed seed.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
