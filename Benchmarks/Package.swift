@@ -36,6 +36,15 @@ let package = Package(
             ],
             path: "Limits"
         ),
+        // BorderFlowGraph on the DIMACS road grids of `graph-core`, whose C++ and scipy peers sit beside it in
+        // GraphCore/ (the Swift sources in a folder of their own, so SwiftPM sees no C++ or Python).
+        .executableTarget(
+            name: "GraphCore",
+            dependencies: [
+                .product(name: "BorderFlowGraph", package: "BorderFlow"),
+            ],
+            path: "GraphCore/Swift"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,47 @@
+import BorderFlowGraph
+import Foundation
+
+// BorderFlowGraph on a DIMACS graph, for Benchmarks/graph-core to set beside a plain C++ Dijkstra and scipy.
+//
+//   GraphCore tree FILE.gr
+//       a full shortest-path tree (`ShortestPathSearch.tree`) from each of 10 sources spread over the node ids
+//       (source k, 0-based, is node (2k + 1) * N / 20, as in reference_dijkstra.cpp and scipy_dijkstra.py);
+//       per tree the same line as the C++ program: checksum (nodes reached, sum of their costs) and milliseconds
+//   GraphCore queries FILE.gr FILE.co [--count 10000] [--closures]
+//       seeded random one-to-one queries with each algorithm of `queryAlgorithms`, every cost checked against
+//       Dijkstra's; mean nodes settled and mean microseconds per query. --closures closes a seeded 1% of the arcs
+//       with a `ClosureMask` for every query.
+//
+// Both print the graph's memory: how much the resident set grew while the graph was built, and the peak.
+
+func usage() -> Never {
+    FileHandle.standardError.write(Data("usage: GraphCore tree FILE.gr\n       GraphCore queries FILE.gr FILE.co [--count N] [--closures]\n".utf8))
+    exit(2)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    switch (arguments.first, arguments.count) {
+    case ("tree", 2):
+        try runTrees(graphPath: arguments[1])
+    case ("queries", 3...):
+        var count = 10_000
+        var closures = false
+        var options = arguments.dropFirst(3).makeIterator()
+        while let option = options.next() {
+            switch option {
+            case "--count":
+                guard let value = options.next().flatMap({ Int($0) }), value > 0 else { usage() }
+                count = value
+            case "--closures": closures = true
+            default: usage()
+            }
+        }
+        try runQueries(graphPath: arguments[1], coordinatesPath: arguments[2], count: count, closures: closures)
+    default:
+        usage()
+    }
+} catch {
+    FileHandle.standardError.write(Data("GraphCore: \(error)\n".utf8))
+    exit(1)
+}
