@@ -37,16 +37,12 @@ public final class ShortestPathSearch {
     public let graph: Graph
     private let nodeCount: Int
     // Per-node state, allocated once: plain memory, so the inner loop pays neither bounds checks nor
-    // exclusivity checks.
-    private let distance: UnsafeMutablePointer<UInt64>
-    /// The forward position of the tree edge that reached each node; -1 for the root.
-    private let parentPosition: UnsafeMutablePointer<Int32>
-    /// The node at the other end of that edge (towards the root).
-    private let parentNode: UnsafeMutablePointer<Int32>
+    // exclusivity checks. What a relaxation reads and writes of a node shares one 16-byte record, so that it
+    // costs one cache miss, not three.
+    private let state: UnsafeMutablePointer<NodeState>
     /// The lower bound on the remaining cost the search gave each node it reached, so that a stale queue
-    /// entry is recognised without working the bound out again.
+    /// entry is recognised without working the bound out again (A* and ALT only).
     private let potential: UnsafeMutablePointer<UInt64>
-    private let stamp: UnsafeMutablePointer<UInt32>
     /// Marks the targets of a one-to-many search with the current generation.
     private let targetStamp: UnsafeMutablePointer<UInt32>
     private var generation: UInt32 = 0
@@ -70,23 +66,17 @@ public final class ShortestPathSearch {
         self.graph = graph
         nodeCount = graph.nodeCount
         let count = max(graph.nodeCount, 1)
-        distance = .allocate(capacity: count)
-        parentPosition = .allocate(capacity: count)
-        parentNode = .allocate(capacity: count)
+        state = .allocate(capacity: count)
+        state.initialize(repeating: NodeState(distance: 0, parentPosition: -1, stamp: 0), count: count)
         potential = .allocate(capacity: count)
-        stamp = .allocate(capacity: count)
-        stamp.initialize(repeating: 0, count: count)
         targetStamp = .allocate(capacity: count)
         targetStamp.initialize(repeating: 0, count: count)
         packedQueue = PackedQueue(nodeCount: max(packedNodeCount, graph.nodeCount))
     }
 
     deinit {
-        distance.deallocate()
-        parentPosition.deallocate()
-        parentNode.deallocate()
+        state.deallocate()
         potential.deallocate()
-        stamp.deallocate()
         targetStamp.deallocate()
     }
 
@@ -198,7 +188,7 @@ public final class ShortestPathSearch {
     /// - Parameter node: the node to read.
     /// - Returns: the cost in milliseconds between the search's root and `node`, or nil.
     public func cost(to node: NodeID) -> UInt64? {
-        reached(node) ? distance[Int(node)] : nil
+        reached(node) ? state[Int(node)].distance : nil
     }
 
     /// The tree edge by which the last search reached `node` (towards the root), or nil.
@@ -206,8 +196,8 @@ public final class ShortestPathSearch {
     /// - Parameter node: the node to read.
     /// - Returns: the edge's id, or nil when `node` is the root or was not reached.
     public func parentEdge(of node: NodeID) -> EdgeID? {
-        guard reached(node), parentPosition[Int(node)] >= 0 else { return nil }
-        return graph.edge(atPosition: Int(parentPosition[Int(node)]))
+        guard reached(node), state[Int(node)].parentPosition >= 0 else { return nil }
+        return graph.edge(atPosition: Int(state[Int(node)].parentPosition))
     }
 
     /// The edges of the path between the last search's root and `node`, in travel order, written into
@@ -222,9 +212,11 @@ public final class ShortestPathSearch {
         edges.removeAll(keepingCapacity: true)
         guard reached(node) else { return false }
         var current = Int(node)
-        while current != Int(lastRoot), parentPosition[current] >= 0 {
-            edges.append(graph.edge(atPosition: Int(parentPosition[current])))
-            current = Int(parentNode[current])
+        while current != Int(lastRoot), state[current].parentPosition >= 0 {
+            let position = Int(state[current].parentPosition)
+            edges.append(graph.edge(atPosition: position))
+            // The tree edge's other end: its source going forward, its target going backward.
+            current = lastDirection == .forward ? Int(graph.source(ofPosition: position)) : Int(graph.targets[position])
         }
         // A forward tree is walked back from the node; a backward tree already runs node → root.
         if lastDirection == .forward { edges.reverse() }
@@ -235,12 +227,12 @@ public final class ShortestPathSearch {
 
     @inline(__always)
     private func reached(_ node: NodeID) -> Bool {
-        node >= 0 && Int(node) < nodeCount && stamp[Int(node)] == generation
+        node >= 0 && Int(node) < nodeCount && state[Int(node)].stamp == generation
     }
 
     private func startGeneration() {
         if generation == UInt32.max {
-            stamp.update(repeating: 0, count: max(nodeCount, 1))
+            for node in 0..<max(nodeCount, 1) { state[node].stamp = 0 }
             targetStamp.update(repeating: 0, count: max(nodeCount, 1))
             generation = 0
         }
@@ -262,39 +254,42 @@ public final class ShortestPathSearch {
             }
         }
         // Empty masks are dropped, so the common search checks nothing per edge.
-        let masks = SearchMasks(mask: mask, exclusions: exclusions)
-        let finished = withArcs(direction) { arcs in
-            run(from: root, arcs: arcs, layer: layer, masks: masks, stopAt: target, bound: bound,
-                remainingTargets: remainingTargets, queue: &packedQueue)
-        }
-        if !finished {
-            _ = withArcs(direction) { arcs in
-                run(from: root, arcs: arcs, layer: layer, masks: masks, stopAt: target, bound: bound,
+        let masks = SearchMasks(mask: mask, exclusions: exclusions, edgeAtPosition: graph.edgeAtPosition)
+        if !run(from: root, direction: direction, layer: layer, masks: masks, stopAt: target, bound: bound,
+                remainingTargets: remainingTargets, queue: &packedQueue) {
+            _ = run(from: root, direction: direction, layer: layer, masks: masks, stopAt: target, bound: bound,
                     remainingTargets: remainingTargets, queue: &wideQueue)
-            }
         }
         lastDirection = direction
         lastRoot = root
     }
 
-    /// Calls `body` with the adjacency a direction reads, as plain memory.
-    private func withArcs<Result>(_ direction: Direction, _ body: (Arcs) -> Result) -> Result {
-        graph.costs.withUnsafeBufferPointer { costs in
-            let edgeCount = graph.edgeCount
+    /// The loop for a direction, with or without masks: each a loop of its own, so that the common one (forward,
+    /// nothing closed) reads no more per edge than it must.
+    private func run<Bound: SearchBound, Queue: SearchQueue>(
+        from root: NodeID, direction: Direction, layer: Int, masks: SearchMasks, stopAt target: NodeID, bound: Bound,
+        remainingTargets: [NodeID], queue: inout Queue
+    ) -> Bool {
+        graph.costs.withUnsafeBufferPointer { allCosts in
+            let costs = UnsafeBufferPointer(rebasing: allCosts[(layer * graph.edgeCount)...])
             switch direction {
             case .forward:
                 return graph.offsets.withUnsafeBufferPointer { offsets in
                     graph.targets.withUnsafeBufferPointer { targets in
-                        body(Arcs(offsets: offsets, ends: targets, positions: nil, costs: costs, edgeCount: edgeCount,
-                                  edgeAtPosition: graph.edgeAtPosition))
+                        let arcs = ForwardArcs(offsets: offsets, targets: targets, costs: costs)
+                        return masks.any
+                            ? run(from: root, arcs: arcs, filter: masks, stopAt: target, bound: bound, remainingTargets: remainingTargets, queue: &queue)
+                            : run(from: root, arcs: arcs, filter: OpenNetwork(), stopAt: target, bound: bound, remainingTargets: remainingTargets, queue: &queue)
                     }
                 }
             case .backward:
                 return graph.reverseOffsets.withUnsafeBufferPointer { offsets in
                     graph.reverseSources.withUnsafeBufferPointer { sources in
                         graph.reversePositions.withUnsafeBufferPointer { positions in
-                            body(Arcs(offsets: offsets, ends: sources, positions: positions, costs: costs, edgeCount: edgeCount,
-                                      edgeAtPosition: graph.edgeAtPosition))
+                            let arcs = BackwardArcs(offsets: offsets, sources: sources, positions: positions, costs: costs)
+                            return masks.any
+                                ? run(from: root, arcs: arcs, filter: masks, stopAt: target, bound: bound, remainingTargets: remainingTargets, queue: &queue)
+                                : run(from: root, arcs: arcs, filter: OpenNetwork(), stopAt: target, bound: bound, remainingTargets: remainingTargets, queue: &queue)
                         }
                     }
                 }
@@ -303,62 +298,56 @@ public final class ShortestPathSearch {
     }
 
     /// The search loop. Returns false, having stopped, when a key outgrew the queue's entries.
-    private func run<Bound: SearchBound, Queue: SearchQueue>(
-        from root: NodeID, arcs: Arcs, layer: Int, masks: SearchMasks, stopAt target: NodeID, bound: Bound,
+    private func run<Arcs: ArcList, Filter: ArcFilter, Bound: SearchBound, Queue: SearchQueue>(
+        from root: NodeID, arcs: Arcs, filter: Filter, stopAt target: NodeID, bound: Bound,
         remainingTargets: [NodeID], queue: inout Queue
     ) -> Bool {
         startGeneration()
         queue.removeAll()
         let generation = self.generation
-        guard root >= 0, Int(root) < nodeCount, !masks.isClosed(node: root) else { return true }
+        let state = self.state, potential = self.potential
+        guard root >= 0, Int(root) < nodeCount, !filter.isClosed(node: root) else { return true }
         var waiting = 0
         for target in remainingTargets where target >= 0 && Int(target) < nodeCount && targetStamp[Int(target)] != generation {
             targetStamp[Int(target)] = generation
             waiting += 1
         }
         let rootPotential = bound.estimate(Int(root))
-        distance[Int(root)] = 0
-        parentPosition[Int(root)] = -1
-        parentNode[Int(root)] = -1
-        potential[Int(root)] = rootPotential
-        stamp[Int(root)] = generation
+        state[Int(root)] = NodeState(distance: 0, parentPosition: -1, stamp: generation)
+        if !Bound.isZero { potential[Int(root)] = rootPotential }
         guard queue.push(key: rootPotential, node: root) else { return false }
 
-        let costBase = layer * arcs.edgeCount
         var settled = 0
         defer { settledCount = settled }
         while let (key, node) = queue.popMin() {
             let index = Int(node)
-            let settledCost = distance[index]
+            let settledCost = state[index].distance
             // A stale entry: the node was reached more cheaply after this entry was queued.
-            if key != settledCost &+ potential[index] { continue }
-            settled += 1
+            if key != (Bound.isZero ? settledCost : settledCost &+ potential[index]) { continue }
+            settled &+= 1
             if node == target { return true }
             if waiting > 0, targetStamp[index] == generation {
                 waiting -= 1
                 if waiting == 0 { return true }
             }
-            for arc in Int(arcs.offsets[index])..<Int(arcs.offsets[index + 1]) {
-                let position = arcs.positions.map { Int($0[arc]) } ?? arc
-                let cost = arcs.costs[costBase + position]
+            for arc in arcs.range(of: index) {
+                let position = arcs.position(of: arc)
+                let cost = arcs.costs[position]
                 if cost == Graph.impassable { continue }
-                let next = arcs.ends[arc]
-                if masks.any, masks.isClosed(edge: arcs.edge(atPosition: position)) || masks.isClosed(node: next) { continue }
-                let candidate = settledCost + UInt64(cost)
+                let next = arcs.end(of: arc)
+                if !Filter.opensEverything, filter.isClosed(position: position) || filter.isClosed(node: next) { continue }
+                let candidate = settledCost &+ UInt64(cost)
                 let nextIndex = Int(next)
                 let nextPotential: UInt64
-                if stamp[nextIndex] != generation {
-                    stamp[nextIndex] = generation
+                if state[nextIndex].stamp != generation {
                     nextPotential = bound.estimate(nextIndex)
-                    potential[nextIndex] = nextPotential
-                } else if candidate < distance[nextIndex] {
-                    nextPotential = potential[nextIndex]
+                    if !Bound.isZero { potential[nextIndex] = nextPotential }
+                } else if candidate < state[nextIndex].distance {
+                    nextPotential = Bound.isZero ? 0 : potential[nextIndex]
                 } else {
                     continue
                 }
-                distance[nextIndex] = candidate
-                parentPosition[nextIndex] = Int32(position)
-                parentNode[nextIndex] = node
+                state[nextIndex] = NodeState(distance: candidate, parentPosition: Int32(truncatingIfNeeded: position), stamp: generation)
                 guard queue.push(key: candidate &+ nextPotential, node: next) else { return false }
             }
         }
@@ -366,39 +355,81 @@ public final class ShortestPathSearch {
     }
 }
 
-/// One direction's adjacency as plain memory: the arcs of node n are `offsets[n]..<offsets[n+1]`, each with
-/// the node at its far end and (backward) the forward position that holds its cost and id.
-struct Arcs {
-    let offsets: UnsafeBufferPointer<Int32>
-    let ends: UnsafeBufferPointer<Int32>
-    /// Nil forward, where an arc's index is its position.
-    let positions: UnsafeBufferPointer<Int32>?
-    let costs: UnsafeBufferPointer<UInt32>
-    let edgeCount: Int
-    let edgeAtPosition: [Int32]?
+/// What a search knows of a node: its cost from the root, the forward position of the tree edge that reached
+/// it (-1 for the root), and the generation in which both were written (older ones mean "not reached").
+struct NodeState {
+    var distance: UInt64
+    var parentPosition: Int32
+    var stamp: UInt32
+}
 
-    @inline(__always)
-    func edge(atPosition position: Int) -> Int32 {
-        edgeAtPosition.map { $0[position] } ?? Int32(position)
-    }
+/// One direction's adjacency as plain memory: the arcs of node n are a range of indexes, each with the node at
+/// its far end and the forward position that holds its cost (in the layer's run of `costs`) and its id.
+protocol ArcList {
+    var costs: UnsafeBufferPointer<UInt32> { get }
+    func range(of node: Int) -> Range<Int>
+    func position(of arc: Int) -> Int
+    func end(of arc: Int) -> Int32
+}
+
+/// Out-edges: an arc's index is its position.
+struct ForwardArcs: ArcList {
+    let offsets: UnsafeBufferPointer<Int32>
+    let targets: UnsafeBufferPointer<Int32>
+    let costs: UnsafeBufferPointer<UInt32>
+
+    @inline(__always) func range(of node: Int) -> Range<Int> { Int(offsets[node])..<Int(offsets[node &+ 1]) }
+    @inline(__always) func position(of arc: Int) -> Int { arc }
+    @inline(__always) func end(of arc: Int) -> Int32 { targets[arc] }
+}
+
+/// In-edges, each naming its source and its forward position.
+struct BackwardArcs: ArcList {
+    let offsets: UnsafeBufferPointer<Int32>
+    let sources: UnsafeBufferPointer<Int32>
+    let positions: UnsafeBufferPointer<Int32>
+    let costs: UnsafeBufferPointer<UInt32>
+
+    @inline(__always) func range(of node: Int) -> Range<Int> { Int(offsets[node])..<Int(offsets[node &+ 1]) }
+    @inline(__always) func position(of arc: Int) -> Int { Int(positions[arc]) }
+    @inline(__always) func end(of arc: Int) -> Int32 { sources[arc] }
+}
+
+/// Which edges and nodes a search may not use.
+protocol ArcFilter {
+    /// True when the filter closes nothing, so the loop need not ask.
+    static var opensEverything: Bool { get }
+    func isClosed(position: Int) -> Bool
+    func isClosed(node: Int32) -> Bool
+}
+
+/// Nothing closed.
+struct OpenNetwork: ArcFilter {
+    static var opensEverything: Bool { true }
+    @inline(__always) func isClosed(position: Int) -> Bool { false }
+    @inline(__always) func isClosed(node: Int32) -> Bool { false }
 }
 
 /// The closure masks of one search, the empty ones left out.
-struct SearchMasks {
+struct SearchMasks: ArcFilter {
+    static var opensEverything: Bool { false }
     let first: ClosureMask?
     let second: ClosureMask?
+    let edgeAtPosition: [Int32]?
     /// Whether any mask closes anything; when none does, the search checks nothing per edge.
     let any: Bool
 
-    init(mask: ClosureMask?, exclusions: ClosureMask?) {
+    init(mask: ClosureMask?, exclusions: ClosureMask?, edgeAtPosition: [Int32]?) {
         first = mask.flatMap { $0.isEmpty ? nil : $0 }
         second = exclusions.flatMap { $0.isEmpty ? nil : $0 }
+        self.edgeAtPosition = edgeAtPosition
         any = first != nil || second != nil
     }
 
     @inline(__always)
-    func isClosed(edge: Int32) -> Bool {
-        first?.isClosed(edge: edge) == true || second?.isClosed(edge: edge) == true
+    func isClosed(position: Int) -> Bool {
+        let edge = edgeAtPosition.map { $0[position] } ?? Int32(position)
+        return first?.isClosed(edge: edge) == true || second?.isClosed(edge: edge) == true
     }
 
     @inline(__always)
@@ -409,11 +440,18 @@ struct SearchMasks {
 
 /// A lower bound on the cost from a node to the search's target.
 protocol SearchBound {
+    /// True for the bound that is always zero (Dijkstra), so the loop keeps no potentials.
+    static var isZero: Bool { get }
     func estimate(_ node: Int) -> UInt64
+}
+
+extension SearchBound {
+    static var isZero: Bool { false }
 }
 
 /// No bound: Dijkstra.
 struct NoBound: SearchBound {
+    static var isZero: Bool { true }
     @inline(__always) func estimate(_ node: Int) -> UInt64 { 0 }
 }
 
@@ -444,7 +482,7 @@ protocol SearchQueue {
 /// node takes as many bits as the graph's ids need, the key the rest (44 bits, some 557 years of
 /// milliseconds, for a million nodes).
 struct PackedQueue: SearchQueue {
-    private var heap = QuaternaryHeap<UInt64>()
+    private let heap = QuaternaryHeap<UInt64>()
     private let nodeBits: UInt64
     private let largestKey: UInt64
 
@@ -471,7 +509,7 @@ struct PackedQueue: SearchQueue {
 
 /// Entries of a full key and node, for paths too costly for `PackedQueue`.
 struct WideQueue: SearchQueue {
-    private var heap = QuaternaryHeap<WideEntry>()
+    private let heap = QuaternaryHeap<WideEntry>()
 
     mutating func removeAll() { heap.removeAll() }
 

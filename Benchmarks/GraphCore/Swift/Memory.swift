@@ -9,3 +9,9 @@ func processMemoryBytes(_ field: String) -> Int {
 }
 
 func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
+
+/// Starts the peak (`VmHWM`) afresh from the current resident set, so that a peak measures one step alone.
+func resetPeakMemory() {
+    // Linux: writing 5 to clear_refs resets the peak resident set size.
+    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+}

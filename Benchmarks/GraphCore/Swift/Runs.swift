@@ -10,59 +10,77 @@ let querySeed: UInt64 = 20_261_206
 let closureSeed: UInt64 = 1_206
 let closedArcsPerHundred: UInt64 = 1
 
+/// The number of landmarks of the ALT table the queries use.
+let landmarkCount = 16
+
 /// One way of answering a one-to-one query. The first in `queryAlgorithms` is the reference the others must
 /// match; another algorithm is one more entry there.
-struct QueryAlgorithm: Sendable {
+struct QueryAlgorithm {
     let name: String
-    let cost: @Sendable (ShortestPathSearch, Graph.NodeID, Graph.NodeID, ClosureMask?) -> UInt64?
+    let cost: (ShortestPathSearch, Graph.NodeID, Graph.NodeID, ClosureMask?) -> UInt64?
 }
 
-let queryAlgorithms = [
-    QueryAlgorithm(name: "Dijkstra") { search, source, target, mask in
-        search.cost(from: source, to: target, layer: 0, mask: mask, algorithm: .dijkstra)
-    },
-    QueryAlgorithm(name: "A*") { search, source, target, mask in
-        search.cost(from: source, to: target, layer: 0, mask: mask, algorithm: .astar,
-                    millisecondsPerMeter: aStarMillisecondsPerMeter)
-    },
-]
-
-/// Seconds that `Graph` stores as exactly `milliseconds`. It keeps `seconds × 1000` rounded up, and
-/// `Double(ms) / 1000 × 1000` lands just above the whole number for some values (2,007 ms is the first), which
-/// would add a millisecond; the next lower double then gives the whole number back.
-func secondsStored(as milliseconds: UInt32) -> Double {
-    var seconds = Double(milliseconds) / 1000
-    while (seconds * 1000).rounded(.up) > Double(milliseconds) { seconds = seconds.nextDown }
-    return seconds
+/// Dijkstra, A* with the straight-line bound, and ALT with a landmark table of the open graph.
+func queryAlgorithms(landmarks: LandmarkTable) -> [QueryAlgorithm] {
+    [
+        QueryAlgorithm(name: "Dijkstra") { search, source, target, mask in
+            search.cost(from: source, to: target, layer: 0, mask: mask, algorithm: .dijkstra)
+        },
+        QueryAlgorithm(name: "A*") { search, source, target, mask in
+            search.cost(from: source, to: target, layer: 0, mask: mask, algorithm: .astar,
+                        millisecondsPerMeter: aStarMillisecondsPerMeter)
+        },
+        QueryAlgorithm(name: "ALT") { search, source, target, mask in
+            search.cost(from: source, to: target, landmarks: landmarks, mask: mask)
+        },
+    ]
 }
 
-/// Reads the files and builds a one-layer graph, one edge per arc in file order (so an edge id is the arc's
-/// index in the file), checks that every arc keeps its milliseconds, and prints the graph's size and memory.
+/// Reads the files and builds a one-layer graph with the flat builder, the arcs in order of their tail node
+/// (as a road network importer lists them, so the graph keeps no map between edge ids and positions), checks
+/// that every arc keeps its milliseconds, and prints the graph's size and memory.
 func loadGraph(graphPath: String, coordinatesPath: String?) throws -> Graph {
     let clock = ContinuousClock()
     let start = clock.now
-    let arcs = try readArcs(graphPath)
-    var edges: [Graph.Edge] = []
-    edges.reserveCapacity(arcs.milliseconds.count)
-    var steppedDown = 0
-    for arc in arcs.milliseconds.indices {
-        let seconds = secondsStored(as: arcs.milliseconds[arc])
-        if seconds != Double(arcs.milliseconds[arc]) / 1000 { steppedDown += 1 }
-        edges.append(Graph.Edge(from: arcs.tails[arc], to: arcs.heads[arc], costSeconds: seconds))
-    }
-    // From here the resident set grows by the coordinates and what the graph keeps (the edge list is the input).
-    let residentBefore = processMemoryBytes("VmRSS")
+    var arcs = try readArcs(graphPath)
+    sortByTail(&arcs)
     let coordinates = try coordinatesPath.map { try readCoordinates($0, nodeCount: arcs.nodeCount) }
     let read = clock.now
-    let graph = try Graph(nodeCount: arcs.nodeCount, edges: edges, coordinates: coordinates)
-    let graphBytes = processMemoryBytes("VmRSS") - residentBefore
+    // From here the resident set grows by what the build needs beyond its input.
+    let residentBefore = processMemoryBytes("VmRSS")
+    resetPeakMemory()
+    let graph = try Graph(nodeCount: arcs.nodeCount, sources: arcs.tails, targets: arcs.heads,
+                          costMilliseconds: arcs.milliseconds, coordinates: coordinates)
+    let buildPeak = processMemoryBytes("VmHWM") - residentBefore
     let built = clock.now
-    for arc in arcs.milliseconds.indices where graph.costMilliseconds(of: Graph.EdgeID(arc), layer: 0) != arcs.milliseconds[arc] {
-        throw DimacsError(description: "arc \(arc + 1) holds \(graph.costMilliseconds(of: Graph.EdgeID(arc), layer: 0)) ms in the graph, \(arcs.milliseconds[arc]) ms in the file")
+    for arc in arcs.milliseconds.indices where graph.costMilliseconds(of: Graph.EdgeID(arc), layer: 0) != arcs.milliseconds[arc]
+        || graph.source(of: Graph.EdgeID(arc)) != arcs.tails[arc] || graph.target(of: Graph.EdgeID(arc)) != arcs.heads[arc] {
+        throw DimacsError(description: "arc \(arc + 1) is not in the graph as the file gives it")
     }
-    print("graph nodes=\(graph.nodeCount) arcs=\(graph.edgeCount) read_s=\(seconds(read - start)) build_s=\(seconds(built - read)) costs_round_trip=yes stepped_down_arcs=\(steppedDown)")
-    print("memory graph_mb=\(megabytes(graphBytes)) bytes_per_arc=\(graphBytes / max(1, graph.edgeCount)) peak_mb=\(megabytes(processMemoryBytes("VmHWM")))")
+    print("graph nodes=\(graph.nodeCount) arcs=\(graph.edgeCount) read_s=\(seconds(read - start)) build_s=\(seconds(built - read)) costs_round_trip=yes")
+    // Per arc: what the arcs' arrays hold, without the per-node offsets and coordinates.
+    let nodeBytes = 8 * (graph.nodeCount + 1) + MemoryLayout<Graph.Point>.stride * (graph.coordinates?.count ?? 0)
+    let perArc = Double(graph.memoryBytes - nodeBytes) / Double(max(1, graph.edgeCount))
+    print("memory graph_mb=\(megabytes(graph.memoryBytes)) bytes_per_arc=\(String(format: "%.1f", perArc)) build_peak_bytes_per_node=\(buildPeak / max(1, graph.nodeCount)) peak_mb=\(megabytes(processMemoryBytes("VmHWM")))")
     return graph
+}
+
+/// Orders the arcs by tail node, keeping the file's order among arcs of one tail (a counting sort).
+func sortByTail(_ arcs: inout DimacsArcs) {
+    var start = [Int](repeating: 0, count: arcs.nodeCount + 1)
+    for tail in arcs.tails { start[Int(tail) + 1] += 1 }
+    for node in 0..<arcs.nodeCount { start[node + 1] += start[node] }
+    var tails = arcs.tails, heads = arcs.heads, milliseconds = arcs.milliseconds
+    for arc in arcs.tails.indices {
+        let slot = start[Int(arcs.tails[arc])]
+        start[Int(arcs.tails[arc])] += 1
+        tails[slot] = arcs.tails[arc]
+        heads[slot] = arcs.heads[arc]
+        milliseconds[slot] = arcs.milliseconds[arc]
+    }
+    arcs.tails = tails
+    arcs.heads = heads
+    arcs.milliseconds = milliseconds
 }
 
 func seconds(_ duration: Duration) -> String { String(format: "%.2f", milliseconds(duration) / 1000) }
@@ -99,7 +117,11 @@ func runTrees(graphPath: String) throws {
     print("memory with_search_peak_mb=\(megabytes(processMemoryBytes("VmHWM")))")
 }
 
-func runQueries(graphPath: String, coordinatesPath: String, count: Int, closures: Bool) throws {
+/// One-to-one queries: `count` seeded pairs, 100 targets for each of `count / 100` sources, so that one full
+/// Dijkstra tree per source gives the exact cost of every pair. The first `timed` pairs are answered by every
+/// algorithm, for the settled and time ratios; the last algorithm (ALT) answers all of them. Every answer is
+/// checked against the trees.
+func runQueries(graphPath: String, coordinatesPath: String, count: Int, timed: Int, closures: Bool) throws {
     let graph = try loadGraph(graphPath: graphPath, coordinatesPath: coordinatesPath)
     var mask: ClosureMask?
     if closures {
@@ -113,34 +135,49 @@ func runQueries(graphPath: String, coordinatesPath: String, count: Int, closures
         print("closures closed_arcs=\(closedCount)")
         mask = closed
     }
+    let targetsPerSource = 100
     var random = SplitMix64Generator(seed: querySeed)
-    let pairs = (0..<count).map { _ in
-        (Graph.NodeID(random.next() % UInt64(graph.nodeCount)), Graph.NodeID(random.next() % UInt64(graph.nodeCount)))
+    let sources = (0..<max(1, count / targetsPerSource)).map { _ in Graph.NodeID(random.next() % UInt64(graph.nodeCount)) }
+    var pairs: [(Graph.NodeID, Graph.NodeID)] = []
+    for source in sources {
+        for _ in 0..<targetsPerSource { pairs.append((source, Graph.NodeID(random.next() % UInt64(graph.nodeCount)))) }
     }
+    // Spread the timed sample over the sources.
+    var order = SplitMix64(seed: querySeed ^ 1)
+    pairs.shuffle(using: &order)
     let search = ShortestPathSearch(graph: graph)
+    var exact: [Int: UInt64?] = [:]
+    for source in Set(sources) {
+        search.tree(from: source, layer: 0, mask: mask)
+        for (index, pair) in pairs.enumerated() where pair.0 == source { exact[index] = search.cost(to: pair.1) }
+    }
     let clock = ContinuousClock()
-    var referenceCosts: [UInt64?] = []
+    let tableStart = clock.now
+    let landmarks = LandmarkTable(graph: graph, layer: 0, count: landmarkCount)
+    print("landmarks count=\(landmarks.landmarks.count) build_s=\(seconds(clock.now - tableStart)) table_mb=\(megabytes(landmarks.memoryBytes))")
+    let algorithms = queryAlgorithms(landmarks: landmarks)
     var referenceSettled = 0.0, referenceMicroseconds = 0.0
-    for algorithm in queryAlgorithms {
-        var costs: [UInt64?] = []
-        costs.reserveCapacity(count)
+    for (rank, algorithm) in algorithms.enumerated() {
+        let answered = rank == algorithms.count - 1 ? pairs.count : min(timed, pairs.count)
         var settled = 0
-        let start = clock.now
-        for (source, target) in pairs {
-            costs.append(algorithm.cost(search, source, target, mask))
+        var elapsed = Duration.zero
+        var sampleSettled = 0, sampleElapsed = Duration.zero
+        for index in 0..<answered {
+            let (source, target) = pairs[index]
+            let start = clock.now
+            let cost = algorithm.cost(search, source, target, mask)
+            elapsed += clock.now - start
             settled += search.settledCount
+            if index + 1 == min(timed, pairs.count) { (sampleSettled, sampleElapsed) = (settled, elapsed) }
+            guard cost == exact[index] ?? nil else {
+                throw DimacsError(description: "\(algorithm.name) gives \(cost.map(String.init) ?? "no path") from node \(source + 1) to \(target + 1), Dijkstra's tree \((exact[index] ?? nil).map(String.init) ?? "no path")")
+            }
         }
-        let meanMicroseconds = milliseconds(clock.now - start) * 1000 / Double(count)
-        let meanSettled = Double(settled) / Double(count)
-        if referenceCosts.isEmpty {
-            referenceCosts = costs
-            referenceSettled = meanSettled
-            referenceMicroseconds = meanMicroseconds
-        } else if let differing = costs.indices.first(where: { costs[$0] != referenceCosts[$0] }) {
-            let (source, target) = pairs[differing]
-            throw DimacsError(description: "\(algorithm.name) gives \(costs[differing].map(String.init) ?? "no path") from node \(source + 1) to \(target + 1), \(queryAlgorithms[0].name) \(referenceCosts[differing].map(String.init) ?? "no path")")
-        }
-        print("query algorithm=\(algorithm.name) closures=\(closures ? "yes" : "no") count=\(count) reachable=\(costs.count { $0 != nil }) same_costs=yes mean_settled=\(Int(meanSettled.rounded())) mean_us=\(String(format: "%.1f", meanMicroseconds)) settled_ratio=\(String(format: "%.3f", meanSettled / referenceSettled)) time_ratio=\(String(format: "%.3f", meanMicroseconds / referenceMicroseconds))")
+        let sample = Double(min(timed, pairs.count))
+        let meanSettled = Double(sampleSettled) / sample
+        let meanMicroseconds = milliseconds(sampleElapsed) * 1000 / sample
+        if rank == 0 { (referenceSettled, referenceMicroseconds) = (meanSettled, meanMicroseconds) }
+        print("query algorithm=\(algorithm.name) closures=\(closures ? "yes" : "no") checked=\(answered) timed=\(Int(sample)) same_costs=yes mean_settled=\(Int(meanSettled.rounded())) mean_us=\(String(format: "%.1f", meanMicroseconds)) settled_ratio=\(String(format: "%.3f", meanSettled / referenceSettled)) time_ratio=\(String(format: "%.3f", meanMicroseconds / referenceMicroseconds)) all_mean_us=\(String(format: "%.1f", milliseconds(elapsed) * 1000 / Double(answered)))")
     }
 }
 

@@ -7,15 +7,16 @@ import Foundation
 //       a full shortest-path tree (`ShortestPathSearch.tree`) from each of 10 sources spread over the node ids
 //       (source k, 0-based, is node (2k + 1) * N / 20, as in reference_dijkstra.cpp and scipy_dijkstra.py);
 //       per tree the same line as the C++ program: checksum (nodes reached, sum of their costs) and milliseconds
-//   GraphCore queries FILE.gr FILE.co [--count 10000] [--closures]
-//       seeded random one-to-one queries with each algorithm of `queryAlgorithms`, every cost checked against
-//       Dijkstra's; mean nodes settled and mean microseconds per query. --closures closes a seeded 1% of the arcs
-//       with a `ClosureMask` for every query.
+//   GraphCore queries FILE.gr FILE.co [--count 10000] [--timed 200] [--closures]
+//       seeded random one-to-one queries (100 targets per source), every cost checked against a full Dijkstra
+//       tree from its source; Dijkstra, A* and ALT each answer the first --timed pairs (mean nodes settled, mean
+//       microseconds per query, ratios to Dijkstra) and ALT answers all --count. --closures closes a seeded 1%
+//       of the arcs with a `ClosureMask` for every query (and the trees).
 //
 // Both print the graph's memory: how much the resident set grew while the graph was built, and the peak.
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: GraphCore tree FILE.gr\n       GraphCore queries FILE.gr FILE.co [--count N] [--closures]\n".utf8))
+    FileHandle.standardError.write(Data("usage: GraphCore tree FILE.gr\n       GraphCore queries FILE.gr FILE.co [--count N] [--timed N] [--closures]\n".utf8))
     exit(2)
 }
 
@@ -26,6 +27,7 @@ do {
         try runTrees(graphPath: arguments[1])
     case ("queries", 3...):
         var count = 10_000
+        var timed = 200
         var closures = false
         var options = arguments.dropFirst(3).makeIterator()
         while let option = options.next() {
@@ -33,11 +35,14 @@ do {
             case "--count":
                 guard let value = options.next().flatMap({ Int($0) }), value > 0 else { usage() }
                 count = value
+            case "--timed":
+                guard let value = options.next().flatMap({ Int($0) }), value > 0 else { usage() }
+                timed = value
             case "--closures": closures = true
             default: usage()
             }
         }
-        try runQueries(graphPath: arguments[1], coordinatesPath: arguments[2], count: count, closures: closures)
+        try runQueries(graphPath: arguments[1], coordinatesPath: arguments[2], count: count, timed: timed, closures: closures)
     default:
         usage()
     }
