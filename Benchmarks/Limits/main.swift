@@ -4,8 +4,9 @@ import Foundation
 
 // Measures how much memory BorderFlow needs as networks and demand grow, for the limits in the README.
 //
-//   swift run -c release Limits graph NODES     a road-like graph of NODES nodes (3 neighbours, 2 layers), one
-//                                               full shortest-path tree on it
+//   swift run -c release Limits graph NODES     a road-like jittered grid of about NODES nodes (one layer, built
+//                                               with the flat builder), its memory per edge and the build's peak
+//                                               per node, and one full shortest-path tree on it
 //   swift run -c release Limits demand          the bundled network with every possible trip: each origin to each
 //                                               destination across the border, in every mode, assigned at equilibrium
 //   swift run -c release Limits crossings DIR   a dataset folder (Scripts/make-many-crossings makes one with many
@@ -22,6 +23,14 @@ func peakResidentBytes() -> Int {
     return kilobytes * 1024
 }
 
+/// The process's resident set now, in bytes (Linux: VmRSS in /proc/self/status).
+func residentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kilobytes * 1024
+}
+
 func megabytes(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -33,11 +42,17 @@ case "graph":
         FileHandle.standardError.write(Data("usage: Limits graph NODES\n".utf8))
         exit(2)
     }
-    let (graph, _) = try SyntheticGraph.roadLike(nodes: nodes, seed: 7)
+    // A jittered grid of about NODES nodes, built straight into flat arrays with one layer, then one full tree.
+    let before = residentBytes()
+    let (graph, _) = try SyntheticGraph.jitteredGrid(side: Int(Double(nodes).squareRoot().rounded()), seed: 7)
+    let buildPeak = peakResidentBytes() - before
     let search = ShortestPathSearch(graph: graph)
     search.tree(from: 0, direction: .forward, layer: 0)
-    let reached = (0..<Int32(nodes)).reduce(0) { $0 + (search.cost(to: $1) == nil ? 0 : 1) }
-    print("graph nodes=\(nodes) edges=\(graph.edgeCount) reached=\(reached) peak=\(megabytes(peakResidentBytes())) bytesPerNode=\(peakResidentBytes() / nodes) seconds=\(clock.now - start)")
+    let reached = (0..<Int32(graph.nodeCount)).reduce(0) { $0 + (search.cost(to: $1) == nil ? 0 : 1) }
+    // Per edge: what the edges' arrays hold, without the per-node offsets and coordinates.
+    let nodeBytes = 8 * (graph.nodeCount + 1) + MemoryLayout<Graph.Point>.stride * graph.nodeCount
+    let perEdge = Double(graph.memoryBytes - nodeBytes) / Double(graph.edgeCount)
+    print("graph nodes=\(graph.nodeCount) edges=\(graph.edgeCount) layers=\(graph.layerCount) reached=\(reached) graph=\(megabytes(graph.memoryBytes)) bytesPerEdge=\(String(format: "%.1f", perEdge)) buildPeakBytesPerNode=\(buildPeak / graph.nodeCount) peak=\(megabytes(peakResidentBytes())) seconds=\(clock.now - start)")
 case "demand":
     let network = try BorderNetwork(dataset: try Dataset.load())
     let places = network.dataset.places
