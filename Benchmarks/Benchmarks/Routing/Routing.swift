@@ -104,6 +104,21 @@ struct SyntheticFixture {
         print("Checked: A* and Dijkstra agree on all \(pairs.count) pairs (\(reachable) reachable); nodes settled per query: Dijkstra \(dijkstraSettled / pairs.count), A* \(astarSettled / pairs.count).")
     }
 
+    /// ALT must give Dijkstra's cost for every pair, with its landmark table built on the open graph.
+    func checkALTAgainstDijkstra(_ search: ShortestPathSearch, _ landmarks: LandmarkTable) throws {
+        var dijkstraSettled = 0, altSettled = 0
+        for (index, pair) in pairs.enumerated() {
+            let dijkstra = search.cost(from: pair.source, to: pair.target, layer: Inputs.carLayer, algorithm: .dijkstra)
+            dijkstraSettled += search.settledCount
+            let alt = search.cost(from: pair.source, to: pair.target, landmarks: landmarks)
+            altSettled += search.settledCount
+            guard dijkstra == alt else {
+                throw CheckFailed(description: "pair \(index) (\(pair.source) → \(pair.target)): ALT cost \(alt.map(String.init) ?? "none") ms, Dijkstra \(dijkstra.map(String.init) ?? "none") ms")
+            }
+        }
+        print("Checked: ALT and Dijkstra agree on all \(pairs.count) pairs; nodes settled per query: Dijkstra \(dijkstraSettled / pairs.count), ALT (\(landmarks.landmarks.count) landmarks) \(altSettled / pairs.count).")
+    }
+
     /// BorderFlow's tree from each source must give SwiftGraph's distance to every node, within 1 ms
     /// (they are expected to be equal: the weights are the same whole milliseconds), and the same nodes
     /// must be reachable.
@@ -211,6 +226,21 @@ let benchmarks: @Sendable () -> Void = {
             let search = ShortestPathSearch(graph: fixture.graph)
             try fixture.checkAStarAgainstDijkstra(search)
             return (fixture, search)
+        }
+    }
+
+    let alt = "ALT one-to-one, synthetic 10k nodes"
+    Benchmark(alt, configuration: perPair) { benchmark, state in
+        let (fixture, search, landmarks) = state
+        let pair = item(fixture.pairs, for: benchmark)
+        blackHole(search.cost(from: pair.source, to: pair.target, landmarks: landmarks))
+    } setup: {
+        setUp(alt) { () throws -> (SyntheticFixture, ShortestPathSearch, LandmarkTable) in
+            let fixture = try SyntheticFixture()
+            let search = ShortestPathSearch(graph: fixture.graph)
+            let landmarks = LandmarkTable(graph: fixture.graph, layer: Inputs.carLayer, count: 16)
+            try fixture.checkALTAgainstDijkstra(search, landmarks)
+            return (fixture, search, landmarks)
         }
     }
 
