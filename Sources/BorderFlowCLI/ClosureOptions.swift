@@ -46,12 +46,10 @@ struct ClosureOptions: ParsableArguments {
     /// The closures typed on the command line, ids matched in any case, polygon files read.
     func typedClosures(dataset: Dataset) throws -> Closures {
         var closures = Closures()
-        for id in Closures.items(closeCrossings) { try closures.close(typedCrossing: id, in: dataset) }
-        for code in Closures.items(closePorts) { try closures.close(port: code) }
-        for id in Closures.items(closeSectors) { try closures.close(typedSector: id, in: dataset) }
-        for entry in Closures.items(closeModes) {
-            guard let (mode, target) = Closures.modeEntry(entry) else { continue }
-            try closures.close(mode: mode, atTyped: target, in: dataset)
+        let typed: [([String], Closures.TypedKind)] = [(closeCrossings, .crossing), (closePorts, .port), (closeSectors, .sector),
+                                                       (closeModes, .modeAtCrossingOrPort)]
+        for (values, kind) in typed {
+            for entry in Closures.items(values) { try closures.close(typed: entry, as: kind, in: dataset) }
         }
         for path in closePolygons { try closures.close(polygonsIn: URL(fileURLWithPath: path)) }
         return closures

@@ -30,11 +30,12 @@ struct Inputs {
     /// - Throws: `ValidationError` when the text is not a moment, or no moment is given for a scenario with
     ///   windows.
     func moment(typed text: String?, option: String) throws -> Moment? {
-        if let text { return try MomentOption.moment(text, option: option) }
-        if let scenario, scenario.date == nil, scenario.hasTimeWindows {
-            throw ValidationError("scenario \(scenario.id) has closures or changes with time windows but no date; give \(option) YYYY-MM-DD to apply those in force that day, or add a date: to the scenario")
+        let typed = try text.map { try MomentOption.moment($0, option: option) }
+        do {
+            return try Scenario.moment(given: typed, scenario: scenario)
+        } catch {
+            throw ValidationError(error.message(advice: "give \(option) YYYY-MM-DD"))
         }
-        return scenario?.date
     }
 
     /// What is closed at a moment: the scenario's closures then (with the modes its lane changes leave without

@@ -17,13 +17,10 @@ struct DivertEndpoint {
         let network = served.network, dataset = served.dataset
         let scenario = try scenario(request.scenario)
         var typed = Closures()
-        try add(request.close, field: "close", to: &typed) { try $0.close(typedCrossing: $1, in: dataset) }
-        try add(request.closePorts, field: "closePorts", to: &typed) { try $0.close(port: $1) }
-        try add(request.closeSectors, field: "closeSectors", to: &typed) { try $0.close(typedSector: $1, in: dataset) }
-        try add(request.closeModes, field: "closeModes", to: &typed) { closures, entry in
-            guard let (mode, target) = Closures.modeEntry(entry) else { return }
-            try closures.close(mode: mode, atTyped: target, in: dataset)
-        }
+        try add(request.close, field: "close", kind: .crossing, to: &typed)
+        try add(request.closePorts, field: "closePorts", kind: .port, to: &typed)
+        try add(request.closeSectors, field: "closeSectors", kind: .sector, to: &typed)
+        try add(request.closeModes, field: "closeModes", kind: .modeAtCrossingOrPort, to: &typed)
         let moment = try moment(typed: request.on, scenario: scenario)
         let closures = Scenario.closures(of: scenario, at: moment, in: dataset, adding: typed)
         let season = try network.season(at: moment)
@@ -55,8 +52,7 @@ struct DivertEndpoint {
         case nil:
             return nil
         case let .bundled(id):
-            if let scenario = served.scenarios.first(where: { $0.id.lowercased() == id.lowercased() }) { return scenario }
-            throw APIError.field("scenario", "no bundled scenario has the id \"\(id)\"; known scenarios: \(served.scenarios.map(\.id).joined(separator: ", "))")
+            return try served.bundledScenario(id, at: .field("scenario"))
         case let .document(document):
             do {
                 let text = try JSONTextWriter().text(of: .object(document))
@@ -70,12 +66,11 @@ struct DivertEndpoint {
     }
 
     /// Adds each entry of a list member, checked against the dataset on its own so that an error names it.
-    private func add(_ entries: [String], field: String, to closures: inout Closures,
-                     _ close: (inout Closures, String) throws -> Void) throws {
+    private func add(_ entries: [String], field: String, kind: Closures.TypedKind, to closures: inout Closures) throws {
         for (index, entry) in entries.enumerated() {
             do {
                 var one = Closures()
-                try close(&one, entry.trimmingCharacters(in: .whitespaces))
+                try one.close(typed: entry.trimmingCharacters(in: .whitespaces), as: kind, in: served.dataset)
                 try served.network.check(one)
                 closures.add(contentsOf: one)
             } catch {
@@ -86,10 +81,11 @@ struct DivertEndpoint {
 
     /// The day looked at: the one given, else the scenario's date, as `divert --on` decides it.
     private func moment(typed text: String?, scenario: Scenario?) throws -> Moment? {
-        if let text { return try ServerMoment.moment(text, parameter: .field("on")) }
-        if let scenario, scenario.date == nil, scenario.hasTimeWindows {
-            throw APIError.field("on", "scenario \(scenario.id) has closures or changes with time windows but no date; give on as YYYY-MM-DD to apply those in force that day, or add a date to the scenario")
+        let given = try text.map { try ServerMoment.moment($0, parameter: .field("on")) }
+        do {
+            return try Scenario.moment(given: given, scenario: scenario)
+        } catch {
+            throw APIError.field("on", error.message(advice: "give on as YYYY-MM-DD"))
         }
-        return scenario?.date
     }
 }

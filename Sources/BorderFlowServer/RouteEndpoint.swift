@@ -3,11 +3,17 @@ import BorderFlowOutput
 import BorderFlowSpatial
 
 /// `GET /api/route`: the `route --format json` answer with its map layers, for the query's places, mode,
-/// closures, moment and alternatives.
+/// scenario and closures, moment and alternatives.
 struct RouteEndpoint {
     let served: ServedDataset
 
-    static let parameters = ["from", "to", "mode", "close", "at", "alternatives"]
+    static let parameters = ["from", "to", "mode", "scenario", "close", "closePort", "closeSector", "closeMode", "at", "alternatives"]
+
+    /// The parameters that close what they name, as `route --close`, `--close-port`, `--close-sector` and
+    /// `--close-mode` do.
+    static let closureParameters: [(name: String, kind: Closures.TypedKind)] = [
+        ("close", .crossing), ("closePort", .port), ("closeSector", .sector), ("closeMode", .modeAtCrossingOrPort),
+    ]
 
     /// The most alternatives listed, as `route --alternatives` allows.
     static let largestAlternatives = 100
@@ -33,8 +39,20 @@ struct RouteEndpoint {
             }
             mode = typed
         }
-        let closures = try Self.closures(query.all("close"), parameter: "close", on: network)
-        let moment = try query["at"].map { try ServerMoment.moment($0, parameter: .parameter("at")) }
+        let scenario = try query["scenario"].map { try served.bundledScenario($0, at: .parameter("scenario")) }
+        var typed = Closures()
+        for (name, kind) in Self.closureParameters {
+            typed.add(contentsOf: try Self.closures(query.all(name), kind: kind, parameter: name, on: network))
+        }
+        let given = try query["at"].map { try ServerMoment.moment($0, parameter: .parameter("at")) }
+        let moment: Moment?
+        do {
+            moment = try Scenario.moment(given: given, scenario: scenario)
+        } catch {
+            throw APIError.parameter("at", error.message(advice: "give at as YYYY-MM-DD"))
+        }
+        // The scenario's closures then, then those typed: as `route --scenario` combines them.
+        let closures = Scenario.closures(of: scenario, at: moment, in: network.dataset, adding: typed)
         let alternatives = try query.integer("alternatives", in: 0...Self.largestAlternatives, default: 0, counting: "alternatives")
         let comparison = try network.compareRoutes(from: origin, to: destination, mode: mode, closures: closures, at: moment,
                                                    alternatives: alternatives)
@@ -43,20 +61,23 @@ struct RouteEndpoint {
         return JSONMembers.appending([("geojson", layers)], to: report)
     }
 
-    /// Crossings closed by id in any case, each checked against the dataset.
+    /// What one closure parameter closes, each entry checked against the dataset on its own so that an
+    /// error names the parameter.
     ///
     /// - Parameters:
     ///   - values: the parameter's values, each a comma list.
+    ///   - kind: what its entries name.
     ///   - parameter: the parameter's name, for errors.
-    ///   - network: the network whose crossings they name.
+    ///   - network: the network whose crossings, ports and sectors they name.
     /// - Returns: the closures.
-    /// - Throws: `APIError` with the closest ids for an unknown crossing.
-    static func closures(_ values: [String], parameter: String, on network: BorderNetwork) throws -> Closures {
+    /// - Throws: `APIError` for an entry the network cannot apply, with the closest ids for an unknown crossing
+    ///   and the known ones for an unknown port or sector, as `route` says.
+    static func closures(_ values: [String], kind: Closures.TypedKind, parameter: String, on network: BorderNetwork) throws -> Closures {
         var closures = Closures()
-        for id in Closures.items(values) {
+        for entry in Closures.items(values) {
             do {
                 var one = Closures()
-                try one.close(typedCrossing: id, in: network.dataset)
+                try one.close(typed: entry, as: kind, in: network.dataset)
                 try network.check(one)
                 closures.add(contentsOf: one)
             } catch {

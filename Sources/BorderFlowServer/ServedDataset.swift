@@ -113,3 +113,19 @@ public final class ServedDataset: Sendable {
         return served
     }
 }
+
+extension ServedDataset {
+    /// A bundled scenario by id in any case: never a path, since a request reads no file it names.
+    ///
+    /// - Parameters:
+    ///   - id: the id asked for.
+    ///   - place: the parameter or field that names it, for the error.
+    /// - Returns: the scenario, checked against the dataset.
+    /// - Throws: `APIError` listing the known ids when none has this one.
+    func bundledScenario(_ id: String, at place: APIError.Place) throws -> Scenario {
+        if let scenario = scenarios.first(where: { $0.id.lowercased() == id.lowercased() }) { return scenario }
+        throw APIError(status: .badRequest,
+                       message: "no bundled scenario has the id \"\(id)\"; known scenarios: \(scenarios.map(\.id).joined(separator: ", "))",
+                       place: place)
+    }
+}

@@ -48,6 +48,21 @@ import Testing
         }
     }
 
+    /// With draws, every band is filled in, and the answer still matches the document's band schemas.
+    @Test func uncertaintyBandsAreDocumented() async throws {
+        try await TestServer.withClient { client in
+            let body = try TestServer.expectDocumented(try await Self.post(client, #"{"close": ["lukeville"], "model": "aon", "uncertainty": 2, "seed": 7}"#),
+                                                       "/api/divert", "post", status: 200)
+            let report = body.objectValue?["report"]?.objectValue
+            let crossings = report?["crossings"]?.arrayValue ?? []
+            #expect(!crossings.isEmpty)
+            #expect(crossings.allSatisfy { Set($0.objectValue?["changeBand"]?.objectValue?.keys ?? []) == ["p10", "median", "p90"] })
+            let uncertainty = report?["uncertainty"]?.objectValue
+            #expect(uncertainty?["draws"]?.numberValue == 2 && uncertainty?["seed"]?.numberValue == 7)
+            #expect(uncertainty?["forgone"]?.objectValue?.keys.sorted() == Mode.allCases.map(\.rawValue).sorted())
+        }
+    }
+
     @Test func maxStreamsKeepsTheStreamsThatChangedMost() async throws {
         try await TestServer.withClient { client in
             func flows(_ body: String) async throws -> [JSONValue] {
@@ -97,7 +112,10 @@ import Testing
             try await expectError(#"{"closeModes": ["boat:lukeville"]}"#, field: "closeModes[0]", saying: "MODE:ID")
             try await expectError(#"{"on": "someday"}"#, field: "on", saying: "on ")
             try await expectError(#"{"model": "magic"}"#, field: "model", saying: "aon, logit, equilibrium")
-            try await expectError(#"{"uncertainty": 10001}"#, field: "uncertainty", saying: "10000")
+            // The server's own limit on draws (DivertRequest.largestUncertainty), below the command line's.
+            try await expectError(#"{"uncertainty": 101}"#, field: "uncertainty", saying: "from 1 to 100 draws, or 0 for none")
+            try await expectError(#"{"uncertainty": 101}"#, field: "uncertainty", saying: "divert --uncertainty allows up to 10000")
+            try await expectError(#"{"uncertainty": 10000}"#, field: "uncertainty", saying: "the server's limit")
             try await expectError(#"{"uncertainty": 1.5}"#, field: "uncertainty", saying: "whole number")
             try await expectError(#"{"minVolume": -1}"#, field: "minVolume", saying: "zero or more")
             try await expectError(#"{"maxStreams": -1}"#, field: "maxStreams", saying: "from 0 to 10000000 streams")

@@ -101,6 +101,85 @@ import Testing
         }
     }
 
+    /// `scenario`, `closePort`, `closeSector` and `closeMode` close what `route --scenario`, `--close-port`,
+    /// `--close-sector` and `--close-mode` close: the answer is the library's route for the same closures.
+    @Test func routeTakesTheCommandsClosures() async throws {
+        let network = try BorderNetwork.bundled()
+        let dataset = network.dataset
+        let names = Dictionary(uniqueKeysWithValues: dataset.crossings.map { ($0.id, $0.name) })
+        let lukeville = try #require(dataset.crossings.first { $0.id == "lukeville" })
+        let nogales = dataset.crossings.filter { $0.portCode == "2604" }.map(\.id)
+        #expect(nogales.count > 1)
+        try await TestServer.withClient { client in
+            /// The answer, checked against the document and against the library's route for the closures.
+            func expectRoute(_ query: String, from: String, to: String, closures: Closures, at moment: Moment? = nil) async throws -> JSONValue {
+                let response = try await client.execute(uri: "/api/route?\(query)", method: .get)
+                let body = try TestServer.expectDocumented(response, "/api/route", "get", status: 200)
+                let comparison = try network.compareRoutes(from: from, to: to, mode: .pov, closures: closures, at: moment, alternatives: 0)
+                let expected = try TestServer.reread(RouteReport(comparison: comparison, crossingNames: names).json())
+                let members = body.objectValue?.members.filter { $0.key != "geojson" }.map { ($0.key, $0.value) } ?? []
+                #expect(JSONValue.object(JSONObject(members)) == expected, "\(query)")
+                return body
+            }
+            func crossing(_ body: JSONValue) -> String? { body.objectValue?["crossing"]?.stringValue }
+            // With nothing closed, these trips cross at the crossings then closed.
+            #expect(crossing(try await expectRoute("from=Sonoyta&to=Phoenix", from: "Sonoyta", to: "Phoenix", closures: Closures())) == "lukeville")
+            let open = try await expectRoute("from=Nogales%2C+SON&to=Tucson", from: "Nogales, SON", to: "Tucson", closures: Closures())
+            #expect(crossing(open).map(nogales.contains) == true)
+
+            var port = Closures()
+            try port.close(port: "2604")
+            let byPort = try await expectRoute("from=Nogales%2C+SON&to=Tucson&closePort=2604", from: "Nogales, SON", to: "Tucson", closures: port)
+            #expect(crossing(byPort) != nil && crossing(byPort).map(nogales.contains) == false, "\(crossing(byPort) ?? "none")")
+
+            let sector = try #require(lukeville.sector)
+            var sectorClosed = Closures()
+            try sectorClosed.close(sector: sector)
+            let bySector = try await expectRoute("from=Sonoyta&to=Phoenix&closeSector=\(sector.uppercased())", from: "Sonoyta", to: "Phoenix", closures: sectorClosed)
+            #expect(crossing(bySector).flatMap { id in dataset.crossings.first { $0.id == id }?.sector } != sector)
+
+            var modes = Closures()
+            try modes.close(mode: .pov, atCrossing: "lukeville")
+            try modes.close(mode: .truck, atPort: "2604")
+            let byMode = try await expectRoute("from=Sonoyta&to=Phoenix&closeMode=pov:Lukeville,truck:2604", from: "Sonoyta", to: "Phoenix", closures: modes)
+            #expect(crossing(byMode) != nil && crossing(byMode) != "lukeville")
+
+            // A scenario's closures at its date, or at the moment given.
+            let december = try Scenario.find("dec-2023", dataset: dataset)
+            let date = try #require(december.date)
+            let atItsDate = try await expectRoute("from=Sonoyta&to=Phoenix&scenario=dec-2023", from: "Sonoyta", to: "Phoenix",
+                                                  closures: december.closures(at: date, in: dataset), at: date)
+            #expect(crossing(atItsDate) != nil && crossing(atItsDate) != "lukeville")
+            let november = try Moment(parsing: "2023-11-01", dateAlone: .noon)
+            let before = try await expectRoute("from=Sonoyta&to=Phoenix&scenario=DEC-2023&at=2023-11-01", from: "Sonoyta", to: "Phoenix",
+                                               closures: december.closures(at: november, in: dataset), at: november)
+            #expect(crossing(before) == "lukeville")
+            // Typed closures add to the scenario's.
+            var both = december.closures(at: november, in: dataset)
+            both.add(contentsOf: port)
+            _ = try await expectRoute("from=Nogales%2C+SON&to=Tucson&scenario=dec-2023&at=2023-11-01&closePort=2604", from: "Nogales, SON", to: "Tucson",
+                                      closures: both, at: november)
+
+            func expectError(_ query: String, parameter: String, saying words: String) async throws {
+                let body = try TestServer.expectDocumented(try await client.execute(uri: "/api/route?from=Sonoyta&to=Phoenix&\(query)", method: .get),
+                                                           "/api/route", "get", status: 400)
+                let error = body.objectValue?["error"]?.objectValue
+                #expect(error?["parameter"]?.stringValue == parameter, "\(query)")
+                #expect(error?["message"]?.stringValue?.contains(words) == true, "\(query): \(error?["message"]?.stringValue ?? "")")
+            }
+            try await expectError("scenario=dec-2024", parameter: "scenario", saying: "no bundled scenario has the id \"dec-2024\"; known scenarios: ")
+            try await expectError("scenario=%2Fetc%2Fpasswd", parameter: "scenario", saying: "no bundled scenario")
+            try await expectError("closePort=9999", parameter: "closePort", saying: "no crossing belongs to port code \"9999\"; known port codes: ")
+            try await expectError("closeSector=atlantis", parameter: "closeSector", saying: "no sector has the id \"atlantis\"; known sectors: ")
+            try await expectError("closeMode=boat:lukeville", parameter: "closeMode", saying: "'boat:lukeville' must be MODE:ID")
+            try await expectError("closeMode=lukeville", parameter: "closeMode", saying: "must be MODE:ID")
+            try await expectError("closeMode=pov:lukevile", parameter: "closeMode", saying: "did you mean \"lukeville\"")
+            try await expectError("closeMode=rail:lukeville", parameter: "closeMode", saying: "does not serve rail")
+            try await expectError("closePort=2604&closeSectors=x", parameter: "closeSectors", saying: "unknown parameter")
+            try await expectError("scenario=dec-2023&at=soon", parameter: "at", saying: "at ")
+        }
+    }
+
     @Test func locate() async throws {
         try await TestServer.withClient { client in
             let body = try TestServer.expectDocumented(try await client.execute(uri: "/api/locate?lon=-110.94&lat=31.33&count=3", method: .get), "/api/locate", "get", status: 200)

@@ -24,6 +24,8 @@ public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
     case polygonClosesNothing(String)
     /// The window's end is not after its start.
     case windowEndsBeforeItStarts(Moment, Moment)
+    /// A typed `MODE:ID` entry that is not a known mode, a colon and a target.
+    case unreadableModeEntry(String)
 
     /// A message for people: what is wrong and how to fix it.
     public var description: String {
@@ -47,6 +49,8 @@ public enum ClosureError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(name) holds no crossing of the dataset, so it would close nothing; draw it around the crossings to close (`borderflow crossings --format json` lists their longitude and latitude)"
         case let .windowEndsBeforeItStarts(start, end):
             return "the closure window ends (\(end)) before it starts (\(start)); give `to` after `from`"
+        case let .unreadableModeEntry(entry):
+            return Closures.modeEntryProblem(entry)
         }
     }
 }

@@ -1,6 +1,19 @@
 import Foundation
 
 extension Closures {
+    /// What a closure typed by id names: the kinds `route` and `divert` take as `--close`, `--close-port`,
+    /// `--close-sector` and `--close-mode`, and the server as their parameters and members.
+    public enum TypedKind: Sendable, CaseIterable {
+        /// A crossing, by id in any case.
+        case crossing
+        /// Every facility of a CBP port, by its four-digit code.
+        case port
+        /// Every crossing of a sector, by id in any case.
+        case sector
+        /// One mode at a crossing or port, as `MODE:ID` or `MODE:CODE`.
+        case modeAtCrossingOrPort
+    }
+
     /// The entries of a repeatable list, each of which may be a comma list: `["a,b", "c"]` is a, b and c;
     /// blanks are dropped.
     ///
@@ -73,6 +86,27 @@ extension Closures {
             try close(mode: mode, atPort: target)
         } else {
             try close(mode: mode, atCrossing: Self.datasetID(target, among: dataset.crossings.map(\.id)))
+        }
+    }
+
+    /// Closes what one typed entry of a kind names, ids matched to the dataset's in any case. The one way the
+    /// command line and the server read typed closures.
+    ///
+    /// - Parameters:
+    ///   - entry: the entry as typed (one item, not a comma list).
+    ///   - kind: what the entry names.
+    ///   - dataset: the dataset whose ids it is matched to.
+    /// - Throws: `ClosureError.unreadableModeEntry` for a mode entry that is not `MODE:ID`; otherwise
+    ///   `ClosureError` as the closure does. Unknown ids are found when the closures are checked
+    ///   (`BorderNetwork.check(_:)`).
+    public mutating func close(typed entry: String, as kind: TypedKind, in dataset: Dataset) throws {
+        switch kind {
+        case .crossing: try close(typedCrossing: entry, in: dataset)
+        case .port: try close(port: entry)
+        case .sector: try close(typedSector: entry, in: dataset)
+        case .modeAtCrossingOrPort:
+            guard let (mode, target) = Self.modeEntry(entry) else { throw ClosureError.unreadableModeEntry(entry) }
+            try close(mode: mode, atTyped: target, in: dataset)
         }
     }
 }
