@@ -703,7 +703,9 @@ extension GraphFile {
                 throw error(.malformed(problem))
             }
             let landmarkTables = try tables.enumerated().map { index, table in
-                if let problem = Validation.landmarks(table.landmarks, layer: table.layer, layerCount: layers, nodeCount: nodes) {
+                if let problem = Validation.landmarks(table.landmarks, layer: table.layer, layerCount: layers, nodeCount: nodes)
+                    ?? Validation.landmarkCosts(from: table.from, to: table.to, width: table.landmarks.count, layer: table.layer,
+                                                offsets: offsets, targets: targets, costs: costs) {
                     throw error(.malformed("landmark table \(index): \(problem)"))
                 }
                 return LandmarkTable(layer: table.layer, landmarks: table.landmarks, nodeCount: nodes,
@@ -739,6 +741,42 @@ extension GraphFile {
                 let last = offsets[offsets.count - 1]
                 return Int(last) == edgeCount ? nil : "\(name) end at \(last), but there are \(edgeCount) edges"
             }
+        }
+
+        /// The landmark costs hold along every edge (a node's cost from a landmark is at most its predecessor's
+        /// plus the edge; its cost to a landmark at most the edge plus its successor's), and a node the edge
+        /// leads from or to is not left without a cost where its neighbour has one. Costs that hold along every
+        /// edge are lower bounds along every path, so a table that passes can make an ALT search slow but never
+        /// wrong, whoever wrote it.
+        static func landmarkCosts(from: [UInt32], to: [UInt32], width: Int, layer: Int,
+                                  offsets: [Int32], targets: [Int32], costs: [UInt32]) -> String? {
+            let nodes = offsets.count - 1, edges = targets.count
+            guard from.count == nodes * width, to.count == nodes * width else { return "its costs are not one per node and landmark" }
+            let unknown = LandmarkTable.unknown
+            for node in 0..<nodes {
+                for position in Int(offsets[node])..<Int(offsets[node + 1]) {
+                    let cost = costs[layer * edges + position]
+                    guard cost != Graph.impassable else { continue }
+                    let next = Int(targets[position])
+                    for landmark in 0..<width {
+                        let fromHere = from[node * width + landmark], fromNext = from[next * width + landmark]
+                        if fromHere != unknown, fromNext == unknown {
+                            return "landmark \(landmark) has a cost to node \(node) but none to node \(next), an edge further"
+                        }
+                        if fromHere != unknown, UInt64(fromNext) > UInt64(fromHere) + UInt64(cost) {
+                            return "landmark \(landmark)'s cost to node \(next) is more than its cost to node \(node) plus the edge between them"
+                        }
+                        let toHere = to[node * width + landmark], toNext = to[next * width + landmark]
+                        if toNext != unknown, toHere == unknown {
+                            return "node \(node) has no cost to landmark \(landmark) though node \(next), an edge further, has one"
+                        }
+                        if toNext != unknown, UInt64(toHere) > UInt64(cost) + UInt64(toNext) {
+                            return "node \(node)'s cost to landmark \(landmark) is more than the edge to node \(next) plus that node's cost"
+                        }
+                    }
+                }
+            }
+            return nil
         }
 
         /// Every value is a node id.

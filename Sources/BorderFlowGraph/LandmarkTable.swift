@@ -12,8 +12,7 @@
 /// reachable from them. Landmarks so chosen sit on the network's edges, where their bounds are tightest for
 /// the most queries.
 public struct LandmarkTable: Sendable {
-    /// The stored cost where a node and a landmark are not connected (or the cost passes 32 bits); such
-    /// entries give no bound.
+    /// The stored cost where a node and a landmark are not connected; such entries give no bound.
     public static let unknown = UInt32.max
 
     /// The cost layer the table measures, and so the layer ALT searches with it use.
@@ -98,11 +97,13 @@ public struct LandmarkTable: Sendable {
         return best.map { Graph.NodeID($0) }
     }
 
-    /// The last search's cost to every node, `unknown` where it did not reach or the cost passes 32 bits.
+    /// The last search's cost to every node, `unknown` where it did not reach. A cost past 32 bits is stored
+    /// as the largest below `unknown`: lowering costs past a ceiling keeps them consistent along every edge,
+    /// so the bounds stay lower bounds.
     private static func column(_ nodes: Int, _ search: ShortestPathSearch) -> [UInt32] {
         (0..<nodes).map { node in
-            guard let cost = search.cost(to: Graph.NodeID(node)), cost < UInt64(unknown) else { return unknown }
-            return UInt32(cost)
+            guard let cost = search.cost(to: Graph.NodeID(node)) else { return unknown }
+            return UInt32(min(cost, UInt64(unknown - 1)))
         }
     }
 

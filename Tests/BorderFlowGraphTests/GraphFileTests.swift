@@ -222,6 +222,24 @@ struct GraphFileTests {
         #expect(layer == .malformed("landmark table 0: its layer 1 is not one of the graph's 1"))
     }
 
+    /// Landmark costs that a path could undercut would make ALT answers wrong: refused, as are costs that stop
+    /// where a neighbour's go on.
+    @Test func landmarkCostsThatCouldOverestimateAreRefused() throws {
+        let graph = try SyntheticGraph.jitteredGrid(side: 5, seed: 3).graph
+        let table = LandmarkTable(graph: graph, layer: 0, count: 3)
+        let width = table.landmarks.count
+        // Node 12, the grid's centre, lies an edge from node 13; landmark 0 is not node 12 or 13.
+        #expect(!table.landmarks.contains(12) && !table.landmarks.contains(13))
+        let raised = try Self.faultUnderValidChecksum(graph: graph, landmarks: [table]) { file in
+            file.patchSection(.fromLandmark, index: 12 * width, with: Int32(bitPattern: table.fromLandmark[13 * width] + 1_000_000))
+        }
+        #expect(raised == .malformed("landmark table 0: landmark 0's cost to node 12 is more than its cost to node 7 plus the edge between them"))
+        let cut = try Self.faultUnderValidChecksum(graph: graph, landmarks: [table]) { file in
+            file.patchSection(.toLandmark, index: 12 * width + 1, with: Int32(bitPattern: LandmarkTable.unknown))
+        }
+        #expect(cut == .malformed("landmark table 0: node 12 has no cost to landmark 1 though node 7, an edge further, has one"))
+    }
+
     @Test func positionMapsThatAreNotPermutationsAreRefused() throws {
         let graph = try SyntheticGraph.roadLike(nodes: 30, seed: 4).graph
         #expect(graph.edgeAtPosition != nil)
