@@ -18,6 +18,8 @@ let package = Package(
         // `borderflow serve`: the HTTP server and its request log.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // The server's own group of network threads (Hummingbird's default has one per core).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // `swift package generate-documentation --target BorderFlow` builds the DocC catalog.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -71,6 +73,8 @@ let package = Package(
                 "BorderFlowSpatial",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             resources: [.copy("Resources/web"), .copy("Resources/openapi.json")],
             packageAccess: false

@@ -2,10 +2,19 @@ import BorderFlow
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 
 /// The map page and its JSON API: the dataset loaded and the network and diversion model prepared once,
 /// then every request answered from memory.
 public enum BorderFlowServer {
+    /// The threads that read requests and write answers: half the cores, so that the other half answer them
+    /// (routes and diversions run on Swift's concurrency threads). One per core, NIO's default, makes four
+    /// busy threads take turns on two cores, and a route waited on the switching: at 64 connections on two
+    /// cores its p99 latency fell from about 21 ms to 15 ms with this. Made once and kept for the process,
+    /// like NIO's own shared group.
+    static let networkThreads = MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount / 2))
+
     /// The HTTP application serving a prepared dataset: what `borderflow serve` runs and tests drive.
     ///
     /// - Parameters:
@@ -33,6 +42,7 @@ public enum BorderFlowServer {
                 let shownHost = host.contains(":") ? "[\(host)]" : host
                 onReady("BorderFlow serving \(name) on http://\(shownHost):\(port)/")
             },
+            eventLoopGroupProvider: .shared(Self.networkThreads),
             logger: logger)
     }
 
