@@ -193,3 +193,28 @@ struct SplitMix64Generator {
         return z ^ (z >> 31)
     }
 }
+
+/// Writes a jittered grid (and a landmark table, when asked) as a network file and reads it back, timed.
+func runFile(side: Int, landmarks: Int) throws {
+    let clock = ContinuousClock()
+    let (graph, _) = try SyntheticGraph.jitteredGrid(side: side, seed: 1)
+    let tables = landmarks > 0 ? [LandmarkTable(graph: graph, layer: 0, count: landmarks)] : []
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("graph-core-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("grid.bfgraph")
+    let writeStart = clock.now
+    try GraphFile.write(graph, landmarks: tables, to: url)
+    let written = clock.now - writeStart
+    let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
+    var reads: [Double] = []
+    for _ in 0..<3 {
+        let start = clock.now
+        let (read, readTables) = try GraphFile.read(from: url)
+        reads.append(milliseconds(clock.now - start))
+        guard read.edgeCount == graph.edgeCount, readTables.count == tables.count else {
+            throw DimacsError(description: "the file read back is not the graph written")
+        }
+    }
+    print("file nodes=\(graph.nodeCount) edges=\(graph.edgeCount) landmarks=\(landmarks) bytes=\(size) write_ms=\(String(format: "%.0f", milliseconds(written))) best_read_ms=\(String(format: "%.0f", reads.min() ?? 0)) reads_ms=\(reads.map { String(format: "%.0f", $0) }.joined(separator: ","))")
+}

@@ -13,10 +13,15 @@ import Foundation
 //       microseconds per query, ratios to Dijkstra) and ALT answers all --count. --closures closes a seeded 1%
 //       of the arcs with a `ClosureMask` for every query (and the trees).
 //
-// Both print the graph's memory: how much the resident set grew while the graph was built, and the peak.
+//   GraphCore file SIDE [--landmarks K]
+//       a jittered grid of SIDE × SIDE nodes (SyntheticGraph.jitteredGrid; side 1582 gives 10 million edges),
+//       written as a network file (with K landmark tables' worth of one layer, when asked) and read back: the
+//       file's size, the time to write it and the best of three reads
+//
+// The first two print the graph's memory: how much the resident set grew while the graph was built, and the peak.
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: GraphCore tree FILE.gr\n       GraphCore queries FILE.gr FILE.co [--count N] [--timed N] [--closures]\n".utf8))
+    FileHandle.standardError.write(Data("usage: GraphCore tree FILE.gr\n       GraphCore queries FILE.gr FILE.co [--count N] [--timed N] [--closures]\n       GraphCore file SIDE [--landmarks K]\n".utf8))
     exit(2)
 }
 
@@ -25,6 +30,15 @@ do {
     switch (arguments.first, arguments.count) {
     case ("tree", 2):
         try runTrees(graphPath: arguments[1])
+    case ("file", 2...):
+        guard let side = Int(arguments[1]), side > 1 else { usage() }
+        var landmarks = 0
+        if arguments.count == 4, arguments[2] == "--landmarks", let count = Int(arguments[3]), (1...64).contains(count) {
+            landmarks = count
+        } else if arguments.count != 2 {
+            usage()
+        }
+        try runFile(side: side, landmarks: landmarks)
     case ("queries", 3...):
         var count = 10_000
         var timed = 200
