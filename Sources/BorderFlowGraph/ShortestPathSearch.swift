@@ -240,6 +240,12 @@ public final class ShortestPathSearch {
         settledCount = 0
     }
 
+    /// Whether a mask (if any) has a bit for every node and edge of the graph.
+    private func fits(_ mask: ClosureMask?) -> Bool {
+        guard let mask else { return true }
+        return mask.closedNodes.capacity == nodeCount && mask.closedEdges.capacity == graph.edgeCount
+    }
+
     /// Runs one search with the packed queue, and again with the wide one in the rare graph whose path costs
     /// outgrow the packed entries.
     private func search<Bound: SearchBound>(
@@ -247,12 +253,7 @@ public final class ShortestPathSearch {
         stopAt target: NodeID, bound: Bound, remainingTargets: [NodeID] = []
     ) {
         precondition(layer >= 0 && layer < graph.layerCount, "layer \(layer) is not in 0..<\(graph.layerCount)")
-        for closures in [mask, exclusions] {
-            if let closures {
-                precondition(closures.closedNodes.capacity == nodeCount && closures.closedEdges.capacity == graph.edgeCount,
-                             "the closure mask was made for another graph")
-            }
-        }
+        precondition(fits(mask) && fits(exclusions), "the closure mask was made for another graph")
         // Empty masks are dropped, so the common search checks nothing per edge.
         let masks = SearchMasks(mask: mask, exclusions: exclusions, edgeAtPosition: graph.edgeAtPosition)
         if !run(from: root, direction: direction, layer: layer, masks: masks, stopAt: target, bound: bound,
