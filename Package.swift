@@ -131,6 +131,8 @@ let package = Package(
                 "BorderFlowOutput",
                 "BorderFlow",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // The bundled scenario files, read as the documents a divert request may carry.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // End-to-end: runs the built `borderflow` binary as a user would.
