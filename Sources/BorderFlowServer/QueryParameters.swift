@@ -1,5 +1,3 @@
-import Foundation
-
 /// A query string's parameters in order, decoded as a form: `+` is a space, `%XX` a byte of UTF-8.
 struct QueryParameters: Sendable {
     private(set) var pairs: [(name: String, value: String)] = []

@@ -1,4 +1,4 @@
-import BorderFlow
+@testable import BorderFlow
 import BorderFlowSpatial
 import Foundation
 import Testing
@@ -11,24 +11,6 @@ import Yams
 struct ScenarioDocumentSchemaTests {
     static let schema = JSONValue.object(JSONObject([("$ref", .string("#/components/schemas/ScenarioDocument"))]))
 
-    /// A YAML node as the JSON a request would carry: plain scalars that read as numbers or booleans become
-    /// them, every other scalar a string.
-    static func json(_ node: Node) -> JSONValue {
-        switch node {
-        case let .scalar(scalar):
-            guard scalar.style == .plain else { return .string(scalar.string) }
-            if let number = Double(scalar.string) { return .number(number) }
-            if scalar.string == "true" || scalar.string == "false" { return .bool(scalar.string == "true") }
-            return .string(scalar.string)
-        case let .mapping(mapping):
-            return .object(JSONObject(mapping.map { ($0.key.string ?? "", json($0.value)) }))
-        case let .sequence(sequence):
-            return .array(sequence.map(json))
-        case .alias:
-            return .null
-        }
-    }
-
     @Test func everyBundledScenarioIsADocumentedScenarioDocument() throws {
         let validator = JSONSchemaValidator(document: try TestServer.document.get())
         let folder = DatasetFiles.bundledDirectory.appendingPathComponent("scenarios")
@@ -37,7 +19,8 @@ struct ScenarioDocumentSchemaTests {
         var kinds = Set<String>()
         for file in files {
             let node = try #require(try Yams.compose(yaml: String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)))
-            let document = Self.json(node)
+            // As the scenario reader reads its values: numbers stay numbers, every other scalar is text.
+            let document = ScenarioReader.json(node)
             kinds.formUnion(document.objectValue?.keys ?? [])
             #expect(validator.errors(of: document, against: Self.schema) == [], "\(file)")
         }

@@ -226,7 +226,7 @@ struct ScenarioReader {
             guard let polygonNode = yaml.value(node, "polygon") else { throw fail(node, field, "missing polygon") }
             let geometry: GeoJSONGeometry
             do {
-                geometry = try GeoJSONReader.geometry(json(polygonNode), file: file)
+                geometry = try GeoJSONReader.geometry(Self.json(polygonNode), file: file)
             } catch let error as GeoJSONError {
                 throw fail(polygonNode, "\(field).polygon", error.message)
             }
@@ -299,8 +299,9 @@ struct ScenarioReader {
         }
     }
 
-    /// A YAML node as JSON, for GeoJSON geometry written inline: numbers stay numbers.
-    private func json(_ node: Node) -> JSONValue {
+    /// A YAML node as JSON, for GeoJSON geometry written inline and for scenarios sent as JSON documents:
+    /// numbers stay numbers.
+    static func json(_ node: Node) -> JSONValue {
         switch node {
         case let .scalar(scalar):
             // "nan" and "inf" read as Doubles but are no JSON number: left as text, the geometry reader names them.
