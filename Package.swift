@@ -35,10 +35,16 @@ let package = Package(
             pkgConfig: "geos",
             providers: [.apt(["libgeos-dev"]), .brew(["geos"])]
         ),
-        // Spatial layer: PROJ and GEOS wrappers, coordinates, GeoJSON.
+        // GDAL's vector drivers (OSM, GeoPackage, Shapefile, FlatGeobuf, …), read by `borderflow import-roads`.
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
+        ),
+        // Spatial layer: PROJ, GEOS and GDAL wrappers, coordinates, GeoJSON.
         .target(
             name: "BorderFlowSpatial",
-            dependencies: ["CPROJ", "CGEOS"]
+            dependencies: ["CPROJ", "CGEOS", "CGDAL"]
         ),
         // Graph layer: pure Swift, no C. CSR graph, closure masks, Dijkstra, A* and ALT; the hot path. Its
         // queue is its own 4-ary heap of 64-bit entries: swift-collections' min-max heap orders 16-byte

@@ -29,6 +29,7 @@ struct BorderFlowCommand: ParsableCommand {
             InfoCommand.self,
             BuildSectorsCommand.self,
             BuildBasemapCommand.self,
+            ImportRoadsCommand.self,
             BuildCountsCommand.self,
             BackcastCommand.self,
             BaselinesCommand.self,

@@ -112,6 +112,27 @@ public struct GeoJSONFeature: Equatable, Sendable {
         }
     }
 
+    /// The boolean property named `key`, or nil when it is missing or null.
+    ///
+    /// - Parameter key: The property's name.
+    /// - Returns: The property's value, or nil.
+    /// - Throws: `GeoJSONError` naming this feature and the field when the property is present but not true or false.
+    public func optionalBool(_ key: String) throws -> Bool? {
+        guard let value = properties[key], value != .null else { return nil }
+        guard case let .bool(flag) = value else { throw error(field: key, "expected true or false, found \(value.kindDescription)") }
+        return flag
+    }
+
+    /// The property named `key` as an array of strings, or nil when it is missing or null.
+    ///
+    /// - Parameter key: The property's name.
+    /// - Returns: The strings, in order, or nil.
+    /// - Throws: `GeoJSONError` as `stringArray(_:)` does when the property is present.
+    public func optionalStringArray(_ key: String) throws -> [String]? {
+        guard let value = properties[key], value != .null else { return nil }
+        return try stringArray(key)
+    }
+
     /// The object property named `key`.
     ///
     /// - Parameter key: The property's name.

@@ -1,6 +1,6 @@
 import BorderFlowSpatial
 
-/// One road or rail segment between two network nodes, on one side of the border. Two-way.
+/// One road or rail segment between two network nodes, on one side of the border: two-way unless `oneWay`.
 public struct Road: Hashable, Sendable, Identifiable {
     /// The class of a road, or rail.
     ///
@@ -15,8 +15,12 @@ public struct Road: Hashable, Sendable, Identifiable {
         case primary
         /// A farm-to-market or other minor state road.
         case secondary
-        /// A port approach, urban arterial or short connector.
+        /// A port approach, urban arterial, street or short connector.
         case local
+        /// A footway, path or pedestrian street: pedestrians only, at the walking speed in `speedKph`.
+        case footway
+        /// A ferry: road traffic and pedestrians ride it at `speedKph` (trucks only where `closedTo` allows).
+        case ferry
         /// A freight rail line: trains only (`Mode.rail`), no road traffic; its speed is a train's.
         case rail
     }
@@ -35,6 +39,11 @@ public struct Road: Hashable, Sendable, Identifiable {
     public let from: String
     /// The node id at the other end.
     public let to: String
+    /// Whether it may be travelled only from `from` to `to` (`"oneWay": true`); false, the default, for both ways.
+    public let oneWay: Bool
+    /// Modes that may not use it though its class would let them (`"closedTo": ["truck"]`): a street with no
+    /// trucks, a ferry that takes none.
+    public let closedTo: Set<Mode>
     /// The road's line, in longitude and latitude, from `from` to `to`.
     public let geometry: [Coordinate]
     /// Geodesic length of the geometry on the WGS 84 ellipsoid, computed when the dataset loads.
@@ -42,4 +51,47 @@ public struct Road: Hashable, Sendable, Identifiable {
 
     /// Whether the segment is a railway (trains only).
     public var isRail: Bool { roadClass == .rail }
+
+    /// A segment.
+    ///
+    /// - Parameters:
+    ///   - id: a stable id.
+    ///   - name: the route as signed.
+    ///   - country: the side of the border it is on.
+    ///   - roadClass: its class.
+    ///   - speedKph: free-flow speed of a car (a train on rail, a walker on a footway).
+    ///   - from: the node id at its first vertex.
+    ///   - to: the node id at its last vertex.
+    ///   - oneWay: whether it runs only from `from` to `to`.
+    ///   - closedTo: modes that may not use it.
+    ///   - geometry: its line, in longitude and latitude.
+    ///   - lengthMeters: its geodesic length (filled in when a dataset loads).
+    public init(id: String, name: String, country: Country, roadClass: RoadClass, speedKph: Double, from: String, to: String,
+                oneWay: Bool = false, closedTo: Set<Mode> = [], geometry: [Coordinate], lengthMeters: Double = 0) {
+        self.id = id
+        self.name = name
+        self.country = country
+        self.roadClass = roadClass
+        self.speedKph = speedKph
+        self.from = from
+        self.to = to
+        self.oneWay = oneWay
+        self.closedTo = closedTo
+        self.geometry = geometry
+        self.lengthMeters = lengthMeters
+    }
+
+    /// The km/h a mode travels it at, nil when the mode may not use it: rail only by trains, a footway only on
+    /// foot, a road by the road modes at `CrossingTimes.roadSpeedKph`, never by a mode in `closedTo`.
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: the speed, or nil.
+    public func speedKph(for mode: Mode) -> Double? {
+        guard !closedTo.contains(mode) else { return nil }
+        switch roadClass {
+        case .rail: return mode == .rail ? speedKph : nil
+        case .footway: return mode == .pedestrian ? speedKph : nil
+        default: return CrossingTimes.roadSpeedKph(mode, carSpeedKph: speedKph)
+        }
+    }
 }

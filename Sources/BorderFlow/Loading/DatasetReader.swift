@@ -388,6 +388,15 @@ final class DatasetReader {
             }
             let from = field { try feature.string("from") }
             let to = field { try feature.string("to") }
+            let oneWay = field { try feature.optionalBool("oneWay") }.flatMap { $0 }
+            var closedTo: Set<Mode> = []
+            for text in field({ try feature.optionalStringArray("closedTo") }).flatMap({ $0 }) ?? [] {
+                if let mode = Mode(rawValue: text) {
+                    closedTo.insert(mode)
+                } else {
+                    report(feature, field: "closedTo", "\"\(text)\" is not a mode; expected some of \(Mode.validNames)")
+                }
+            }
             var line: [Coordinate]?
             if case let .lineString(positions)? = feature.geometry {
                 let coordinates = positions.map(Coordinate.init)
@@ -404,7 +413,7 @@ final class DatasetReader {
             guard problems.count == start, let id, let name, let country, let roadClass, let speed, let from, let to, let line
             else { continue }
             roads.append(Road(id: id, name: name, country: country, roadClass: roadClass, speedKph: speed,
-                              from: from, to: to, geometry: line, lengthMeters: 0))
+                              from: from, to: to, oneWay: oneWay ?? false, closedTo: closedTo, geometry: line))
         }
         return roads
     }

@@ -5,10 +5,11 @@ import Foundation
 /// country, and between places on one side, per road layer, in whole milliseconds and metres.
 ///
 /// Closures only ever close crossing edges, and these searches keep off the crossings, so one table serves
-/// every closure state: a route is then the cheapest open crossing of `near + crossing + far`. Every road
-/// and rail segment is two edges of equal cost, one each way (`BorderNetwork.init`), so the cost from a
-/// place to a crossing's side is also the cost back: one tree per place and layer gives both. Built once
-/// per network, on first use, by `BorderNetwork.accessCosts`; immutable afterwards.
+/// every closure state: a route is then the cheapest open crossing of `near + crossing + far`. Where every road
+/// and rail segment is two edges of equal cost (no one-way roads), the cost from a place to a crossing's side is
+/// also the cost back, and one tree per place and layer gives both. With one-way roads a second tree per place,
+/// grown backward, gives the way back (`fromCrossing`). Built once per network, on first use, by
+/// `BorderNetwork.accessCosts`; immutable afterwards.
 final class AccessCosts: Sendable {
     /// Marks an unreachable entry. Real costs stay far below it (it is 49 days), so a sum that includes it
     /// is never the cheapest.
@@ -20,10 +21,14 @@ final class AccessCosts: Sendable {
     let slotOfLayer: [Int]
     /// Whether each place is in Mexico.
     let placeIsInMexico: [Bool]
-    /// `[(slot × places + place) × crossings + crossing]`: between the place and the crossing's side in the
-    /// place's country, either way.
+    /// `[(slot × places + place) × crossings + crossing]`: from the place to the crossing's side in the
+    /// place's country.
     let toCrossing: [UInt32]
     let toCrossingMeters: [Double]
+    /// The same, from the crossing's side to the place: the very same storage as `toCrossing` where no road is
+    /// one-way.
+    let fromCrossing: [UInt32]
+    let fromCrossingMeters: [Double]
     /// `[(slot × places + origin) × places + destination]`: within one country, no crossing used.
     let betweenPlaces: [UInt32]
     let betweenPlacesMeters: [Double]
@@ -38,25 +43,33 @@ final class AccessCosts: Sendable {
         self.placeCount = placeCount
         self.crossingCount = crossingCount
 
-        // One tree per layer and place, each filling its own rows: grown in chunks at once, each chunk with
-        // its own search, and its rows laid end to end in tree order, which is the tables' order.
+        // One tree per layer and place (two with one-way roads), each filling its own rows: grown in chunks at
+        // once, each chunk with its own search, and its rows laid end to end in tree order, which is the tables' order.
         let placeNodes = places.map { network.nodeIndex[$0.id]! }
+        let twoWay = !network.hasOneWayRoads
         let chunks = ConcurrentChunks.map(layers.count * placeCount, minimumChunk: 16) { trees in
             let search = ShortestPathSearch(graph: graph)
-            var rows = (toCrossing: [UInt32](), toCrossingMeters: [Double](), betweenPlaces: [UInt32](), betweenPlacesMeters: [Double]())
+            var rows = (toCrossing: [UInt32](), toCrossingMeters: [Double](), betweenPlaces: [UInt32](), betweenPlacesMeters: [Double](),
+                        fromCrossing: [UInt32](), fromCrossingMeters: [Double]())
             rows.toCrossing.reserveCapacity(trees.count * crossingCount)
             rows.toCrossingMeters.reserveCapacity(trees.count * crossingCount)
             rows.betweenPlaces.reserveCapacity(trees.count * placeCount)
             rows.betweenPlacesMeters.reserveCapacity(trees.count * placeCount)
+            if !twoWay {
+                rows.fromCrossing.reserveCapacity(trees.count * crossingCount)
+                rows.fromCrossingMeters.reserveCapacity(trees.count * crossingCount)
+            }
             // Metres from the root along the last tree, filled in as nodes are asked for: each tree node's
             // metres are its parent's plus its tree edge, so every node is summed once per tree.
             var meters = [Double](repeating: -1, count: graph.nodeCount)
             var touched: [Graph.NodeID] = []
             var chain: [Graph.NodeID] = []
-            func grow(from root: Graph.NodeID, layer: Int) {
+            var direction = ShortestPathSearch.Direction.forward
+            func grow(from root: Graph.NodeID, layer: Int, _ towards: ShortestPathSearch.Direction) {
                 for node in touched { meters[Int(node)] = -1 }
                 touched.removeAll(keepingCapacity: true)
-                search.tree(from: root, layer: layer, exclusions: network.allCrossingEdges)
+                direction = towards
+                search.tree(from: root, direction: towards, layer: layer, exclusions: network.allCrossingEdges)
             }
             func reach(_ node: Graph.NodeID) -> (UInt32, Double)? {
                 guard let cost = search.cost(to: node) else { return nil }
@@ -69,7 +82,8 @@ final class AccessCosts: Sendable {
                         break
                     }
                     chain.append(current)
-                    current = graph.source(of: edge)
+                    // Towards the root: a forward tree edge's source, a backward tree edge's target.
+                    current = direction == .forward ? graph.source(of: edge) : graph.target(of: edge)
                 }
                 var total = meters[Int(current)]
                 for link in chain.reversed() {
@@ -81,7 +95,7 @@ final class AccessCosts: Sendable {
             for tree in trees {
                 let layer = layers[tree / placeCount], place = tree % placeCount
                 let country = places[place].country
-                grow(from: placeNodes[place], layer: layer)
+                grow(from: placeNodes[place], layer: layer, .forward)
                 for crossing in 0..<crossingCount {
                     let found = network.crossingSideNodes[crossing][country].flatMap(reach)
                     rows.toCrossing.append(found?.0 ?? Self.unreachable)
@@ -92,6 +106,13 @@ final class AccessCosts: Sendable {
                     rows.betweenPlaces.append(found?.0 ?? Self.unreachable)
                     rows.betweenPlacesMeters.append(found?.1 ?? 0)
                 }
+                guard !twoWay else { continue }
+                grow(from: placeNodes[place], layer: layer, .backward)
+                for crossing in 0..<crossingCount {
+                    let found = network.crossingSideNodes[crossing][country].flatMap(reach)
+                    rows.fromCrossing.append(found?.0 ?? Self.unreachable)
+                    rows.fromCrossingMeters.append(found?.1 ?? 0)
+                }
             }
             return rows
         }
@@ -101,6 +122,8 @@ final class AccessCosts: Sendable {
         self.toCrossingMeters = toCrossingMeters
         self.betweenPlaces = betweenPlaces
         self.betweenPlacesMeters = betweenPlacesMeters
+        fromCrossing = twoWay ? toCrossing : chunks.flatMap(\.fromCrossing)
+        fromCrossingMeters = twoWay ? toCrossingMeters : chunks.flatMap(\.fromCrossingMeters)
     }
 
     /// The first index of a place's row of crossings for a mode.
@@ -109,13 +132,23 @@ final class AccessCosts: Sendable {
         (slotOfLayer[mode.index] * placeCount + place.rawValue) * crossingCount
     }
 
-    /// Milliseconds between a place and a crossing's side in its country, either way, nil when unreachable.
+    /// Milliseconds from a place to a crossing's side in its country, nil when unreachable.
     ///
     /// - Parameters:
     ///   - row: the place's row for a mode (`row(place:mode:)`).
     ///   - crossing: the crossing's index.
     func cost(atRow row: Int, crossing: CrossingIndex) -> UInt64? {
         let value = toCrossing[row + crossing.rawValue]
+        return value == Self.unreachable ? nil : UInt64(value)
+    }
+
+    /// Milliseconds from a crossing's side to a place in its country, nil when unreachable.
+    ///
+    /// - Parameters:
+    ///   - row: the place's row for a mode (`row(place:mode:)`).
+    ///   - crossing: the crossing's index.
+    func returnCost(atRow row: Int, crossing: CrossingIndex) -> UInt64? {
+        let value = fromCrossing[row + crossing.rawValue]
         return value == Self.unreachable ? nil : UInt64(value)
     }
 }

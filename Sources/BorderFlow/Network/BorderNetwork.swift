@@ -81,11 +81,14 @@ public final class BorderNetwork: Sendable {
     let southboundEdges: ClosureMask
     let northboundEdges: ClosureMask
     let allCrossingEdges: ClosureMask
+    /// Whether any road runs one way only: the access table then needs the way back as well as the way there.
+    let hasOneWayRoads: Bool
     /// Road costs between places and crossing sides, which no closure changes; built on first use.
     let accessCostsCache = AccessCostsCache()
 
     /// Builds the graph of a dataset: a node per place, junction and side of each crossing; two edges per road
-    /// or rail segment, one each way; and per in-service crossing one edge per mode and direction.
+    /// or rail segment, one each way (one for a one-way road); and per in-service crossing one edge per mode and
+    /// direction.
     ///
     /// Costs are travel times per mode: a segment's length at the mode's speed on it (`CrossingTimes`), and a
     /// crossing's flat inspection time. An out-of-service crossing gets nodes but no crossing edges.
@@ -133,18 +136,12 @@ public final class BorderNetwork: Sendable {
         let modes = Mode.allCases
         for (index, road) in dataset.roads.enumerated() {
             let costs = modes.map { mode -> Double in
-                let kph: Double?
-                if road.isRail {
-                    kph = mode == .rail ? road.speedKph : nil
-                } else {
-                    kph = CrossingTimes.roadSpeedKph(mode, carSpeedKph: road.speedKph)
-                }
-                guard let kph else { return .infinity }
+                guard let kph = road.speedKph(for: mode) else { return .infinity }
                 return road.lengthMeters / (kph / 3.6)
             }
             let a = try node(road.from, country: road.country)
             let b = try node(road.to, country: road.country)
-            for (from, to) in [(a, b), (b, a)] {
+            for (from, to) in road.oneWay ? [(a, b)] : [(a, b), (b, a)] {
                 graphEdges.append(Graph.Edge(from: from, to: to, costSeconds: costs))
                 edges.append(Edge(kind: .road(index: index), lengthMeters: road.lengthMeters))
             }
@@ -194,6 +191,7 @@ public final class BorderNetwork: Sendable {
         bothMask.formUnion(northMask)
 
         self.graph = graph
+        self.hasOneWayRoads = dataset.roads.contains(where: \.oneWay)
         self.nodes = nodes
         self.edges = edges
         self.nodeIndex = nodeIndex

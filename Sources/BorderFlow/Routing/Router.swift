@@ -78,21 +78,23 @@ public struct Router: Sendable {
         var best = UInt64(AccessCosts.unreachable)
         var chosen = -1
         access.toCrossing.withUnsafeBufferPointer { toCrossing in
-            open[Self.slot(trip.mode, northbound: mexicoToUS)].withUnsafeBufferPointer { candidates in
-                for candidate in candidates {
-                    let crossing = Int(candidate.crossing)
-                    let total = UInt64(toCrossing[near + crossing]) + UInt64(candidate.costMilliseconds)
-                        + UInt64(toCrossing[far + crossing])
-                    if total < best {
-                        best = total
-                        chosen = crossing
+            access.fromCrossing.withUnsafeBufferPointer { fromCrossing in
+                open[Self.slot(trip.mode, northbound: mexicoToUS)].withUnsafeBufferPointer { candidates in
+                    for candidate in candidates {
+                        let crossing = Int(candidate.crossing)
+                        let total = UInt64(toCrossing[near + crossing]) + UInt64(candidate.costMilliseconds)
+                            + UInt64(fromCrossing[far + crossing])
+                        if total < best {
+                            best = total
+                            chosen = crossing
+                        }
                     }
                 }
             }
         }
         guard chosen >= 0 else { return nil }
         return RouteCost(crossing: CrossingIndex(chosen), travelMilliseconds: best,
-                         lengthMeters: access.toCrossingMeters[near + chosen] + access.toCrossingMeters[far + chosen])
+                         lengthMeters: access.toCrossingMeters[near + chosen] + access.fromCrossingMeters[far + chosen])
     }
 
     /// The best routes of many trips, in order: ``route(_:)->RouteCost?`` for each.

@@ -119,15 +119,21 @@ public enum DatasetLayers {
             case .trunk: style = ("#fd8d3c", 2)
             case .primary: style = ("#feb24c", 1.5)
             case .secondary, .local: style = ("#969696", 1)
+            case .footway: style = ("#bdbdbd", 0.75)
+            case .ferry: style = ("#3182bd", 1.5)
             case .rail: style = ("#252525", 1.5)
             }
-            return GeoJSONOutputFeature(id: road.id, geometry: .lineString(road.geometry.map(Position.init)), properties: JSONObject([
+            var properties: [(String, JSONValue)] = [
                 ("id", .string(road.id)), ("name", .string(road.name)), ("country", .string(road.country.rawValue)),
                 ("class", .string(road.roadClass.rawValue)), ("speed_kph", .number(road.speedKph)),
                 ("from", .string(road.from)), ("to", .string(road.to)),
                 ("length_km", .number(road.lengthMeters / 1000, decimals: 2)),
                 ("title", .string(road.name)), ("stroke", .string(style.color)), ("stroke-width", .number(style.width)),
-            ]))
+            ]
+            // Only imported networks have one-way roads and closures by mode; the bundled layer stays as it was.
+            if road.oneWay { properties.append(("one_way", .bool(true))) }
+            if !road.closedTo.isEmpty { properties.append(("closed_to", .string(road.closedTo.sorted().map(\.rawValue).joined(separator: ",")))) }
+            return GeoJSONOutputFeature(id: road.id, geometry: .lineString(road.geometry.map(Position.init)), properties: JSONObject(properties))
         })
     }
 

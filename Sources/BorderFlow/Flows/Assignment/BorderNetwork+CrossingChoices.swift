@@ -52,7 +52,7 @@ extension BorderNetwork {
                     let near = access.row(place: trip.origin, mode: trip.mode), far = access.row(place: trip.destination, mode: trip.mode)
                     for crossing in 0..<crossingCount where isOpenWay[way(crossing, trip.mode, northbound: northbound)] {
                         guard let a = access.cost(atRow: near, crossing: CrossingIndex(crossing)),
-                              let b = access.cost(atRow: far, crossing: CrossingIndex(crossing)) else { continue }
+                              let b = access.returnCost(atRow: far, crossing: CrossingIndex(crossing)) else { continue }
                         let option = CrossingChoices.Option(crossing: CrossingIndex(crossing), accessSeconds: Double(a + b) / 1000)
                         // Whether the trip may use it is asked last: of many crossings, few are cheap enough to keep.
                         guard found.wouldKeep(option), admitting?(trip, CrossingIndex(crossing)) ?? true else { continue }

@@ -33,7 +33,7 @@ extension BorderNetwork {
                 var best: (cost: Double, accessSeconds: Double, crossing: CrossingIndex)?
                 for crossing in 0..<crossingCount where isOpenWay[(crossing * modeCount + trip.mode.index) * 2 + northbound] {
                     let index = CrossingIndex(crossing)
-                    guard let a = access.cost(atRow: near, crossing: index), let b = access.cost(atRow: far, crossing: index) else { continue }
+                    guard let a = access.cost(atRow: near, crossing: index), let b = access.returnCost(atRow: far, crossing: index) else { continue }
                     let accessSeconds = Double(a + b) / 1000
                     let cost = accessSeconds + (constants[crossing][trip.mode] ?? 0)
                     // Whether the trip may use it is asked last, of the few crossings cheaper than the best so far.

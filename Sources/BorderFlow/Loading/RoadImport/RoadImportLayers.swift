@@ -1,0 +1,204 @@
+import BorderFlowSpatial
+import Foundation
+
+/// The layers an import writes, in the dataset schema: the roads between nodes (each matched crossing's road left
+/// out, the crossing standing in for it), the junctions, a connector per joined place, and the dataset's rail
+/// lines inside the area; then the dataset's own files, cropped to the crossings and places kept.
+struct RoadImportLayers {
+    private(set) var roads: [GeoJSONOutputFeature] = []
+    private(set) var junctions: [GeoJSONOutputFeature] = []
+    /// Kilometres of road written per class.
+    private(set) var kilometresByClass: [Road.RoadClass: Double] = [:]
+    private(set) var oneWayRoads = 0
+    /// The crossings and places the new dataset keeps, by id.
+    private(set) var crossingsKept: Set<String>
+    private(set) var placesKept: Set<String>
+    /// Rail crossings inside the area that no rail line of the dataset reaches on both sides there.
+    private(set) var railCrossingsLeftOut: [String] = []
+    private(set) var nodeCount = 0
+
+    init(lines: RoadLines, topology: RoadTopology, attachment: BorderAttachment, dataset: Dataset, geodesic: Geodesic) {
+        crossingsKept = Set(attachment.matched.map { dataset.crossings[$0.crossing].id })
+        placesKept = Set(attachment.joinedPlaces.map { dataset.places[$0.place].id })
+
+        // Node ids n1, n2, … in node order, for the kept nodes.
+        var name = [String?](repeating: nil, count: topology.nodeCount)
+        var next = 0
+        for node in 0..<topology.nodeCount where attachment.isKept(node: Int32(node)) {
+            guard let country = attachment.country(of: Int32(node)) else { continue }
+            nodeCount += 1
+            next += 1
+            let id = "n\(next)"
+            name[node] = id
+            let coordinate = lines.coordinates[Int(topology.vertexOfNode[node])]
+            junctions.append(GeoJSONOutputFeature(id: id, geometry: .point(Position(coordinate)), properties: JSONObject([
+                ("id", .string(id)), ("name", .string("")), ("country", .string(country.rawValue)),
+            ])))
+        }
+
+        let matchedEdges = Set(attachment.matched.map(\.edge))
+        for (index, edge) in topology.edges.enumerated() where !matchedEdges.contains(index) && edge.from != edge.to {
+            guard attachment.isKept(node: edge.from), let country = attachment.country(of: edge.from),
+                  let from = name[Int(edge.from)], let to = name[Int(edge.to)] else { continue }
+            let kind = lines.kinds[Int(lines.kindOfLine[Int(edge.line)])]
+            let line = lines.line(Int(edge.line))
+            var geometry = line[(line.startIndex + Int(edge.first))...(line.startIndex + Int(edge.last))].map { Position(lines.coordinates[Int($0)]) }
+            var ends = (from, to)
+            if kind.tags.direction == .backward {
+                geometry.reverse()
+                ends = (to, from)
+            }
+            addRoad(id: "r\(roads.count + 1)", name: kind.name, country: country, roadClass: kind.tags.roadClass,
+                    speedKph: kind.tags.speedKph, from: ends.0, to: ends.1, oneWay: kind.tags.direction != .both,
+                    closedTo: kind.tags.closedTo, geometry: geometry, lengthMeters: edge.lengthMeters)
+        }
+        // Each crossing stands on its road over the border: the road's two halves lead from its ends to the
+        // crossing's point, one in each country, so that routes keep the road's length and pass the crossing.
+        for match in attachment.matched {
+            let crossing = dataset.crossings[match.crossing]
+            let kind = lines.kinds[Int(lines.kindOfLine[Int(topology.edges[match.edge].line)])]
+            for (node, country) in [(match.mexicoNode, Country.mx), (match.usNode, Country.us)] {
+                guard let id = name[Int(node)] else { continue }
+                let at = lines.coordinates[Int(topology.vertexOfNode[Int(node)])]
+                addRoad(id: "approach-\(crossing.id)-\(country.rawValue.lowercased())", name: kind.name, country: country,
+                        roadClass: kind.tags.roadClass, speedKph: kind.tags.speedKph, from: id, to: crossing.id, oneWay: false,
+                        closedTo: kind.tags.closedTo, geometry: [Position(at), Position(crossing.coordinate)],
+                        lengthMeters: geodesic.distanceMeters(from: at, to: crossing.coordinate))
+            }
+        }
+        for joined in attachment.joinedPlaces {
+            let place = dataset.places[joined.place]
+            guard let node = name[Int(joined.node)] else { continue }
+            let at = Position(lines.coordinates[Int(topology.vertexOfNode[Int(joined.node)])])
+            addRoad(id: "connector-\(place.id)", name: "connector to \(place.name)", country: place.country, roadClass: .local,
+                    speedKph: RoadImportOptions.connectorSpeedKph, from: place.id, to: node, oneWay: false, closedTo: [],
+                    geometry: [Position(place.coordinate), at], lengthMeters: joined.distanceMeters)
+        }
+    }
+
+    private mutating func addRoad(id: String, name: String, country: Country, roadClass: Road.RoadClass, speedKph: Double,
+                                  from: String, to: String, oneWay: Bool, closedTo: Set<Mode>, geometry: [Position], lengthMeters: Double) {
+        var properties: [(String, JSONValue)] = [
+            ("id", .string(id)), ("name", .string(name)), ("country", .string(country.rawValue)),
+            ("class", .string(roadClass.rawValue)), ("speedKph", .number((speedKph * 10).rounded() / 10)),
+            ("from", .string(from)), ("to", .string(to)),
+        ]
+        if oneWay {
+            properties.append(("oneWay", .bool(true)))
+            oneWayRoads += 1
+        }
+        if !closedTo.isEmpty { properties.append(("closedTo", .array(closedTo.sorted().map { .string($0.rawValue) }))) }
+        roads.append(GeoJSONOutputFeature(id: id, geometry: .lineString(geometry), properties: JSONObject(properties)))
+        kilometresByClass[roadClass, default: 0] += lengthMeters / 1000
+    }
+
+    /// Adds the dataset's rail lines whose ends are all kept: places joined, rail crossings inside the area that
+    /// rail reaches on both sides, junctions inside the area. A rail crossing reached on one side only is left out.
+    mutating func addRail(from dataset: Dataset, railCrossings: [Int], inside: (Coordinate) -> Bool) {
+        let rail = dataset.roads.filter(\.isRail)
+        let junctions = Dictionary(dataset.junctions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let railCrossingIDs = Set(railCrossings.map { dataset.crossings[$0].id })
+        func endKept(_ id: String) -> Bool {
+            placesKept.contains(id) || railCrossingIDs.contains(id) || junctions[id].map { inside($0.coordinate) } == true
+        }
+        var candidates = rail.filter { endKept($0.from) && endKept($0.to) && $0.geometry.allSatisfy(inside) }
+        // A rail crossing stays when rail reaches both its sides; lines to one that does not are dropped.
+        var reached: [String: Set<Country>] = [:]
+        for road in candidates {
+            for end in [road.from, road.to] where railCrossingIDs.contains(end) { reached[end, default: []].insert(road.country) }
+        }
+        let keptRail = railCrossingIDs.filter { reached[$0]?.count == 2 }
+        railCrossingsLeftOut = railCrossings.map { dataset.crossings[$0].id }.filter { !keptRail.contains($0) }
+        candidates = candidates.filter { road in
+            [road.from, road.to].allSatisfy { !railCrossingIDs.contains($0) || keptRail.contains($0) }
+        }
+        crossingsKept.formUnion(keptRail)
+        var junctionsUsed = Set<String>()
+        for road in candidates {
+            addRoad(id: road.id, name: road.name, country: road.country, roadClass: .rail, speedKph: road.speedKph, from: road.from,
+                    to: road.to, oneWay: road.oneWay, closedTo: road.closedTo, geometry: road.geometry.map(Position.init),
+                    lengthMeters: road.lengthMeters)
+            for end in [road.from, road.to] where junctions[end] != nil { junctionsUsed.insert(end) }
+        }
+        for id in junctionsUsed.sorted() {
+            guard let junction = junctions[id] else { continue }
+            appendJunction(junction)
+        }
+    }
+
+    private mutating func appendJunction(_ junction: Junction) {
+        junctions.append(GeoJSONOutputFeature(id: junction.id, geometry: .point(Position(junction.coordinate)), properties: JSONObject([
+            ("id", .string(junction.id)), ("name", .string(junction.name)), ("country", .string(junction.country.rawValue)),
+        ])))
+    }
+
+    /// Writes the new dataset: its roads and junctions, the source dataset's crossings and places kept, and every
+    /// other file of the source dataset with rows about crossings or places not kept left out.
+    func write(to folder: URL, from dataset: Dataset, summary: RoadImportSummary) throws {
+        let writer = GeoJSONWriter(coordinateDecimals: 7)
+        var files: [OutputFile] = []
+        files.append(OutputFile(try writer.featureCollection(roads, name: "roads"), at: folder.appendingPathComponent(DatasetFiles.roads)))
+        files.append(OutputFile(try writer.featureCollection(junctions, name: "junctions"), at: folder.appendingPathComponent(DatasetFiles.junctions)))
+        for (file, kept) in [(DatasetFiles.crossings, crossingsKept), (DatasetFiles.places, placesKept)] {
+            let collection = try GeoJSONReader.read(contentsOf: dataset.directory.appendingPathComponent(file), name: file)
+            let features = collection.features.filter { kept.contains($0.id ?? "") }.map {
+                GeoJSONOutputFeature(id: $0.id ?? "", geometry: $0.geometry, properties: $0.properties)
+            }
+            files.append(OutputFile(try writer.featureCollection(features, name: (file as NSString).deletingPathExtension), at: folder.appendingPathComponent(file)))
+        }
+        let taken: Set<String> = [DatasetFiles.roads, DatasetFiles.junctions, DatasetFiles.crossings, DatasetFiles.places]
+        let names = try FileManager.default.contentsOfDirectory(atPath: dataset.directory.path).sorted()
+        for name in names where !taken.contains(name) && !name.hasPrefix(".") {
+            let url = dataset.directory.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let data = try Data(contentsOf: url)
+            if name.hasSuffix(".csv"), let text = String(data: data, encoding: .utf8) {
+                files.append(OutputFile(Self.cropped(csv: text, crossings: crossingsKept, places: placesKept), at: folder.appendingPathComponent(name)))
+            } else {
+                files.append(OutputFile(data, at: folder.appendingPathComponent(name)))
+            }
+        }
+        files.append(OutputFile(try JSONTextWriter().prettyText(of: summary.jsonValue), at: folder.appendingPathComponent(RoadImportSummary.fileName)))
+        try AtomicFile.write(files)
+    }
+
+    /// A CSV file without the rows whose `crossing`, `place`, `origin` or `destination` column names a crossing or
+    /// place the new dataset does not keep.
+    static func cropped(csv text: String, crossings: Set<String>, places: Set<String>) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let header = lines.first else { return text }
+        let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let checks: [(Int, Set<String>)] = columns.enumerated().compactMap { index, column in
+            switch column {
+            case "crossing": return (index, crossings)
+            case "place", "origin", "destination": return (index, places)
+            default: return nil
+            }
+        }
+        guard !checks.isEmpty else { return text }
+        lines = [header] + lines.dropFirst().filter { line in
+            guard !line.isEmpty, !line.hasPrefix("#") else { return true }
+            let cells = Self.cells(of: line)
+            return checks.allSatisfy { index, kept in index >= cells.count || cells[index].isEmpty || kept.contains(cells[index]) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A CSV line's cells, commas inside double quotes kept in their cell.
+    static func cells(of line: String) -> [String] {
+        var cells: [String] = [], current = "", quoted = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+            } else if character == ",", !quoted {
+                cells.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        cells.append(current)
+        return cells
+    }
+}
