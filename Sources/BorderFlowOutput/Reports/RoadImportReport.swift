@@ -32,7 +32,7 @@ public struct RoadImportReport: Report {
         for match in s.crossingsMatched { crossings.append([match.crossing, match.road, formatFixed(match.distanceMeters, decimals: 0)]) }
         text += "\n" + crossings.render()
         if !s.railCrossingsKept.isEmpty { text += "Rail crossings kept with the dataset's rail lines: \(s.railCrossingsKept.joined(separator: ", "))\n" }
-        if !s.railCrossingsLeftOut.isEmpty { text += "Rail crossings left out (no rail line reaches both sides in the area): \(s.railCrossingsLeftOut.joined(separator: ", "))\n" }
+        for (crossing, reason) in s.crossingsLeftOut { text += "Left out: \(crossing): \(reason)\n" }
         text += "\nPlaces     \(s.placesJoined) joined to their nearest road\n"
         for (place, reason) in s.placesLeftOut { text += "  left out: \(place): \(reason)\n" }
         return text

@@ -48,7 +48,6 @@ struct BorderAttachment {
          places: [Int]) throws {
         let edges = topology.edges
         func tags(of edge: Int) -> RoadTags { lines.kinds[Int(lines.kindOfLine[Int(edges[edge].line)])].tags }
-        func usable(_ edge: Int, by mode: Mode) -> Bool { CrossingMatcher.usable(tags(of: edge), by: mode) }
 
         // 1. The edges that became crossings: each matched segment, whose ends the topology made nodes.
         var edgeOfSegment: [Int: [Int: Int]] = [:]
@@ -145,9 +144,9 @@ struct BorderAttachment {
             nodesDropped += nodes.count
         }
 
-        // 5. Places: each joined to the nearest kept node on its side that a car may reach (pedestrians ride cars).
+        // 5. Places: each joined to the nearest kept node on its side on a road, not a footway (pedestrians ride cars).
         var carNode = [Bool](repeating: false, count: topology.nodeCount)
-        for (index, edge) in edges.enumerated() where matchedEdges[index] == nil && usable(index, by: .pov) {
+        for (index, edge) in edges.enumerated() where matchedEdges[index] == nil && tags(of: index).roadClass != .footway {
             carNode[Int(edge.from)] = true
             carNode[Int(edge.to)] = true
         }
@@ -179,7 +178,7 @@ struct BorderAttachment {
             if let best {
                 joined.append(JoinedPlace(place: placeIndex, node: best.node, distanceMeters: best.distance))
             } else {
-                leftOut.append((placeIndex, "no road open to cars on its side within \(Int(reach / 1000)) km"))
+                leftOut.append((placeIndex, "no road on its side within \(Int(reach / 1000)) km"))
             }
         }
 

@@ -19,17 +19,18 @@ struct CrossingMatcher {
         let context = GEOSContext()
         var taken: [Int: [Int: Int]] = [:] // line → offset → crossing
         var matches: [Match] = []
+        var unmatched: [(crossing: Crossing, usableBy: String)] = []
         // A generous window in degrees around each crossing (a degree is at least 80 km east-west here), so that
         // GEOS measures only the segments that may be near.
         let window = RoadImportOptions.crossingMatchMeters / 80_000 * 1.5
         for crossingIndex in crossings {
             let crossing = dataset.crossings[crossingIndex]
-            let mode: Mode = crossing.modes.contains(where: { $0 != .pedestrian && $0 != .rail }) ? .pov : .pedestrian
+            let modes = crossing.modes.filter { $0 != .rail }
             let point = crossing.coordinate
             let words = Self.words(crossing.name)
             let pointGeometry = try Geometry(point: transformer.forward(Position(point)), context: context)
             var best: (named: Bool, distance: Double, line: Int, offset: Int)?
-            for lineIndex in 0..<lines.lineCount where Self.usable(lines.kinds[Int(lines.kindOfLine[lineIndex])].tags, by: mode) {
+            for lineIndex in 0..<lines.lineCount where modes.contains(where: { Self.usable(lines.kinds[Int(lines.kindOfLine[lineIndex])].tags, by: $0) }) {
                 let line = lines.line(lineIndex)
                 let named = !words.isDisjoint(with: Self.words(lines.kinds[Int(lines.kindOfLine[lineIndex])].name))
                 for offset in 0..<(line.count - 1) {
@@ -46,8 +47,8 @@ struct CrossingMatcher {
                 }
             }
             guard let best else {
-                throw RoadImportError.crossingNotMatched(crossing: crossing.id, name: crossing.name, at: "\(point)",
-                                                         usableBy: mode == .pov ? "open to vehicles" : "open to pedestrians")
+                unmatched.append((crossing, "open to \(modes.map { $0.displayName + (($0 == .bus) ? "es" : "s") }.joined(separator: " or "))"))
+                continue
             }
             if let other = taken[best.line]?[best.offset] {
                 throw RoadImportError.crossingsShareRoad(first: dataset.crossings[other].id, second: crossing.id,
@@ -55,6 +56,10 @@ struct CrossingMatcher {
             }
             taken[best.line, default: [:]][best.offset] = crossingIndex
             matches.append(Match(crossing: crossingIndex, line: best.line, offset: best.offset, distanceMeters: best.distance))
+        }
+        if let first = unmatched.first {
+            throw RoadImportError.crossingNotMatched(crossing: first.crossing.id, name: first.crossing.name, at: "\(first.crossing.coordinate)",
+                                                     usableBy: first.usableBy, others: unmatched.dropFirst().map(\.crossing.id))
         }
         self.matches = matches
     }

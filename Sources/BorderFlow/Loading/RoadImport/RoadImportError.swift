@@ -6,8 +6,8 @@ public enum RoadImportError: Error, CustomStringConvertible, Equatable {
     case noRoads(source: String, layer: String, linesRead: Int, boundingBox: String?)
     /// No crossing of the dataset lies inside the box.
     case noCrossingInside(boundingBox: String)
-    /// A crossing has no road usable by its modes near its point.
-    case crossingNotMatched(crossing: String, name: String, at: String, usableBy: String)
+    /// A crossing has no road usable by its modes near its point (and neither have `others`).
+    case crossingNotMatched(crossing: String, name: String, at: String, usableBy: String, others: [String])
     /// Two crossings matched the same road.
     case crossingsShareRoad(first: String, second: String, road: String)
     /// A crossing's road joins two parts that are on one side of the border, or one part on both.
@@ -26,8 +26,9 @@ public enum RoadImportError: Error, CustomStringConvertible, Equatable {
             return "\(source), layer \(layer): no line\(area) is a road (\(linesRead) line\(linesRead == 1 ? "" : "s") read); roads are lines whose class is an OpenStreetMap highway value such as primary or residential, or ferry"
         case let .noCrossingInside(box):
             return "no crossing of the dataset lies inside --bbox \(box); the box must hold at least one crossing"
-        case let .crossingNotMatched(crossing, name, at, usableBy):
-            return "crossing \(crossing) (\(name)) at \(at): no road \(usableBy) lies within \(Int(RoadImportOptions.crossingMatchMeters)) m of it; the source must hold the road over the border there"
+        case let .crossingNotMatched(crossing, name, at, usableBy, others):
+            let more = others.isEmpty ? "" : "; \(others.count) more crossing\(others.count == 1 ? " has" : "s have") none: \(others.prefix(8).joined(separator: ", "))\(others.count > 8 ? ", …" : "")"
+            return "crossing \(crossing) (\(name)) at \(at): no road \(usableBy) lies within \(Int(RoadImportOptions.crossingMatchMeters)) m of it; the source must hold the road over the border there, or --bbox must leave the crossing out\(more)"
         case let .crossingsShareRoad(first, second, road):
             return "crossings \(first) and \(second) both match the road \"\(road)\"; each crossing needs its own road over the border"
         case let .crossingSidesNotSeparate(crossing, reason):

@@ -13,11 +13,13 @@ struct RoadImportLayers {
     /// The crossings and places the new dataset keeps, by id.
     private(set) var crossingsKept: Set<String>
     private(set) var placesKept: Set<String>
-    /// Rail crossings inside the area that no rail line of the dataset reaches on both sides there.
-    private(set) var railCrossingsLeftOut: [String] = []
+    /// Crossings inside the area the new dataset leaves out, with why.
+    private(set) var crossingsLeftOut: [(crossing: String, reason: String)] = []
     private(set) var nodeCount = 0
 
-    init(lines: RoadLines, topology: RoadTopology, attachment: BorderAttachment, dataset: Dataset, geodesic: Geodesic) {
+    /// - Parameter closedByProfiles: the modes of the profiles not imported, closed on the place connectors too.
+    init(lines: RoadLines, topology: RoadTopology, attachment: BorderAttachment, dataset: Dataset, geodesic: Geodesic,
+         closedByProfiles: Set<Mode>) {
         crossingsKept = Set(attachment.matched.map { dataset.crossings[$0.crossing].id })
         placesKept = Set(attachment.joinedPlaces.map { dataset.places[$0.place].id })
 
@@ -71,7 +73,7 @@ struct RoadImportLayers {
             guard let node = name[Int(joined.node)] else { continue }
             let at = Position(lines.coordinates[Int(topology.vertexOfNode[Int(joined.node)])])
             addRoad(id: "connector-\(place.id)", name: "connector to \(place.name)", country: place.country, roadClass: .local,
-                    speedKph: RoadImportOptions.connectorSpeedKph, from: place.id, to: node, oneWay: false, closedTo: [],
+                    speedKph: RoadImportOptions.connectorSpeedKph, from: place.id, to: node, oneWay: false, closedTo: closedByProfiles,
                     geometry: [Position(place.coordinate), at], lengthMeters: joined.distanceMeters)
         }
     }
@@ -108,7 +110,8 @@ struct RoadImportLayers {
             for end in [road.from, road.to] where railCrossingIDs.contains(end) { reached[end, default: []].insert(road.country) }
         }
         let keptRail = railCrossingIDs.filter { reached[$0]?.count == 2 }
-        railCrossingsLeftOut = railCrossings.map { dataset.crossings[$0].id }.filter { !keptRail.contains($0) }
+        leaveOut(railCrossings.map { dataset.crossings[$0].id }.filter { !keptRail.contains($0) },
+                 reason: "no rail line of the dataset reaches both its sides inside the area")
         candidates = candidates.filter { road in
             [road.from, road.to].allSatisfy { !railCrossingIDs.contains($0) || keptRail.contains($0) }
         }
@@ -124,6 +127,10 @@ struct RoadImportLayers {
             guard let junction = junctions[id] else { continue }
             appendJunction(junction)
         }
+    }
+
+    mutating func leaveOut(_ crossings: [String], reason: String) {
+        crossingsLeftOut += crossings.map { ($0, reason) }
     }
 
     private mutating func appendJunction(_ junction: Junction) {

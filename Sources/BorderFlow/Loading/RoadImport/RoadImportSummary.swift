@@ -36,7 +36,8 @@ public struct RoadImportSummary: Sendable {
     public let nodesDropped: Int
     public let crossingsMatched: [MatchedCrossing]
     public let railCrossingsKept: [String]
-    public let railCrossingsLeftOut: [String]
+    /// Crossings inside the area left out of the new dataset, with why.
+    public let crossingsLeftOut: [(crossing: String, reason: String)]
     public let placesJoined: Int
     public let placesLeftOut: [(place: String, reason: String)]
 
@@ -63,7 +64,7 @@ public struct RoadImportSummary: Sendable {
         crossingsMatched = attachment.matched.map { match in
             MatchedCrossing(crossing: dataset.crossings[match.crossing].id, road: match.roadName, distanceMeters: match.distanceMeters)
         }
-        railCrossingsLeftOut = layers.railCrossingsLeftOut
+        crossingsLeftOut = layers.crossingsLeftOut
         railCrossingsKept = dataset.crossings.map(\.id).filter { id in
             layers.crossingsKept.contains(id) && !attachment.matched.contains { dataset.crossings[$0.crossing].id == id }
         }
@@ -89,7 +90,7 @@ public struct RoadImportSummary: Sendable {
                                 ("distanceMeters", .number((match.distanceMeters * 10).rounded() / 10))]))
         })))
         members.append(("railCrossingsKept", .array(railCrossingsKept.map(JSONValue.string))))
-        members.append(("railCrossingsLeftOut", .array(railCrossingsLeftOut.map(JSONValue.string))))
+        members.append(("crossingsLeftOut", .array(crossingsLeftOut.map { .object(JSONObject([("crossing", .string($0.crossing)), ("reason", .string($0.reason))])) })))
         members.append(("placesJoined", .number(Double(placesJoined))))
         members.append(("placesLeftOut", .array(placesLeftOut.map { .object(JSONObject([("place", .string($0.place)), ("reason", .string($0.reason))])) })))
         return .object(JSONObject(members))

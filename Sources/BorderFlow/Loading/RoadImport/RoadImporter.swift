@@ -37,6 +37,21 @@ public enum RoadImporter {
         verify: (URL) throws -> Void = { _ in }, progress: (Progress) -> Void = { _ in }
     ) throws -> RoadImportSummary {
         try checkEmpty(output)
+        let inside = { (coordinate: Coordinate) in options.boundingBox?.contains(coordinate) ?? true }
+        // A crossing none of whose modes the profiles route has no road to match; it is left out.
+        let routedModes = Set(options.profiles.flatMap(\.modes))
+        let unrouted = dataset.crossings.indices.filter { index in
+            let crossing = dataset.crossings[index]
+            return inside(crossing.coordinate) && crossing.modes != [.rail] && routedModes.isDisjoint(with: crossing.modes)
+        }
+        let roadCrossings = dataset.crossings.indices.filter { index in
+            let crossing = dataset.crossings[index]
+            return inside(crossing.coordinate) && crossing.modes != [.rail] && !routedModes.isDisjoint(with: crossing.modes)
+        }
+        let railCrossings = dataset.crossings.indices.filter { inside(dataset.crossings[$0].coordinate) && dataset.crossings[$0].modes == [.rail] }
+        if let box = options.boundingBox, roadCrossings.isEmpty, railCrossings.isEmpty {
+            throw RoadImportError.noCrossingInside(boundingBox: box.description)
+        }
         let layer = try source.lineLayer(named: options.layer)
         var (lines, counts) = try read(source, layer: layer, options: options, progress: progress)
         guard lines.lineCount > 0 else {
@@ -50,12 +65,6 @@ public enum RoadImporter {
             endsJoined = try lines.joinEndsLyingOnLines(toleranceMeters: RoadImportOptions.endJoinMeters, toMeters: toMeters)
         }
         let region = try BorderRegion(sectors: dataset.sectors, boundary: dataset.boundary, workingCRS: workingCRS)
-        let inside = { (coordinate: Coordinate) in options.boundingBox?.contains(coordinate) ?? true }
-        let roadCrossings = dataset.crossings.indices.filter { inside(dataset.crossings[$0].coordinate) && dataset.crossings[$0].modes != [.rail] }
-        let railCrossings = dataset.crossings.indices.filter { inside(dataset.crossings[$0].coordinate) && dataset.crossings[$0].modes == [.rail] }
-        if let box = options.boundingBox, roadCrossings.isEmpty, railCrossings.isEmpty {
-            throw RoadImportError.noCrossingInside(boundingBox: box.description)
-        }
         progress(Progress(step: "matching crossings", done: 0, total: nil))
         let matcher = try CrossingMatcher(lines: lines, dataset: dataset, crossings: roadCrossings, toMeters: toMeters)
         let geodesic = try Geodesic()
@@ -68,8 +77,10 @@ public enum RoadImporter {
                                               region: region, places: places)
 
         progress(Progress(step: "writing", done: 0, total: nil))
-        var layers = RoadImportLayers(lines: lines, topology: topology, attachment: attachment, dataset: dataset, geodesic: geodesic)
+        var layers = RoadImportLayers(lines: lines, topology: topology, attachment: attachment, dataset: dataset, geodesic: geodesic,
+                                      closedByProfiles: Set(Mode.allCases).subtracting(routedModes).subtracting([.rail]))
         layers.addRail(from: dataset, railCrossings: railCrossings, inside: inside)
+        layers.leaveOut(unrouted.map { dataset.crossings[$0].id }, reason: "no profile imported routes its modes")
         let summary = RoadImportSummary(
             source: source.path, driver: source.driver, layer: layer.name, profiles: options.profiles.sorted(),
             boundingBox: options.boundingBox?.description, linesRead: counts.read, linesNotRoads: counts.notRoads,
