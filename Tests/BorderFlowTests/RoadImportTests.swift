@@ -59,9 +59,16 @@ struct RoadImportTests {
         let dataset = try Dataset.load(from: folder)
         #expect(Set(dataset.crossings.map(\.id)) == ["nogales-mariposa", "nogales-deconcini", "nogales-morley-gate", "nogales-rail"])
         #expect(Set(dataset.places.map(\.id)) == ["nogales-az", "nogales-son"])
-        #expect(dataset.roads.contains { $0.oneWay && $0.name == "Grand Avenue" })
-        #expect(dataset.roads.contains { $0.roadClass == .ferry && $0.closedTo == [.truck] })
-        #expect(dataset.roads.contains { $0.roadClass == .footway && $0.name == "Morley Gate Walk" })
+        let imported = try #require(dataset.importedRoads)
+        let segments = (0..<imported.segmentCount).map(imported.road(segment:))
+        #expect(segments.contains { $0.oneWay && $0.name == "Grand Avenue" })
+        #expect(segments.contains { $0.roadClass == .ferry && $0.closedTo == [.truck] })
+        #expect(segments.contains { $0.roadClass == .footway && $0.name == "Morley Gate Walk" })
+        #expect(summary.roads == dataset.roads.count + imported.segmentCount)
+        #expect(summary.nodes == imported.nodeCount)
+        // What joins the network to the dataset is plain GeoJSON: a connector per place, two approaches per crossing.
+        #expect(dataset.roads.filter { $0.id.hasPrefix("connector-") }.count == 2)
+        #expect(dataset.roads.filter { $0.id.hasPrefix("approach-") }.count == 6)
         // The demand file keeps the rows between the two places kept, and nothing else.
         let demand = try String(contentsOf: folder.appendingPathComponent("demand.csv"), encoding: .utf8)
         let rows = demand.split(separator: "\n").dropFirst()
@@ -144,8 +151,10 @@ struct RoadImportTests {
         #expect(summary.profiles == [.car, .truck])
         #expect(summary.crossingsLeftOut.map(\.crossing) == ["nogales-morley-gate"], "a pedestrian gate, and no pedestrians routed")
         let dataset = try Dataset.load(from: folder)
-        #expect(!dataset.roads.contains { $0.roadClass == .footway })
-        #expect(dataset.roads.filter { !$0.isRail }.allSatisfy { $0.closedTo.contains(.pedestrian) })
+        let imported = try #require(dataset.importedRoads)
+        let roads = dataset.roads.filter { !$0.isRail } + (0..<imported.segmentCount).map(imported.road(segment:))
+        #expect(!roads.contains { $0.roadClass == .footway })
+        #expect(roads.allSatisfy { $0.closedTo.contains(.pedestrian) })
     }
 
     // MARK: - Bad sources

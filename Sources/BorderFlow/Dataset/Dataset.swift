@@ -17,6 +17,9 @@ public struct Dataset: Sendable {
     public let roads: [Road]
     /// Road and rail nodes that are neither places nor crossings; empty without a road network.
     public let junctions: [Junction]
+    /// The bulk of an imported road network (`roads.bfroads`, from `borderflow import-roads`), whose nodes `roads`
+    /// name `n1`, `n2`, …; nil for a dataset whose roads are all in `roads.geojson`.
+    public let importedRoads: ImportedRoads?
     /// The places' names folded for matching, on the first lookup by name.
     let placeNameKeys = PlaceNameKeys()
 }

@@ -80,18 +80,4 @@ public struct Road: Hashable, Sendable, Identifiable {
         self.geometry = geometry
         self.lengthMeters = lengthMeters
     }
-
-    /// The km/h a mode travels it at, nil when the mode may not use it: rail only by trains, a footway only on
-    /// foot, a road by the road modes at `CrossingTimes.roadSpeedKph`, never by a mode in `closedTo`.
-    ///
-    /// - Parameter mode: the mode.
-    /// - Returns: the speed, or nil.
-    public func speedKph(for mode: Mode) -> Double? {
-        guard !closedTo.contains(mode) else { return nil }
-        switch roadClass {
-        case .rail: return mode == .rail ? speedKph : nil
-        case .footway: return mode == .pedestrian ? speedKph : nil
-        default: return CrossingTimes.roadSpeedKph(mode, carSpeedKph: speedKph)
-        }
-    }
 }

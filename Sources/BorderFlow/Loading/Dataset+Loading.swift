@@ -112,11 +112,11 @@ extension Dataset {
         var roads = layers.roads
         // Road ends name places, crossings and junctions: with one of those files unreadable, every reference
         // to it would be reported again as a dangling id.
-        if layers.unreadable.isDisjoint(with: [DatasetFiles.crossings, DatasetFiles.places, DatasetFiles.junctions]) {
+        if layers.unreadable.isDisjoint(with: [DatasetFiles.crossings, DatasetFiles.places, DatasetFiles.junctions, ImportedRoadsFile.name]) {
             problems += try checkNetwork(roads: &roads, layers: layers, region: region)
         }
         let dataset = Dataset(directory: directory, crossings: crossings, sectors: layers.sectors, places: layers.places,
-                              boundary: boundary, roads: roads, junctions: layers.junctions)
+                              boundary: boundary, roads: roads, junctions: layers.junctions, importedRoads: layers.importedRoads)
         return (dataset, problems)
     }
 
@@ -129,7 +129,7 @@ extension Dataset {
     /// and lie near them, vertices on the road's side, every place on a road and every crossing reached on
     /// both sides. Fills in each road's geodesic length.
     private static func checkNetwork(roads: inout [Road], layers: DatasetReader.Layers, region: BorderRegion) throws -> [DatasetProblem] {
-        guard !roads.isEmpty else { return [] }
+        guard !roads.isEmpty || layers.importedRoads != nil else { return [] }
         var problems: [DatasetProblem] = []
         enum Node {
             case place(Place)
@@ -153,6 +153,15 @@ extension Dataset {
             }
             nodes[junction.id] = .junction(junction)
         }
+        // An imported network's own nodes, `n1`, `n2`, …, as junctions.
+        func importedNode(_ id: String) -> Node? {
+            guard let imported = layers.importedRoads, let node = imported.node(id: id) else { return nil }
+            return .junction(Junction(id: id, name: "", country: imported.nodeCountry[node], coordinate: imported.nodeCoordinates[node]))
+        }
+        func isCrossing(_ id: String) -> Bool {
+            if case .crossing? = nodes[id] { return true }
+            return false
+        }
         var placesOnRoads = Set<String>()
         var crossingSides = Set<String>()
         for index in roads.indices {
@@ -162,7 +171,7 @@ extension Dataset {
             }
             roads[index].lengthMeters = region.geodesic.lengthMeters(of: road.geometry)
             for (field, nodeID, end) in [("from", road.from, road.geometry[0]), ("to", road.to, road.geometry[road.geometry.count - 1])] {
-                guard let node = nodes[nodeID] else {
+                guard let node = nodes[nodeID] ?? importedNode(nodeID) else {
                     problems.append(problem(field, "no place, junction or crossing has the id \"\(nodeID)\""))
                     continue
                 }
@@ -188,7 +197,10 @@ extension Dataset {
                     problems.append(problem("geometry", "its \(field == "from" ? "first" : "last") vertex \(end) is \(formatFixed(gap / 1000, decimals: 1)) km from \(field) node \"\(nodeID)\" at \(coordinate); it must end within \(Int(roadEndToleranceMeters)) m of it"))
                 }
             }
-            for vertex in road.geometry {
+            // An end at a crossing lies where the crossing is, on the border: the generalised line may put it on
+            // either side.
+            let crossingEnds = (isCrossing(road.from) ? 1 : 0, isCrossing(road.to) ? 1 : 0)
+            for vertex in road.geometry.dropFirst(crossingEnds.0).dropLast(crossingEnds.1) {
                 guard let side = try region.country(at: vertex), side != road.country else { continue }
                 let across = try region.distanceToBoundaryMeters(from: vertex)
                 if across > roadSideToleranceMeters {

@@ -26,6 +26,8 @@ final class DatasetReader {
         var boundary: Boundary?
         var junctions: [Junction]
         var roads: [Road]
+        /// The bulk of an imported network (`roads.bfroads`), or nil.
+        var importedRoads: ImportedRoads?
         /// Files that could not be read or parsed at all; checks that need them are skipped, so that one broken
         /// file gives one problem rather than one per reference to it.
         var unreadable: Set<String>
@@ -55,8 +57,21 @@ final class DatasetReader {
         let boundary = required(DatasetFiles.boundary, holding: "boundary line").flatMap { readBoundary($0) }
         let junctions = optional(DatasetFiles.junctions).map { readJunctions($0) } ?? []
         let roads = optional(DatasetFiles.roads).map { readRoads($0) } ?? []
+        var importedRoads: ImportedRoads?
+        let importedURL = directory.appendingPathComponent(ImportedRoadsFile.name)
+        if FileManager.default.fileExists(atPath: importedURL.path) {
+            do {
+                importedRoads = try ImportedRoadsFile.read(importedURL)
+            } catch let error as InputFileError {
+                problems.append(DatasetProblem(file: ImportedRoadsFile.name, message: error.message))
+                unreadable.insert(ImportedRoadsFile.name)
+            } catch {
+                problems.append(DatasetProblem(file: ImportedRoadsFile.name, message: "\(error)"))
+                unreadable.insert(ImportedRoadsFile.name)
+            }
+        }
         return Layers(crossings: crossings, sectors: sectors, places: places, boundary: boundary, junctions: junctions, roads: roads,
-                      unreadable: unreadable)
+                      importedRoads: importedRoads, unreadable: unreadable)
     }
 
     private func readCollection(_ name: String) -> GeoJSONFeatureCollection? {

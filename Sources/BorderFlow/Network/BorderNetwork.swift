@@ -17,6 +17,8 @@ public final class BorderNetwork: Sendable {
 
     /// What a graph node stands for.
     package enum NodeKind: Sendable, Equatable {
+        /// A node of an imported network, by index in the dataset's `ImportedRoads`.
+        case importedNode(index: Int)
         /// A place, by index in the dataset's places.
         case place(index: Int)
         /// A road or rail junction, by index in the dataset's junctions.
@@ -39,6 +41,8 @@ public final class BorderNetwork: Sendable {
 
     /// What a graph edge stands for.
     package enum EdgeKind: Sendable, Equatable {
+        /// A segment of an imported network, by index in the dataset's `ImportedRoads`, travelled one way.
+        case importedRoad(segment: Int)
         /// A road or rail segment, by index in the dataset's roads, travelled one way (each segment is two edges).
         case road(index: Int)
         /// Passing a crossing in one mode, northbound (Mexico to the U.S.) or southbound.
@@ -57,10 +61,10 @@ public final class BorderNetwork: Sendable {
     public let dataset: Dataset
     /// The graph: compressed sparse rows with one cost layer per mode (`Mode.index`), in whole milliseconds.
     package let graph: Graph
-    /// What each graph node stands for, by node id.
-    package let nodes: [Node]
-    /// What each graph edge stands for, by edge id.
-    package let edges: [Edge]
+    /// What each graph node stands for, by node id: an imported network's nodes first, then the rest.
+    package let nodes: NodeTable
+    /// What each graph edge stands for, by edge id: an imported network's edges first, then the rest.
+    package let edges: EdgeTable
     /// The CRS in metres that node coordinates (for A*) are in.
     public let workingCRS: CoordinateReferenceSystem
     /// The largest scale factor of the working CRS over the dataset; straight lines are divided by it so
@@ -103,11 +107,15 @@ public final class BorderNetwork: Sendable {
         self.dataset = dataset
         self.workingCRS = workingCRS
 
+        // An imported network's nodes and edges come first, numbered as in its file, so that its edges stay in
+        // order of their source; they are described by `NodeTable` and `EdgeTable` from its arrays, not one by one.
+        let imported = dataset.importedRoads
+        let importedNodes = imported?.nodeCount ?? 0, importedEdges = imported?.edgeCount ?? 0
         var nodes: [Node] = []
         var nodeIndex: [String: Int32] = [:]
         func add(_ node: Node) -> Int32 {
             nodes.append(node)
-            return Int32(nodes.count - 1)
+            return Int32(importedNodes + nodes.count - 1)
         }
         for (index, place) in dataset.places.enumerated() {
             nodeIndex[place.id] = add(Node(kind: .place(index: index), id: place.id, country: place.country, coordinate: place.coordinate))
@@ -127,16 +135,19 @@ public final class BorderNetwork: Sendable {
         let crossingIndex = Dictionary(uniqueKeysWithValues: dataset.crossings.enumerated().map { ($1.id, $0) })
         func node(_ id: String, country: Country) throws -> Int32 {
             if let crossing = crossingIndex[id], let side = crossingSideNodes[crossing][country] { return side }
-            guard let node = nodeIndex[id] else { throw NetworkError.unknownNode(id) }
-            return node
+            if let node = nodeIndex[id] { return node }
+            guard let node = imported?.node(id: id) else { throw NetworkError.unknownNode(id) }
+            return Int32(node)
         }
 
         var graphEdges: [Graph.Edge] = []
         var edges: [Edge] = []
         let modes = Mode.allCases
+        func edgeID(_ listed: Int) -> Int32 { Int32(importedEdges + listed) }
         for (index, road) in dataset.roads.enumerated() {
             let costs = modes.map { mode -> Double in
-                guard let kph = road.speedKph(for: mode) else { return .infinity }
+                guard let kph = RoadSpeed.kph(for: mode, roadClass: road.roadClass, carSpeedKph: road.speedKph,
+                                              closed: road.closedTo.contains(mode)) else { return .infinity }
                 return road.lengthMeters / (kph / 3.6)
             }
             let a = try node(road.from, country: road.country)
@@ -156,27 +167,36 @@ public final class BorderNetwork: Sendable {
                     costs[mode.index] = 60 * (isNorthbound ? CrossingTimes.northboundMinutes(mode) : CrossingTimes.southboundMinutes(mode))
                     graphEdges.append(Graph.Edge(from: isNorthbound ? mexico : us, to: isNorthbound ? us : mexico, costSeconds: costs))
                     edges.append(Edge(kind: .crossing(index: index, mode: mode, northbound: isNorthbound), lengthMeters: 0))
-                    crossingEdges[index].append((mode, Graph.EdgeID(edges.count - 1)))
-                    if isNorthbound { northbound.append(Int32(edges.count - 1)) } else { southbound.append(Int32(edges.count - 1)) }
+                    crossingEdges[index].append((mode, edgeID(edges.count - 1)))
+                    if isNorthbound { northbound.append(edgeID(edges.count - 1)) } else { southbound.append(edgeID(edges.count - 1)) }
                 }
             }
         }
 
         // Coordinates in the working CRS, and the scale bound for A*.
         let transformer = try CoordinateTransformer(from: .wgs84, to: workingCRS)
-        var positions = nodes.map { Position($0.coordinate) }
+        var positions = (imported?.nodeCoordinates ?? []).map(Position.init) + nodes.map { Position($0.coordinate) }
         try transformer.forward(&positions)
-        let survey = try ScaleErrorSurvey(crs: workingCRS, coordinates: dataset.allCoordinates)
-        let graph = try Graph(nodeCount: nodes.count, edges: graphEdges, coordinates: positions.map { Graph.Point(x: $0.x, y: $0.y) })
+        let survey = try ScaleErrorSurvey(crs: workingCRS, coordinates: dataset.allCoordinates + (imported?.surveyCoordinates ?? []))
+        let nodeTable = NodeTable(imported: imported, listed: nodes)
+        let edgeTable = EdgeTable(imported: imported, listed: edges)
+        let graph = try Self.graph(imported: imported, listedEdges: graphEdges, nodeCount: nodeTable.count,
+                                   coordinates: positions.map { Graph.Point(x: $0.x, y: $0.y) })
+        positions = []
 
         var factors: [Double] = []
         for mode in modes {
             let layer = mode.index
             var fastest = 0.0 // metres per second over straight-line-bearing edges usable in this layer
-            for (index, edge) in edges.enumerated() where graph.costMilliseconds(of: Int32(index), layer: layer) != Graph.impassable {
-                if case .road = edge.kind, edge.lengthMeters > 0 {
-                    let seconds = Double(graph.costMilliseconds(of: Int32(index), layer: layer)) / 1000
-                    if seconds > 0 { fastest = max(fastest, edge.lengthMeters / seconds) }
+            for index in 0..<edgeTable.count {
+                let cost = graph.costMilliseconds(of: Int32(index), layer: layer)
+                guard cost != Graph.impassable, cost > 0 else { continue }
+                let edge = edgeTable[index]
+                switch edge.kind {
+                case .road, .importedRoad:
+                    if edge.lengthMeters > 0 { fastest = max(fastest, edge.lengthMeters / (Double(cost) / 1000)) }
+                case .crossing:
+                    break
                 }
             }
             // A hair under the bound: geodesics between two data points may bow a little beyond the
@@ -192,16 +212,19 @@ public final class BorderNetwork: Sendable {
 
         self.graph = graph
         self.hasOneWayRoads = dataset.roads.contains(where: \.oneWay)
-        self.nodes = nodes
-        self.edges = edges
+            || (imported.map { roads in (0..<roads.segmentCount).contains { roads.isOneWay(segment: $0) } } ?? false)
+        self.nodes = nodeTable
+        self.edges = edgeTable
         self.nodeIndex = nodeIndex
         self.crossingSideNodes = crossingSideNodes
         self.crossingIndex = crossingIndex
         self.crossingEdges = crossingEdges
-        let roadEdges = edges.indices.filter { if case .road = edges[$0].kind { return true } else { return false } }.map { Graph.EdgeID($0) }
+        let crossingEdgeIDs = Set(crossingEdges.flatMap { $0.map(\.edge) })
         self.roadLayer = modes.indices.map { layer in
             (0...layer).first { other in
-                roadEdges.allSatisfy { graph.costMilliseconds(of: $0, layer: other) == graph.costMilliseconds(of: $0, layer: layer) }
+                (0..<Int32(edgeTable.count)).allSatisfy { edge in
+                    crossingEdgeIDs.contains(edge) || graph.costMilliseconds(of: edge, layer: other) == graph.costMilliseconds(of: edge, layer: layer)
+                }
             } ?? layer
         }
         self.largestScaleFactor = survey.largestScaleFactor
@@ -209,6 +232,38 @@ public final class BorderNetwork: Sendable {
         self.southboundEdges = southMask
         self.northboundEdges = northMask
         self.allCrossingEdges = bothMask
+    }
+
+    /// The graph: an imported network's edges (in order of their source, costs by `RoadSpeed`),
+    /// then the listed ones.
+    private static func graph(imported: ImportedRoads?, listedEdges: [Graph.Edge], nodeCount: Int, coordinates: [Graph.Point]) throws -> Graph {
+        guard let imported else { return try Graph(nodeCount: nodeCount, edges: listedEdges, coordinates: coordinates) }
+        let edgeCount = imported.edgeCount + listedEdges.count
+        let layers = Mode.allCases.count
+        var sources = [Graph.NodeID](repeating: 0, count: edgeCount), targets = sources
+        var costs = [UInt32](repeating: Graph.impassable, count: layers * edgeCount)
+        // Milliseconds per metre for each segment and mode, worked out once per segment.
+        for edge in 0..<imported.edgeCount {
+            sources[edge] = Graph.NodeID(imported.edgeSource[edge])
+            targets[edge] = Graph.NodeID(imported.edgeTarget(edge))
+            let segment = Int(imported.segmentOfEdge[edge])
+            let closed = imported.segmentFlags[segment] >> 1
+            for mode in Mode.allCases where closed & (1 << UInt8(mode.index)) == 0 {
+                guard let kph = RoadSpeed.kph(for: mode, roadClass: imported.segmentClass[segment],
+                                              carSpeedKph: Double(imported.segmentSpeedKph[segment])) else { continue }
+                let seconds = imported.segmentLengthMeters[segment] / (kph / 3.6)
+                costs[mode.index * edgeCount + edge] = UInt32(min(Double(Graph.impassable - 1), (seconds * 1000).rounded(.up)))
+            }
+        }
+        for (offset, edge) in listedEdges.enumerated() {
+            let index = imported.edgeCount + offset
+            sources[index] = edge.from
+            targets[index] = edge.to
+            for (layer, seconds) in edge.costSeconds.enumerated() where seconds.isFinite {
+                costs[layer * edgeCount + index] = UInt32((seconds * 1000).rounded(.up))
+            }
+        }
+        return try Graph(nodeCount: nodeCount, sources: sources, targets: targets, costMilliseconds: costs, coordinates: coordinates)
     }
 
     /// The graph node of a place or junction id.

@@ -104,6 +104,10 @@ extension BorderNetwork {
                 // A road's geometry runs from its `from` node to its `to` node; an edge may travel it either way.
                 let forward = nodes[Int(graph.source(of: edge))].id == road.from
                 append(forward ? road.geometry : road.geometry.reversed(), to: &coordinates)
+            case let .importedRoad(segment):
+                guard let imported = dataset.importedRoads else { continue }
+                let line = imported.line(segment: segment)
+                append(imported.edgeRunsForward(Int(edge)) ? line : line.reversed(), to: &coordinates)
             case let .crossing(index, _, _):
                 append([dataset.crossings[index].coordinate], to: &coordinates)
             }

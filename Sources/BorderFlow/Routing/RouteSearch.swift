@@ -72,10 +72,9 @@ import BorderFlowSpatial
         search.tree(from: source, direction: .forward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
         reverseSearch.tree(from: target, direction: .backward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
         var candidates: [(cost: UInt64, crossing: String, edge: Graph.EdgeID)] = []
-        for (index, edge) in network.edges.enumerated() {
-            guard case let .crossing(crossingIndex, edgeMode, northbound) = edge.kind, edgeMode == mode,
+        for id in network.crossingEdges.joined().map(\.edge).sorted() {
+            guard case let .crossing(crossingIndex, edgeMode, northbound) = network.edges[Int(id)].kind, edgeMode == mode,
                   northbound == direction else { continue }
-            let id = Graph.EdgeID(index)
             guard !mask.isClosed(edge: id) else { continue }
             let cost = network.graph.costMilliseconds(of: id, layer: layer)
             guard cost != Graph.impassable,
@@ -140,6 +139,11 @@ import BorderFlowSpatial
             let description = network.edges[Int(edge)]
             length += description.lengthMeters
             switch description.kind {
+            case let .importedRoad(segment):
+                if let imported = network.dataset.importedRoads {
+                    let name = imported.names[Int(imported.segmentName[segment])]
+                    if roads.last != name { roads.append(name) }
+                }
             case let .road(index):
                 let name = network.dataset.roads[index].name
                 if roads.last != name { roads.append(name) }

@@ -1,9 +1,10 @@
 import BorderFlowSpatial
 import Foundation
 
-/// The layers an import writes, in the dataset schema: the roads between nodes (each matched crossing's road left
-/// out, the crossing standing in for it), the junctions, a connector per joined place, and the dataset's rail
-/// lines inside the area; then the dataset's own files, cropped to the crossings and places kept.
+/// The layers an import writes: the bulk of the network (`roads.bfroads` and its graph `roads.bfgraph`), each
+/// matched crossing's road left out, the crossing standing in for it; in `roads.geojson` the roads that join it to
+/// the dataset (a connector per joined place, each crossing's approaches) and the dataset's rail lines inside the
+/// area; then the dataset's own files, cropped to the crossings and places kept.
 struct RoadImportLayers {
     private(set) var roads: [GeoJSONOutputFeature] = []
     private(set) var junctions: [GeoJSONOutputFeature] = []
@@ -16,6 +17,8 @@ struct RoadImportLayers {
     /// Crossings inside the area the new dataset leaves out, with why.
     private(set) var crossingsLeftOut: [(crossing: String, reason: String)] = []
     private(set) var nodeCount = 0
+    /// The bulk of the network.
+    private(set) var imported: ImportedRoads
 
     /// - Parameter closedByProfiles: the modes of the profiles not imported, closed on the place connectors too.
     init(lines: RoadLines, topology: RoadTopology, attachment: BorderAttachment, dataset: Dataset, geodesic: Geodesic,
@@ -23,44 +26,83 @@ struct RoadImportLayers {
         crossingsKept = Set(attachment.matched.map { dataset.crossings[$0.crossing].id })
         placesKept = Set(attachment.joinedPlaces.map { dataset.places[$0.place].id })
 
-        // Node ids n1, n2, … in node order, for the kept nodes.
-        var name = [String?](repeating: nil, count: topology.nodeCount)
-        var next = 0
+        // The kept nodes, numbered again from 0: node k is `n(k+1)` in the dataset's other layers.
+        var number = [Int32](repeating: -1, count: topology.nodeCount)
+        var countries: [Country] = [], coordinates: [Coordinate] = []
         for node in 0..<topology.nodeCount where attachment.isKept(node: Int32(node)) {
             guard let country = attachment.country(of: Int32(node)) else { continue }
-            nodeCount += 1
-            next += 1
-            let id = "n\(next)"
-            name[node] = id
-            let coordinate = lines.coordinates[Int(topology.vertexOfNode[node])]
-            junctions.append(GeoJSONOutputFeature(id: id, geometry: .point(Position(coordinate)), properties: JSONObject([
-                ("id", .string(id)), ("name", .string("")), ("country", .string(country.rawValue)),
-            ])))
+            number[node] = Int32(countries.count)
+            countries.append(country)
+            coordinates.append(lines.coordinates[Int(topology.vertexOfNode[node])])
         }
+        nodeCount = countries.count
+        func name(_ node: Int32) -> String? { number[Int(node)] >= 0 ? ImportedRoads.nodeID(Int(number[Int(node)])) : nil }
 
+        // The segments, each a stretch of a line between two kept nodes, as drawn (a line tagged one-way against
+        // its drawing is turned round).
+        var from: [UInt32] = [], to: [UInt32] = [], segmentName: [UInt32] = [], classes: [Road.RoadClass] = []
+        var speeds: [Float] = [], lengths: [Double] = [], flags: [UInt8] = [], shapeStart: [UInt32] = [0], shapes: [Coordinate] = []
+        var names: [String] = [], nameIndex: [String: UInt32] = [:]
         let matchedEdges = Set(attachment.matched.map(\.edge))
         for (index, edge) in topology.edges.enumerated() where !matchedEdges.contains(index) && edge.from != edge.to {
-            guard attachment.isKept(node: edge.from), let country = attachment.country(of: edge.from),
-                  let from = name[Int(edge.from)], let to = name[Int(edge.to)] else { continue }
+            guard number[Int(edge.from)] >= 0, number[Int(edge.to)] >= 0 else { continue }
             let kind = lines.kinds[Int(lines.kindOfLine[Int(edge.line)])]
             let line = lines.line(Int(edge.line))
-            var geometry = line[(line.startIndex + Int(edge.first))...(line.startIndex + Int(edge.last))].map { Position(lines.coordinates[Int($0)]) }
-            var ends = (from, to)
+            var inner = line[(line.startIndex + Int(edge.first) + 1)..<(line.startIndex + Int(edge.last))].map { lines.coordinates[Int($0)] }
+            var ends = (number[Int(edge.from)], number[Int(edge.to)])
             if kind.tags.direction == .backward {
-                geometry.reverse()
-                ends = (to, from)
+                inner.reverse()
+                ends = (ends.1, ends.0)
             }
-            addRoad(id: "r\(roads.count + 1)", name: kind.name, country: country, roadClass: kind.tags.roadClass,
-                    speedKph: kind.tags.speedKph, from: ends.0, to: ends.1, oneWay: kind.tags.direction != .both,
-                    closedTo: kind.tags.closedTo, geometry: geometry, lengthMeters: edge.lengthMeters)
+            from.append(UInt32(ends.0))
+            to.append(UInt32(ends.1))
+            if let known = nameIndex[kind.name] {
+                segmentName.append(known)
+            } else {
+                nameIndex[kind.name] = UInt32(names.count)
+                segmentName.append(UInt32(names.count))
+                names.append(kind.name)
+            }
+            classes.append(kind.tags.roadClass)
+            speeds.append(Float(kind.tags.speedKph))
+            lengths.append(edge.lengthMeters)
+            flags.append(ImportedRoads.flags(oneWay: kind.tags.direction != .both, closedTo: kind.tags.closedTo))
+            shapes.append(contentsOf: inner)
+            shapeStart.append(UInt32(shapes.count))
+            kilometresByClass[kind.tags.roadClass, default: 0] += edge.lengthMeters / 1000
+            if kind.tags.direction != .both { oneWayRoads += 1 }
         }
+        // The graph's edges in order of their source node, as the binary network format keeps them unmapped.
+        var edgeSources: [Int32] = [], edgeSegments: [UInt32] = []
+        var counts = [Int](repeating: 0, count: nodeCount + 1)
+        for segment in 0..<from.count {
+            counts[Int(from[segment]) + 1] += 1
+            if flags[segment] & 1 == 0 { counts[Int(to[segment]) + 1] += 1 }
+        }
+        for node in 0..<nodeCount { counts[node + 1] += counts[node] }
+        edgeSources = [Int32](repeating: 0, count: counts[nodeCount])
+        edgeSegments = [UInt32](repeating: 0, count: counts[nodeCount])
+        for segment in 0..<from.count {
+            for a in flags[segment] & 1 == 0 ? [from[segment], to[segment]] : [from[segment]] {
+                let position = counts[Int(a)]
+                counts[Int(a)] += 1
+                edgeSources[position] = Int32(a)
+                edgeSegments[position] = UInt32(segment)
+            }
+        }
+        imported = ImportedRoads(nodeCountry: countries, nodeCoordinates: coordinates, edgeSource: edgeSources.map { UInt32($0) },
+                                 segmentOfEdge: edgeSegments,
+                                 segmentFrom: from, segmentTo: to, segmentName: segmentName, segmentClass: classes,
+                                 segmentSpeedKph: speeds, segmentLengthMeters: lengths, segmentFlags: flags,
+                                 shapeStart: shapeStart, shapes: shapes, names: names)
+
         // Each crossing stands on its road over the border: the road's two halves lead from its ends to the
         // crossing's point, one in each country, so that routes keep the road's length and pass the crossing.
         for match in attachment.matched {
             let crossing = dataset.crossings[match.crossing]
             let kind = lines.kinds[Int(lines.kindOfLine[Int(topology.edges[match.edge].line)])]
             for (node, country) in [(match.mexicoNode, Country.mx), (match.usNode, Country.us)] {
-                guard let id = name[Int(node)] else { continue }
+                guard let id = name(node) else { continue }
                 let at = lines.coordinates[Int(topology.vertexOfNode[Int(node)])]
                 addRoad(id: "approach-\(crossing.id)-\(country.rawValue.lowercased())", name: kind.name, country: country,
                         roadClass: kind.tags.roadClass, speedKph: kind.tags.speedKph, from: id, to: crossing.id, oneWay: false,
@@ -70,7 +112,7 @@ struct RoadImportLayers {
         }
         for joined in attachment.joinedPlaces {
             let place = dataset.places[joined.place]
-            guard let node = name[Int(joined.node)] else { continue }
+            guard let node = name(joined.node) else { continue }
             let at = Position(lines.coordinates[Int(topology.vertexOfNode[Int(joined.node)])])
             addRoad(id: "connector-\(place.id)", name: "connector to \(place.name)", country: place.country, roadClass: .local,
                     speedKph: RoadImportOptions.connectorSpeedKph, from: place.id, to: node, oneWay: false, closedTo: closedByProfiles,
@@ -146,6 +188,7 @@ struct RoadImportLayers {
         var files: [OutputFile] = []
         files.append(OutputFile(try writer.featureCollection(roads, name: "roads"), at: folder.appendingPathComponent(DatasetFiles.roads)))
         files.append(OutputFile(try writer.featureCollection(junctions, name: "junctions"), at: folder.appendingPathComponent(DatasetFiles.junctions)))
+        files.append(OutputFile(ImportedRoadsFile.data(imported), at: folder.appendingPathComponent(ImportedRoadsFile.name)))
         for (file, kept) in [(DatasetFiles.crossings, crossingsKept), (DatasetFiles.places, placesKept)] {
             let collection = try GeoJSONReader.read(contentsOf: dataset.directory.appendingPathComponent(file), name: file)
             let features = collection.features.filter { kept.contains($0.id ?? "") }.map {

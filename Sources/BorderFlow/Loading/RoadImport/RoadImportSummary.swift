@@ -54,7 +54,7 @@ public struct RoadImportSummary: Sendable {
         self.linesOutside = linesOutside
         self.endsJoined = endsJoined
         nodes = layers.nodeCount
-        roads = layers.roads.count
+        roads = layers.roads.count + layers.imported.segmentCount
         oneWayRoads = layers.oneWayRoads
         kilometresByClass = Road.RoadClass.allCases.compactMap { roadClass in
             layers.kilometresByClass[roadClass].map { (roadClass, $0) }
