@@ -239,6 +239,17 @@ public struct Graph: Sendable {
     }
 
     /// A cost in seconds as the graph stores it: whole milliseconds rounded up, `impassable` for infinity.
+    ///
+    /// - Parameters:
+    ///   - seconds: the cost; infinity where the edge cannot be used.
+    ///   - edge: the edge, for the error.
+    ///   - layer: the layer, for the error.
+    /// - Returns: the milliseconds.
+    /// - Throws: `GraphError.badCost` for a negative, NaN or too large cost.
+    public static func milliseconds(seconds: Double, edge: Int, layer: Int) throws -> UInt32 {
+        try milliseconds(seconds, edge: edge, layer: layer)
+    }
+
     static func milliseconds(_ seconds: Double, edge: Int, layer: Int) throws -> UInt32 {
         if seconds == .infinity { return Graph.impassable }
         guard seconds.isFinite, seconds >= 0, seconds <= Graph.maximumEdgeSeconds else {

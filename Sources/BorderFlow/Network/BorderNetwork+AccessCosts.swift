@@ -43,12 +43,24 @@ final class AccessCosts: Sendable {
         self.placeCount = placeCount
         self.crossingCount = crossingCount
 
-        // One tree per layer and place (two with one-way roads), each filling its own rows: grown in chunks at
-        // once, each chunk with its own search, and its rows laid end to end in tree order, which is the tables' order.
         let placeNodes = places.map { network.nodeIndex[$0.id]! }
         let twoWay = !network.hasOneWayRoads
+        guard network.dataset.importedRoads == nil else {
+            // An imported network has millions of nodes and few crossings: its trees grow from the crossings.
+            let tables = Self.treesFromCrossings(network: network, layers: layers, placeNodes: placeNodes, twoWay: twoWay)
+            toCrossing = tables.toCrossing
+            toCrossingMeters = tables.toCrossingMeters
+            fromCrossing = tables.fromCrossing
+            fromCrossingMeters = tables.fromCrossingMeters
+            betweenPlaces = []
+            betweenPlacesMeters = []
+            return
+        }
+
+        // One tree per layer and place (two with one-way roads), each filling its own rows: grown in chunks at
+        // once, each chunk with its own search, and its rows laid end to end in tree order, which is the tables' order.
         let chunks = ConcurrentChunks.map(layers.count * placeCount, minimumChunk: 16) { trees in
-            let search = ShortestPathSearch(graph: graph)
+            let walker = AccessTreeWalker(network: network)
             var rows = (toCrossing: [UInt32](), toCrossingMeters: [Double](), betweenPlaces: [UInt32](), betweenPlacesMeters: [Double](),
                         fromCrossing: [UInt32](), fromCrossingMeters: [Double]())
             rows.toCrossing.reserveCapacity(trees.count * crossingCount)
@@ -59,57 +71,24 @@ final class AccessCosts: Sendable {
                 rows.fromCrossing.reserveCapacity(trees.count * crossingCount)
                 rows.fromCrossingMeters.reserveCapacity(trees.count * crossingCount)
             }
-            // Metres from the root along the last tree, filled in as nodes are asked for: each tree node's
-            // metres are its parent's plus its tree edge, so every node is summed once per tree.
-            var meters = [Double](repeating: -1, count: graph.nodeCount)
-            var touched: [Graph.NodeID] = []
-            var chain: [Graph.NodeID] = []
-            var direction = ShortestPathSearch.Direction.forward
-            func grow(from root: Graph.NodeID, layer: Int, _ towards: ShortestPathSearch.Direction) {
-                for node in touched { meters[Int(node)] = -1 }
-                touched.removeAll(keepingCapacity: true)
-                direction = towards
-                search.tree(from: root, direction: towards, layer: layer, exclusions: network.allCrossingEdges)
-            }
-            func reach(_ node: Graph.NodeID) -> (UInt32, Double)? {
-                guard let cost = search.cost(to: node) else { return nil }
-                var current = node
-                chain.removeAll(keepingCapacity: true)
-                while meters[Int(current)] < 0 {
-                    touched.append(current)
-                    guard let edge = search.parentEdge(of: current) else {
-                        meters[Int(current)] = 0 // the root
-                        break
-                    }
-                    chain.append(current)
-                    // Towards the root: a forward tree edge's source, a backward tree edge's target.
-                    current = direction == .forward ? graph.source(of: edge) : graph.target(of: edge)
-                }
-                var total = meters[Int(current)]
-                for link in chain.reversed() {
-                    total += network.edges[Int(search.parentEdge(of: link)!)].lengthMeters
-                    meters[Int(link)] = total
-                }
-                return (UInt32(cost), meters[Int(node)])
-            }
             for tree in trees {
                 let layer = layers[tree / placeCount], place = tree % placeCount
                 let country = places[place].country
-                grow(from: placeNodes[place], layer: layer, .forward)
+                walker.grow(from: placeNodes[place], layer: layer, .forward)
                 for crossing in 0..<crossingCount {
-                    let found = network.crossingSideNodes[crossing][country].flatMap(reach)
+                    let found = network.crossingSideNodes[crossing][country].flatMap(walker.reach)
                     rows.toCrossing.append(found?.0 ?? Self.unreachable)
                     rows.toCrossingMeters.append(found?.1 ?? 0)
                 }
                 for otherNode in placeNodes {
-                    let found = reach(otherNode)
+                    let found = walker.reach(otherNode)
                     rows.betweenPlaces.append(found?.0 ?? Self.unreachable)
                     rows.betweenPlacesMeters.append(found?.1 ?? 0)
                 }
                 guard !twoWay else { continue }
-                grow(from: placeNodes[place], layer: layer, .backward)
+                walker.grow(from: placeNodes[place], layer: layer, .backward)
                 for crossing in 0..<crossingCount {
-                    let found = network.crossingSideNodes[crossing][country].flatMap(reach)
+                    let found = network.crossingSideNodes[crossing][country].flatMap(walker.reach)
                     rows.fromCrossing.append(found?.0 ?? Self.unreachable)
                     rows.fromCrossingMeters.append(found?.1 ?? 0)
                 }
@@ -124,6 +103,58 @@ final class AccessCosts: Sendable {
         self.betweenPlacesMeters = betweenPlacesMeters
         fromCrossing = twoWay ? toCrossing : chunks.flatMap(\.fromCrossing)
         fromCrossingMeters = twoWay ? toCrossingMeters : chunks.flatMap(\.fromCrossingMeters)
+    }
+
+    /// The tables from trees grown at each crossing's sides: forward from a side for the way from the crossing to
+    /// every place on that side, backward for the way to it (the same tree where no road is one-way). Only the
+    /// crossings that take a mode of a slot get that slot's trees: the others' entries stay unreachable, and no
+    /// one reads them, since every reader keeps to the crossings open to the trip's mode. `betweenPlaces` is left
+    /// empty: the flow model has no trip within one country, and a route within one country is searched.
+    private static func treesFromCrossings(network: BorderNetwork, layers: [Int], placeNodes: [Int32], twoWay: Bool)
+        -> (toCrossing: [UInt32], toCrossingMeters: [Double], fromCrossing: [UInt32], fromCrossingMeters: [Double]) {
+        let places = network.dataset.places, crossings = network.dataset.crossings
+        let placeCount = places.count, crossingCount = crossings.count
+        let slotOfLayer = network.roadLayer.map { layers.firstIndex(of: $0) ?? 0 }
+        var tasks: [(slot: Int, crossing: Int, country: Country, direction: ShortestPathSearch.Direction)] = []
+        for (slot, _) in layers.enumerated() {
+            for (index, crossing) in crossings.enumerated() where crossing.inService
+                && crossing.modes.contains(where: { slotOfLayer[$0.index] == slot }) {
+                for country in Country.allCases where network.crossingSideNodes[index][country] != nil {
+                    tasks.append((slot, index, country, .forward))
+                    if !twoWay { tasks.append((slot, index, country, .backward)) }
+                }
+            }
+        }
+        let placesOf: [Country: [Int]] = Dictionary(grouping: places.indices, by: { places[$0].country })
+        let allTasks = tasks
+        let chunks = ConcurrentChunks.map(allTasks.count, minimumChunk: 1) { range in
+            let walker = AccessTreeWalker(network: network)
+            var found: [(index: Int, cost: UInt32, meters: Double, forward: Bool)] = []
+            for task in allTasks[range] {
+                guard let side = network.crossingSideNodes[task.crossing][task.country] else { continue }
+                walker.grow(from: side, layer: layers[task.slot], task.direction)
+                for place in placesOf[task.country] ?? [] {
+                    guard let (cost, meters) = walker.reach(placeNodes[place]) else { continue }
+                    found.append(((task.slot * placeCount + place) * crossingCount + task.crossing, cost, meters, task.direction == .forward))
+                }
+            }
+            return found
+        }
+        let size = layers.count * placeCount * crossingCount
+        var to = [UInt32](repeating: unreachable, count: size), toMeters = [Double](repeating: 0, count: size)
+        var from = twoWay ? [] : to, fromMeters = twoWay ? [] : toMeters
+        for entry in chunks.joined() {
+            // A forward tree from a crossing's side is the way from it to the places; a backward tree, the way to
+            // it. With no one-way road the two are one, and the forward tree serves both tables.
+            if twoWay || !entry.forward {
+                to[entry.index] = entry.cost
+                toMeters[entry.index] = entry.meters
+            } else {
+                from[entry.index] = entry.cost
+                fromMeters[entry.index] = entry.meters
+            }
+        }
+        return twoWay ? (to, toMeters, to, toMeters) : (to, toMeters, from, fromMeters)
     }
 
     /// The first index of a place's row of crossings for a mode.
@@ -172,4 +203,54 @@ extension BorderNetwork {
     /// The closure-independent access costs, built on first use (tens of milliseconds on the bundled network)
     /// and shared by every router and crossing-choice search afterwards.
     var accessCosts: AccessCosts { accessCostsCache.table(for: self) }
+}
+
+/// Grows one access tree at a time and measures the metres from its root along it, filled in as nodes are asked
+/// for: each tree node's metres are its parent's plus its tree edge, so every node is summed once per tree.
+private final class AccessTreeWalker {
+    private let network: BorderNetwork
+    private let search: ShortestPathSearch
+    private var meters: [Double]
+    private var touched: [Graph.NodeID] = []
+    private var chain: [Graph.NodeID] = []
+    private var direction = ShortestPathSearch.Direction.forward
+
+    init(network: BorderNetwork) {
+        self.network = network
+        search = ShortestPathSearch(graph: network.graph)
+        meters = [Double](repeating: -1, count: network.graph.nodeCount)
+    }
+
+    /// Grows the tree of a root on its side of the border: forward for costs from it, backward for costs to it.
+    func grow(from root: Graph.NodeID, layer: Int, _ towards: ShortestPathSearch.Direction) {
+        for node in touched { meters[Int(node)] = -1 }
+        touched.removeAll(keepingCapacity: true)
+        direction = towards
+        search.tree(from: root, direction: towards, layer: layer, exclusions: network.allCrossingEdges)
+    }
+
+    /// The cost and metres between the root and a node, nil when the tree does not reach it.
+    func reach(_ node: Graph.NodeID) -> (UInt32, Double)? {
+        guard let cost = search.cost(to: node) else { return nil }
+        let graph = network.graph
+        var current = node
+        chain.removeAll(keepingCapacity: true)
+        while meters[Int(current)] < 0 {
+            touched.append(current)
+            guard let edge = search.parentEdge(of: current) else {
+                meters[Int(current)] = 0 // the root
+                break
+            }
+            chain.append(current)
+            // Towards the root: a forward tree edge's source, a backward tree edge's target.
+            current = direction == .forward ? graph.source(of: edge) : graph.target(of: edge)
+        }
+        var total = meters[Int(current)]
+        for link in chain.reversed() {
+            guard let edge = search.parentEdge(of: link) else { break }
+            total += network.edges[Int(edge)].lengthMeters
+            meters[Int(link)] = total
+        }
+        return (UInt32(cost), meters[Int(node)])
+    }
 }

@@ -110,7 +110,7 @@ public final class BorderNetwork: Sendable {
         // An imported network's nodes and edges come first, numbered as in its file, so that its edges stay in
         // order of their source; they are described by `NodeTable` and `EdgeTable` from its arrays, not one by one.
         let imported = dataset.importedRoads
-        let importedNodes = imported?.nodeCount ?? 0, importedEdges = imported?.edgeCount ?? 0
+        let importedNodes = imported?.nodeCount ?? 0
         var nodes: [Node] = []
         var nodeIndex: [String: Int32] = [:]
         func add(_ node: Node) -> Int32 {
@@ -143,7 +143,7 @@ public final class BorderNetwork: Sendable {
         var graphEdges: [Graph.Edge] = []
         var edges: [Edge] = []
         let modes = Mode.allCases
-        func edgeID(_ listed: Int) -> Int32 { Int32(importedEdges + listed) }
+
         for (index, road) in dataset.roads.enumerated() {
             let costs = modes.map { mode -> Double in
                 guard let kph = RoadSpeed.kph(for: mode, roadClass: road.roadClass, carSpeedKph: road.speedKph,
@@ -167,8 +167,8 @@ public final class BorderNetwork: Sendable {
                     costs[mode.index] = 60 * (isNorthbound ? CrossingTimes.northboundMinutes(mode) : CrossingTimes.southboundMinutes(mode))
                     graphEdges.append(Graph.Edge(from: isNorthbound ? mexico : us, to: isNorthbound ? us : mexico, costSeconds: costs))
                     edges.append(Edge(kind: .crossing(index: index, mode: mode, northbound: isNorthbound), lengthMeters: 0))
-                    crossingEdges[index].append((mode, edgeID(edges.count - 1)))
-                    if isNorthbound { northbound.append(edgeID(edges.count - 1)) } else { southbound.append(edgeID(edges.count - 1)) }
+                    crossingEdges[index].append((mode, Graph.EdgeID(edges.count - 1)))
+                    if isNorthbound { northbound.append(Int32(edges.count - 1)) } else { southbound.append(Int32(edges.count - 1)) }
                 }
             }
         }
@@ -179,29 +179,23 @@ public final class BorderNetwork: Sendable {
         try transformer.forward(&positions)
         let survey = try ScaleErrorSurvey(crs: workingCRS, coordinates: dataset.allCoordinates + (imported?.surveyCoordinates ?? []))
         let nodeTable = NodeTable(imported: imported, listed: nodes)
-        let edgeTable = EdgeTable(imported: imported, listed: edges)
-        let graph = try Self.graph(imported: imported, listedEdges: graphEdges, nodeCount: nodeTable.count,
-                                   coordinates: positions.map { Graph.Point(x: $0.x, y: $0.y) })
+        let listedLengths: [Double?] = edges.map { edge in
+            if case .crossing = edge.kind { return nil }
+            return edge.lengthMeters
+        }
+        let built = try NetworkGraphBuilder(imported: imported, listed: graphEdges, listedLengths: listedLengths,
+                                            nodeCount: nodeTable.count, coordinates: positions.map { Graph.Point(x: $0.x, y: $0.y) })
         positions = []
-
-        var factors: [Double] = []
-        for mode in modes {
-            let layer = mode.index
-            var fastest = 0.0 // metres per second over straight-line-bearing edges usable in this layer
-            for index in 0..<edgeTable.count {
-                let cost = graph.costMilliseconds(of: Int32(index), layer: layer)
-                guard cost != Graph.impassable, cost > 0 else { continue }
-                let edge = edgeTable[index]
-                switch edge.kind {
-                case .road, .importedRoad:
-                    if edge.lengthMeters > 0 { fastest = max(fastest, edge.lengthMeters / (Double(cost) / 1000)) }
-                case .crossing:
-                    break
-                }
-            }
-            // A hair under the bound: geodesics between two data points may bow a little beyond the
-            // latitudes where the scale factor was measured.
-            factors.append(fastest > 0 ? 0.9999 * 1000 / (survey.largestScaleFactor * fastest) : 0)
+        let graph = built.graph
+        // The crossing edges were counted among the listed edges; the graph gave them their ids.
+        let edgeTable = EdgeTable(imported: imported, listed: edges, listedEdgeIDs: built.listedEdgeIDs)
+        crossingEdges = crossingEdges.map { $0.map { ($0.mode, built.listedEdgeIDs[Int($0.edge)]) } }
+        northbound = northbound.map { built.listedEdgeIDs[Int($0)] }
+        southbound = southbound.map { built.listedEdgeIDs[Int($0)] }
+        // A hair under the bound: geodesics between two data points may bow a little beyond the latitudes where
+        // the scale factor was measured.
+        let factors = built.fastestMetersPerSecond.map { fastest in
+            fastest > 0 ? 0.9999 * 1000 / (survey.largestScaleFactor * fastest) : 0
         }
 
         var southMask = ClosureMask(for: graph), northMask = ClosureMask(for: graph)
@@ -219,51 +213,12 @@ public final class BorderNetwork: Sendable {
         self.crossingSideNodes = crossingSideNodes
         self.crossingIndex = crossingIndex
         self.crossingEdges = crossingEdges
-        let crossingEdgeIDs = Set(crossingEdges.flatMap { $0.map(\.edge) })
-        self.roadLayer = modes.indices.map { layer in
-            (0...layer).first { other in
-                (0..<Int32(edgeTable.count)).allSatisfy { edge in
-                    crossingEdgeIDs.contains(edge) || graph.costMilliseconds(of: edge, layer: other) == graph.costMilliseconds(of: edge, layer: layer)
-                }
-            } ?? layer
-        }
+        self.roadLayer = built.roadLayer
         self.largestScaleFactor = survey.largestScaleFactor
         self.millisecondsPerMeter = factors
         self.southboundEdges = southMask
         self.northboundEdges = northMask
         self.allCrossingEdges = bothMask
-    }
-
-    /// The graph: an imported network's edges (in order of their source, costs by `RoadSpeed`),
-    /// then the listed ones.
-    private static func graph(imported: ImportedRoads?, listedEdges: [Graph.Edge], nodeCount: Int, coordinates: [Graph.Point]) throws -> Graph {
-        guard let imported else { return try Graph(nodeCount: nodeCount, edges: listedEdges, coordinates: coordinates) }
-        let edgeCount = imported.edgeCount + listedEdges.count
-        let layers = Mode.allCases.count
-        var sources = [Graph.NodeID](repeating: 0, count: edgeCount), targets = sources
-        var costs = [UInt32](repeating: Graph.impassable, count: layers * edgeCount)
-        // Milliseconds per metre for each segment and mode, worked out once per segment.
-        for edge in 0..<imported.edgeCount {
-            sources[edge] = Graph.NodeID(imported.edgeSource[edge])
-            targets[edge] = Graph.NodeID(imported.edgeTarget(edge))
-            let segment = Int(imported.segmentOfEdge[edge])
-            let closed = imported.segmentFlags[segment] >> 1
-            for mode in Mode.allCases where closed & (1 << UInt8(mode.index)) == 0 {
-                guard let kph = RoadSpeed.kph(for: mode, roadClass: imported.segmentClass[segment],
-                                              carSpeedKph: Double(imported.segmentSpeedKph[segment])) else { continue }
-                let seconds = imported.segmentLengthMeters[segment] / (kph / 3.6)
-                costs[mode.index * edgeCount + edge] = UInt32(min(Double(Graph.impassable - 1), (seconds * 1000).rounded(.up)))
-            }
-        }
-        for (offset, edge) in listedEdges.enumerated() {
-            let index = imported.edgeCount + offset
-            sources[index] = edge.from
-            targets[index] = edge.to
-            for (layer, seconds) in edge.costSeconds.enumerated() where seconds.isFinite {
-                costs[layer * edgeCount + index] = UInt32((seconds * 1000).rounded(.up))
-            }
-        }
-        return try Graph(nodeCount: nodeCount, sources: sources, targets: targets, costMilliseconds: costs, coordinates: coordinates)
     }
 
     /// The graph node of a place or junction id.

@@ -107,7 +107,8 @@ extension BorderNetwork {
             case let .importedRoad(segment):
                 guard let imported = dataset.importedRoads else { continue }
                 let line = imported.line(segment: segment)
-                append(imported.edgeRunsForward(Int(edge)) ? line : line.reversed(), to: &coordinates)
+                // The imported nodes are the graph's first nodes, numbered alike.
+                append(imported.segmentFrom[segment] == UInt32(graph.source(of: edge)) ? line : line.reversed(), to: &coordinates)
             case let .crossing(index, _, _):
                 append([dataset.crossings[index].coordinate], to: &coordinates)
             }

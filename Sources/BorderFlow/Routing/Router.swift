@@ -57,7 +57,7 @@ public struct Router: Sendable {
     /// route exists (every crossing the trip could use is closed, or the network does not connect it).
     ///
     /// A trip from Mexico crosses northbound, one from the U.S. southbound, one within a country not at all.
-    /// Allocates nothing.
+    /// Allocates nothing, but for a trip within one country on an imported network, which is searched.
     ///
     /// - Parameter trip: places by index in ``BorderNetwork/places`` (see ``BorderNetwork/trip(from:to:mode:)``,
     ///   which checks names); like an array subscript, an index out of range stops the program.
@@ -66,6 +66,14 @@ public struct Router: Sendable {
         let access = self.access
         let mexicoToUS = access.placeIsInMexico[trip.origin]
         guard mexicoToUS != access.placeIsInMexico[trip.destination] else {
+            // An imported network keeps no table between places (the flow model has no trip within one country):
+            // such a trip is searched, and that search allocates.
+            guard !access.betweenPlaces.isEmpty else {
+                let places = network.dataset.places
+                guard let route = try? RouteSearch(network: network).route(
+                    from: places[trip.origin].id, to: places[trip.destination].id, mode: trip.mode) else { return nil }
+                return RouteCost(crossing: nil, travelMilliseconds: UInt64((route.travelSeconds * 1000).rounded()), lengthMeters: route.lengthMeters)
+            }
             let index = (access.slotOfLayer[trip.mode.index] * access.placeCount + trip.origin.rawValue)
                 * access.placeCount + trip.destination.rawValue
             let cost = access.betweenPlaces[index]

@@ -23,6 +23,17 @@ struct CrossingMatcher {
         // A generous window in degrees around each crossing (a degree is at least 80 km east-west here), so that
         // GEOS measures only the segments that may be near.
         let window = RoadImportOptions.crossingMatchMeters / 80_000 * 1.5
+        // Each line's extent, so that a crossing looks only at the lines that come near it.
+        var extents: [(west: Double, south: Double, east: Double, north: Double)] = []
+        extents.reserveCapacity(lines.lineCount)
+        for lineIndex in 0..<lines.lineCount {
+            var extent = (west: Double.infinity, south: Double.infinity, east: -Double.infinity, north: -Double.infinity)
+            for vertex in lines.line(lineIndex) {
+                let c = lines.coordinates[Int(vertex)]
+                extent = (min(extent.west, c.longitude), min(extent.south, c.latitude), max(extent.east, c.longitude), max(extent.north, c.latitude))
+            }
+            extents.append(extent)
+        }
         for crossingIndex in crossings {
             let crossing = dataset.crossings[crossingIndex]
             let modes = crossing.modes.filter { $0 != .rail }
@@ -30,7 +41,11 @@ struct CrossingMatcher {
             let words = Self.words(crossing.name)
             let pointGeometry = try Geometry(point: transformer.forward(Position(point)), context: context)
             var best: (named: Bool, distance: Double, line: Int, offset: Int)?
-            for lineIndex in 0..<lines.lineCount where modes.contains(where: { Self.usable(lines.kinds[Int(lines.kindOfLine[lineIndex])].tags, by: $0) }) {
+            for lineIndex in 0..<lines.lineCount {
+                let extent = extents[lineIndex]
+                guard extent.west - window <= point.longitude, extent.east + window >= point.longitude,
+                      extent.south - window <= point.latitude, extent.north + window >= point.latitude,
+                      modes.contains(where: { Self.usable(lines.kinds[Int(lines.kindOfLine[lineIndex])].tags, by: $0) }) else { continue }
                 let line = lines.line(lineIndex)
                 let named = !words.isDisjoint(with: Self.words(lines.kinds[Int(lines.kindOfLine[lineIndex])].name))
                 for offset in 0..<(line.count - 1) {

@@ -198,7 +198,9 @@ struct RoadImportLayers {
         }
         let taken: Set<String> = [DatasetFiles.roads, DatasetFiles.junctions, DatasetFiles.crossings, DatasetFiles.places]
         let names = try FileManager.default.contentsOfDirectory(atPath: dataset.directory.path).sorted()
-        for name in names where !taken.contains(name) && !name.hasPrefix(".") {
+        // The dataset's data files, not its notes: those describe the dataset's own network.
+        let dataExtensions: Set<String> = ["csv", "geojson", "json"]
+        for name in names where !taken.contains(name) && !name.hasPrefix(".") && dataExtensions.contains((name as NSString).pathExtension) {
             let url = dataset.directory.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }

@@ -23,25 +23,37 @@ package struct NodeTable: Sendable, RandomAccessCollection {
     }
 }
 
-/// What each graph edge stands for, by edge id: an imported network's edges first, described from its arrays
-/// when asked, then the dataset's own roads and rail and the crossings' edges, listed.
+/// What each graph edge stands for, by edge id: an imported network's edges, described from its arrays when
+/// asked, with the dataset's own roads and rail and the crossings' edges listed among them where the graph put
+/// them (`NetworkGraphBuilder.listedEdgeIDs`).
 package struct EdgeTable: Sendable, RandomAccessCollection {
     let imported: ImportedRoads?
     let listed: [BorderNetwork.Edge]
-    private let importedCount: Int
+    /// The listed edges' ids, ascending, and which listed edge each is.
+    private let listedIDs: [Int32]
+    private let listedAt: [Int]
 
-    init(imported: ImportedRoads?, listed: [BorderNetwork.Edge]) {
+    init(imported: ImportedRoads?, listed: [BorderNetwork.Edge], listedEdgeIDs: [Int32]) {
         self.imported = imported
         self.listed = listed
-        importedCount = imported?.edgeCount ?? 0
+        let order = listedEdgeIDs.indices.sorted { listedEdgeIDs[$0] < listedEdgeIDs[$1] }
+        listedIDs = order.map { listedEdgeIDs[$0] }
+        listedAt = order
     }
 
     package var startIndex: Int { 0 }
-    package var endIndex: Int { importedCount + listed.count }
+    package var endIndex: Int { (imported?.edgeCount ?? 0) + listed.count }
 
     package subscript(edge: Int) -> BorderNetwork.Edge {
-        guard edge < importedCount, let imported else { return listed[edge - importedCount] }
-        let segment = Int(imported.segmentOfEdge[edge])
+        guard let imported else { return listed[edge] }
+        // How many listed edges come before this id, and whether it is one.
+        var low = 0, high = listedIDs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(listedIDs[middle]) < edge { low = middle + 1 } else { high = middle }
+        }
+        if low < listedIDs.count, Int(listedIDs[low]) == edge { return listed[listedAt[low]] }
+        let segment = Int(imported.segmentOfEdge[edge - low])
         return BorderNetwork.Edge(kind: .importedRoad(segment: segment), lengthMeters: imported.segmentLengthMeters[segment])
     }
 }
