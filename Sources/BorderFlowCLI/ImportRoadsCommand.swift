@@ -51,6 +51,10 @@ struct ImportRoadsCommand: ParsableCommand {
 
     @OptionGroup var dataset: DatasetOptions
 
+    func validate() throws {
+        _ = try importOptions()
+    }
+
     func run() throws {
         let options = try importOptions()
         let sourceDataset = try dataset.loadDataset()

@@ -30,8 +30,9 @@ struct NetworkGraphBuilder {
         var order: [Int] = [] // ≥ 0: an imported edge; < 0: listed edge −1 − value
         order.reserveCapacity(edgeCount)
         var next = 0
+        let importedSources = imported?.edgeSource ?? []
         for edge in 0..<importedCount {
-            let source = Graph.NodeID(imported?.edgeSource[edge] ?? 0)
+            let source = Graph.NodeID(importedSources[edge])
             while next < listedOrder.count, listed[listedOrder[next]].from < source {
                 listedEdgeIDs[listedOrder[next]] = Graph.EdgeID(order.count)
                 order.append(-1 - listedOrder[next])
@@ -57,15 +58,20 @@ struct NetworkGraphBuilder {
         func note(_ cost: UInt32, lengthMeters: Double, layer: Int) {
             if cost != Graph.impassable, cost > 0, lengthMeters > 0 { fastest[layer] = max(fastest[layer], lengthMeters / (Double(cost) / 1000)) }
         }
+        // The imported arrays as locals: read through the optional struct, each edge would retain all of them.
+        let edgeSource = imported?.edgeSource ?? [], segmentOfEdge = imported?.segmentOfEdge ?? []
+        let segmentFrom = imported?.segmentFrom ?? [], segmentTo = imported?.segmentTo ?? []
+        let segmentFlags = imported?.segmentFlags ?? [], segmentLength = imported?.segmentLengthMeters ?? []
+        let segmentClass = imported?.segmentClass ?? [], segmentSpeed = imported?.segmentSpeedKph ?? []
+        let modes = Mode.allCases
         for (id, item) in order.enumerated() {
-            if item >= 0, let imported {
-                sources[id] = Graph.NodeID(imported.edgeSource[item])
-                targets[id] = Graph.NodeID(imported.edgeTarget(item))
-                let segment = Int(imported.segmentOfEdge[item])
-                let closed = imported.segmentFlags[segment] >> 1, length = imported.segmentLengthMeters[segment]
-                for mode in Mode.allCases where closed & (1 << UInt8(mode.index)) == 0 {
-                    guard let kph = RoadSpeed.kph(for: mode, roadClass: imported.segmentClass[segment],
-                                                  carSpeedKph: Double(imported.segmentSpeedKph[segment])) else { continue }
+            if item >= 0 {
+                let source = edgeSource[item], segment = Int(segmentOfEdge[item])
+                sources[id] = Graph.NodeID(source)
+                targets[id] = Graph.NodeID(segmentFrom[segment] == source ? segmentTo[segment] : segmentFrom[segment])
+                let closed = segmentFlags[segment] >> 1, length = segmentLength[segment]
+                for mode in modes where closed & (1 << UInt8(mode.index)) == 0 {
+                    guard let kph = RoadSpeed.kph(for: mode, roadClass: segmentClass[segment], carSpeedKph: Double(segmentSpeed[segment])) else { continue }
                     let cost = try Graph.milliseconds(seconds: length / (kph / 3.6), edge: id, layer: mode.index)
                     costs[mode.index * edgeCount + id] = cost
                     note(cost, lengthMeters: length, layer: mode.index)

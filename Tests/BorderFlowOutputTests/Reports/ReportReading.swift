@@ -106,6 +106,12 @@ enum DocumentedJSON {
         "backcast rows": ["label", "crossing", "port", "mode", "note", "observedChange", "changeStandardError", "percentChange",
                           "observedShare", "shareStandardError", "low", "high", "modelShare", "leaveOneOutShare", "modelPercentChange", "leaveOneOutPercentChange", "verdict", "changeAfter", "shareAfter"],
         "baselines": ["reference", "series"],
+        "import-roads": ["source", "driver", "layer", "profiles", "boundingBox", "linesRead", "linesNotRoads", "linesOutside",
+                         "endsJoined", "nodes", "roads", "oneWayRoads", "kilometresByClass", "partsDropped", "nodesDropped",
+                         "crossingsMatched", "railCrossingsKept", "crossingsLeftOut", "placesJoined", "placesLeftOut"],
+        "import-roads crossingsMatched": ["crossing", "road", "distanceMeters"],
+        "import-roads crossingsLeftOut": ["crossing", "reason"],
+        "import-roads placesLeftOut": ["place", "reason"],
         "baselines series": ["port", "crossing", "mode", "baselineDaily", "months", "monthsUsed", "seasonalYears", "factors",
                              "datasetDaily", "differencePercent"],
     ]
