@@ -45,6 +45,14 @@ let package = Package(
             ],
             path: "GraphCore/Swift"
         ),
+        // Route queries on an imported road network (`road-import/run` imports the synthetic border network first).
+        .executableTarget(
+            name: "ImportedNetwork",
+            dependencies: [
+                .product(name: "BorderFlow", package: "BorderFlow"),
+            ],
+            path: "road-import/Swift"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

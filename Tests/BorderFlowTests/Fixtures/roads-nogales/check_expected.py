@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Recomputes the figures in EXPECTED.md from nogales.osm (and nogales-lines.geojson) by the import rules
-(/work/briefs/import-rules.md, v1): crossing matching, parts, place connectors, then a plain Dijkstra on
+(README.md, "Importing a real road network"): crossing matching, parts, place connectors, then a plain Dijkstra on
 travel time per mode. The one place where the importer differs from the v1 rules text: the matched crossing
 segment A-B (A Mexican end, B U.S. end) is not simply removed; it is replaced by two straight two-way "approach"
 roads A -> P and P -> B, P = the crossing's point in GeoData/crossings.geojson, with the class, speed and access of
