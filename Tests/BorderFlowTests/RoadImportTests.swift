@@ -228,6 +228,37 @@ struct RoadImportTests {
         }
     }
 
+    @Test func aPlaceOneWayStreetsCutOffIsLeftOutWithWhy() throws {
+        // The three crossings' roads joined on each side, a street to Rio Rico both ways, and Nogales, AZ at the end
+        // of a one-way street that only leads in: a car could come but never leave.
+        let scratch = try ScratchFolder("one-way-cut")
+        func line(_ name: String, _ highway: String, _ points: [(Double, Double)], oneway: Bool = false) -> String {
+            let coordinates = points.map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
+            return #"{"type":"Feature","properties":{"name":"\#(name)","highway":"\#(highway)"\#(oneway ? #","oneway":"yes""# : "")},"#
+                + #""geometry":{"type":"LineString","coordinates":[\#(coordinates)]}}"#
+        }
+        let features = [
+            line("Mariposa Road", "trunk", [(-110.9733, 31.3262), (-110.9733, 31.3312), (-110.9733, 31.3395)]),
+            line("Periferico", "primary", [(-110.9733, 31.3262), (-110.9500, 31.3150), (-110.9420, 31.3095)]),
+            line("Obregon", "primary", [(-110.9420, 31.3095), (-110.9425, 31.3305)]),
+            line("DeConcini Lane", "primary", [(-110.9425, 31.3305), (-110.9425, 31.3344)]),
+            line("Calle Internacional", "residential", [(-110.9425, 31.3305), (-110.9400, 31.3316)]),
+            line("Morley Walk", "footway", [(-110.9400, 31.3316), (-110.9400, 31.3354)]),
+            line("Grand Avenue", "residential", [(-110.9400, 31.3354), (-110.9425, 31.3344), (-110.9733, 31.3395)]),
+            line("Rio Rico Road", "primary", [(-110.9733, 31.3395), (-110.9760, 31.4700)]),
+            line("Dead End Street", "residential", [(-110.9733, 31.3395), (-110.9600, 31.3420), (-110.9343, 31.3404)], oneway: true),
+        ]
+        let source = try scratch.file("cut.geojson", Array(#"{"type":"FeatureCollection","features":["#.utf8) + Array(features.joined(separator: ",").utf8) + Array("]}".utf8))
+        let (folder, summary) = try Self.importing(source.path) {
+            $0.boundingBox = .init(west: -110.99, south: 31.30, east: -110.93, north: 31.48)
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let leftOut = Dictionary(uniqueKeysWithValues: summary.placesLeftOut.map { ($0.place, $0.reason) })
+        #expect(leftOut["nogales-az"] == "its nearest road leads to no crossing along one-way streets")
+        #expect(leftOut["rio-rico"] == nil)
+        #expect(try Dataset.load(from: folder).places.map(\.id).sorted() == ["nogales-son", "rio-rico"])
+    }
+
     @Test func nothingIsWrittenWhenAnImportFails() throws {
         let output = Fixtures.temporaryDirectory("failed-import")
         let source = try VectorSource(path: Self.fixtures.appendingPathComponent("broken/one-side-cut.osm").path)

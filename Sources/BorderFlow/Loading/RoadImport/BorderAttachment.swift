@@ -161,6 +161,12 @@ struct BorderAttachment {
         var joined: [JoinedPlace] = []
         var leftOut: [(Int, String)] = []
         let reach = RoadImportOptions.placeJoinMeters
+        // A place joins only where a car can come from a crossing and go to one: one-way streets may cut it off
+        // one way.
+        let vehicleSides = matched.filter { match in
+            dataset.crossings[match.crossing].modes.contains { $0 == .pov || $0 == .bus || $0 == .truck }
+        }.flatMap { [$0.mexicoNode, $0.usNode] }
+        let oneWay = OneWayReach(lines: lines, topology: topology, excluded: Set(matchedEdges.keys), sides: vehicleSides)
         for placeIndex in places {
             let place = dataset.places[placeIndex]
             let window = reach / 80_000 * 1.5
@@ -175,7 +181,11 @@ struct BorderAttachment {
                 let distance = region.geodesicDistanceMeters(from: place.coordinate, to: coordinate)
                 if distance <= reach, best.map({ distance < $0.distance }) ?? true { best = (node, distance) }
             }
-            if let best {
+            if let best, !vehicleSides.isEmpty, !oneWay.fromCrossings[Int(best.node)] || !oneWay.toCrossings[Int(best.node)] {
+                leftOut.append((placeIndex, oneWay.toCrossings[Int(best.node)]
+                    ? "its nearest road is reached from no crossing along one-way streets"
+                    : "its nearest road leads to no crossing along one-way streets"))
+            } else if let best {
                 joined.append(JoinedPlace(place: placeIndex, node: best.node, distanceMeters: best.distance))
             } else {
                 leftOut.append((placeIndex, "no road on its side within \(Int(reach / 1000)) km"))
