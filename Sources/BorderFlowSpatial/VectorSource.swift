@@ -9,7 +9,18 @@ import Foundation
 public final class VectorSource {
     /// What sort of geometry a layer declares.
     public enum GeometryKind: String, Sendable {
-        case point, line, polygon, collection, none, unknown
+        /// Points or multi-points.
+        case point
+        /// Lines or multi-lines: roads.
+        case line
+        /// Polygons or multi-polygons.
+        case polygon
+        /// A mixed geometry collection.
+        case collection
+        /// No geometry: a table.
+        case none
+        /// Any other type GDAL names.
+        case unknown
     }
 
     /// A layer of the source, as GDAL describes it.
@@ -226,12 +237,18 @@ extension VectorSource.Layer {
 
 /// Why a vector source cannot be read.
 public enum VectorSourceError: Error, CustomStringConvertible, Equatable {
+    /// The path does not exist, or no GDAL driver reads it as vectors.
     case cannotOpen(path: String, reason: String)
+    /// No layer declares lines; `layers` lists those there are.
     case noLineLayer(path: String, layers: [String])
+    /// No layer has the name asked for.
     case noSuchLayer(path: String, name: String, layers: [String])
+    /// PROJ cannot turn the layer's CRS into longitude and latitude.
     case unusableCRS(path: String, layer: String, reason: String)
+    /// GDAL stopped part-way through the layer.
     case readFailed(path: String, layer: String, reason: String)
 
+    /// The message for users: the path, the layer where one is concerned, and what is wrong.
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason):

@@ -18,9 +18,11 @@ public struct ImportedRoads: Sendable {
     public let segmentOfEdge: [UInt32]
     /// Each segment's first and last node (as drawn; a one-way segment runs from first to last).
     public let segmentFrom: [UInt32]
+    /// Each segment's last node.
     public let segmentTo: [UInt32]
     /// Each segment's name, by index in `names`.
     public let segmentName: [UInt32]
+    /// Each segment's class.
     public let segmentClass: [Road.RoadClass]
     /// Car speed on the segment (walking speed on a footway), km/h.
     public let segmentSpeedKph: [Float]
@@ -30,6 +32,7 @@ public struct ImportedRoads: Sendable {
     public let segmentFlags: [UInt8]
     /// Segment `s`'s vertices between its two nodes are `shapes[shapeStart[s]..<shapeStart[s + 1]]`.
     public let shapeStart: [UInt32]
+    /// The segments' inner vertices, longitude and latitude, segment after segment.
     public let shapes: [Coordinate]
     /// The distinct road names.
     public let names: [String]
@@ -54,8 +57,11 @@ public struct ImportedRoads: Sendable {
         self.names = names
     }
 
+    /// How many nodes there are.
     public var nodeCount: Int { nodeCountry.count }
+    /// How many segments there are.
     public var segmentCount: Int { segmentFrom.count }
+    /// How many directed edges there are: one per one-way segment, two per other.
     public var edgeCount: Int { edgeSource.count }
 
     /// Where an edge leads: the other end of its segment.

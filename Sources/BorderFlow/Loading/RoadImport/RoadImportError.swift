@@ -17,6 +17,7 @@ public enum RoadImportError: Error, CustomStringConvertible, Equatable {
     /// The output folder exists and is not empty.
     case outputNotEmpty(path: String)
 
+    /// The message for users: what stopped the import, naming the crossing, file or folder concerned.
     public var description: String {
         switch self {
         case let .missingField(source, layer, field, option, fields):

@@ -6,7 +6,14 @@ public struct RoadImportOptions: Sendable {
     /// An area in longitude and latitude: only lines with a vertex inside are read, and only crossings and places
     /// inside are kept.
     public struct BoundingBox: Sendable, Equatable, CustomStringConvertible {
-        public let west: Double, south: Double, east: Double, north: Double
+        /// The western edge, degrees of longitude.
+        public let west: Double
+        /// The southern edge, degrees of latitude.
+        public let south: Double
+        /// The eastern edge, degrees of longitude.
+        public let east: Double
+        /// The northern edge, degrees of latitude.
+        public let north: Double
 
         /// A box; nil unless west < east and south < north, all finite and within longitude and latitude range.
         public init?(west: Double, south: Double, east: Double, north: Double) {
@@ -23,6 +30,7 @@ public struct RoadImportOptions: Sendable {
             coordinate.longitude >= west && coordinate.longitude <= east && coordinate.latitude >= south && coordinate.latitude <= north
         }
 
+        /// The box as the option takes it: `west,south,east,north`.
         public var description: String { "\(west),\(south),\(east),\(north)" }
     }
 

@@ -6,19 +6,28 @@ import Foundation
 public struct RoadImportSummary: Sendable {
     /// A crossing and the road that became it.
     public struct MatchedCrossing: Sendable, Equatable {
+        /// The crossing's id.
         public let crossing: String
+        /// The name of the road that became it.
         public let road: String
+        /// How far that road's segment lies from the crossing's point.
         public let distanceMeters: Double
     }
 
     /// The file the summary is written to, in the new dataset.
     public static let fileName = "road-import.json"
 
+    /// The source read, as given.
     public let source: String
+    /// The GDAL driver that read it (`OSM`, `GPKG`, …).
     public let driver: String
+    /// The layer read.
     public let layer: String
+    /// The profiles built.
     public let profiles: [RoadProfile]
+    /// The area, `west,south,east,north`, or nil for the whole source.
     public let boundingBox: String?
+    /// Line features read from the layer.
     public let linesRead: Int
     /// Lines that are not roads under the rules (tracks, rivers, buildings' outlines).
     public let linesNotRoads: Int
@@ -28,17 +37,25 @@ public struct RoadImportSummary: Sendable {
     public let endsJoined: Int
     /// Nodes and road segments written, connectors and rail included.
     public let nodes: Int
+    /// Road segments written: the network's own, the connectors, the approaches and the rail lines.
     public let roads: Int
+    /// Of the network's own segments, those that are one-way.
     public let oneWayRoads: Int
+    /// Kilometres written per class, in class order: the network's segments, connectors, approaches and rail.
     public let kilometresByClass: [(roadClass: Road.RoadClass, kilometres: Double)]
     /// Parts of the network not joined to any crossing, left out, and their nodes.
     public let partsDropped: Int
+    /// The nodes of the parts dropped.
     public let nodesDropped: Int
+    /// Each crossing matched, with its road.
     public let crossingsMatched: [MatchedCrossing]
+    /// Rail crossings kept with the dataset's own rail lines.
     public let railCrossingsKept: [String]
     /// Crossings inside the area left out of the new dataset, with why.
     public let crossingsLeftOut: [(crossing: String, reason: String)]
+    /// Places joined to the network.
     public let placesJoined: Int
+    /// Places inside the area left out, with why.
     public let placesLeftOut: [(place: String, reason: String)]
 
     init(source: String, driver: String, layer: String, profiles: [RoadProfile], boundingBox: String?, linesRead: Int,
