@@ -64,7 +64,7 @@ struct ImportRoadsCommand: ParsableCommand {
         let summary = try RoadImporter.importRoads(
             from: vectorSource, dataset: sourceDataset, options: options, into: URL(fileURLWithPath: out, isDirectory: true),
             workingCRS: workingCRS,
-            verify: { folder in _ = try BorderNetwork(dataset: Dataset.load(from: folder, workingCRS: workingCRS), workingCRS: workingCRS) },
+            verify: { imported in _ = try BorderNetwork(dataset: imported, workingCRS: workingCRS) },
             progress: display.show)
         display.finish()
         try dataset.print(RoadImportReport(summary: summary, folder: out))

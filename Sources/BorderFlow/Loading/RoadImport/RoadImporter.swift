@@ -26,7 +26,7 @@ public enum RoadImporter {
     ///   - options: area, profiles, layer and attribute names.
     ///   - output: the folder to write; must not exist, or be empty.
     ///   - workingCRS: the CRS in metres that distances are measured in.
-    ///   - verify: a further check of the finished folder before it is moved into place.
+    ///   - verify: a further check of the finished folder, loaded as a dataset, before it is moved into place.
     ///   - progress: called as the import goes on.
     /// - Returns: what was imported.
     /// - Throws: `VectorSourceError` for an unreadable source; `RoadImportError` for a network that cannot be
@@ -34,7 +34,7 @@ public enum RoadImporter {
     public static func importRoads(
         from source: VectorSource, dataset: Dataset, options: RoadImportOptions, into output: URL,
         workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip,
-        verify: (URL) throws -> Void = { _ in }, progress: (Progress) -> Void = { _ in }
+        verify: (Dataset) throws -> Void = { _ in }, progress: (Progress) -> Void = { _ in }
     ) throws -> RoadImportSummary {
         try checkEmpty(output)
         let inside = { (coordinate: Coordinate) in options.boundingBox?.contains(coordinate) ?? true }
@@ -91,8 +91,7 @@ public enum RoadImporter {
         do {
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
             try layers.write(to: temporary, from: dataset, summary: summary)
-            _ = try Dataset.load(from: temporary, workingCRS: workingCRS)
-            try verify(temporary)
+            try verify(Dataset.load(from: temporary, workingCRS: workingCRS))
             if FileManager.default.fileExists(atPath: output.path) { try FileManager.default.removeItem(at: output) }
             try FileManager.default.moveItem(at: temporary, to: output)
         } catch {
