@@ -63,7 +63,8 @@ public final class BorderNetwork: Sendable {
     package let graph: Graph
     /// What each graph node stands for, by node id: an imported network's nodes first, then the rest.
     package let nodes: NodeTable
-    /// What each graph edge stands for, by edge id: an imported network's edges first, then the rest.
+    /// What each graph edge stands for, by edge id: an imported network's edges in order of their source, with the
+    /// dataset's own roads and the crossings' edges put among them (`NetworkGraphBuilder.listedEdgeIDs`).
     package let edges: EdgeTable
     /// The CRS in metres that node coordinates (for A*) are in.
     public let workingCRS: CoordinateReferenceSystem
@@ -107,8 +108,8 @@ public final class BorderNetwork: Sendable {
         self.dataset = dataset
         self.workingCRS = workingCRS
 
-        // An imported network's nodes and edges come first, numbered as in its file, so that its edges stay in
-        // order of their source; they are described by `NodeTable` and `EdgeTable` from its arrays, not one by one.
+        // An imported network's nodes come first, numbered as in its file, and its edges keep their order of source;
+        // they are described by `NodeTable` and `EdgeTable` from its arrays, not one by one.
         let imported = dataset.importedRoads
         let importedNodes = imported?.nodeCount ?? 0
         var nodes: [Node] = []
@@ -143,7 +144,6 @@ public final class BorderNetwork: Sendable {
         var graphEdges: [Graph.Edge] = []
         var edges: [Edge] = []
         let modes = Mode.allCases
-
         for (index, road) in dataset.roads.enumerated() {
             let costs = modes.map { mode -> Double in
                 guard let kph = RoadSpeed.kph(for: mode, roadClass: road.roadClass, carSpeedKph: road.speedKph,
