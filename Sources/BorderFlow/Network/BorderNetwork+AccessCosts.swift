@@ -38,7 +38,8 @@ final class AccessCosts: Sendable {
         let places = network.dataset.places
         let placeCount = places.count, crossingCount = network.dataset.crossings.count
         let layers = Array(Set(network.roadLayer)).sorted()
-        slotOfLayer = network.roadLayer.map { layers.firstIndex(of: $0)! }
+        let slots = network.roadLayer.map { layers.firstIndex(of: $0)! }
+        slotOfLayer = slots
         placeIsInMexico = places.map { $0.country == .mx }
         self.placeCount = placeCount
         self.crossingCount = crossingCount
@@ -47,7 +48,8 @@ final class AccessCosts: Sendable {
         let twoWay = !network.hasOneWayRoads
         guard network.dataset.importedRoads == nil else {
             // An imported network has millions of nodes and few crossings: its trees grow from the crossings.
-            let tables = Self.treesFromCrossings(network: network, layers: layers, placeNodes: placeNodes, twoWay: twoWay)
+            let tables = Self.treesFromCrossings(network: network, layers: layers, slotOfLayer: slots, placeNodes: placeNodes,
+                                                 twoWay: twoWay)
             toCrossing = tables.toCrossing
             toCrossingMeters = tables.toCrossingMeters
             fromCrossing = tables.fromCrossing
@@ -110,11 +112,10 @@ final class AccessCosts: Sendable {
     /// crossings that take a mode of a slot get that slot's trees: the others' entries stay unreachable, and no
     /// one reads them, since every reader keeps to the crossings open to the trip's mode. `betweenPlaces` is left
     /// empty: the flow model has no trip within one country, and a route within one country is searched.
-    private static func treesFromCrossings(network: BorderNetwork, layers: [Int], placeNodes: [Int32], twoWay: Bool)
+    private static func treesFromCrossings(network: BorderNetwork, layers: [Int], slotOfLayer: [Int], placeNodes: [Int32], twoWay: Bool)
         -> (toCrossing: [UInt32], toCrossingMeters: [Double], fromCrossing: [UInt32], fromCrossingMeters: [Double]) {
         let places = network.dataset.places, crossings = network.dataset.crossings
         let placeCount = places.count, crossingCount = crossings.count
-        let slotOfLayer = network.roadLayer.map { layers.firstIndex(of: $0) ?? 0 }
         var tasks: [(slot: Int, crossing: Int, country: Country, direction: ShortestPathSearch.Direction)] = []
         for (slot, _) in layers.enumerated() {
             for (index, crossing) in crossings.enumerated() where crossing.inService

@@ -99,8 +99,8 @@ struct CrossingMatcher {
     /// The words of a name that tell it apart: four letters or more, folded for case and accents, without the
     /// words every border road or crossing may carry ("port", "bridge", "puente", "international").
     static func words(_ name: String) -> Set<String> {
-        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return Set(folded.split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 && !commonWords.contains($0) })
+        Set(name.split(whereSeparator: { !$0.isLetter }).map { NameMatching.key(String($0)) }
+            .filter { $0.count >= 4 && !commonWords.contains($0) })
     }
 
     private static let commonWords: Set<String> = [

@@ -216,41 +216,32 @@ struct RoadImportLayers {
     }
 
     /// A CSV file without the rows whose `crossing`, `place`, `origin` or `destination` column names a crossing or
-    /// place the new dataset does not keep.
+    /// place the new dataset does not keep; the rows kept are copied as they are written, and text that does not
+    /// read as CSV is copied whole.
     static func cropped(csv text: String, crossings: Set<String>, places: Set<String>) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let header = lines.first else { return text }
-        let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let checks: [(Int, Set<String>)] = columns.enumerated().compactMap { index, column in
-            switch column {
+        guard let records = try? CSVTable.records(in: text), let header = records.first else { return text }
+        let checks: [(Int, Set<String>)] = header.fields.enumerated().compactMap { index, column in
+            switch column.trimmingCharacters(in: .whitespaces) {
             case "crossing": return (index, crossings)
             case "place", "origin", "destination": return (index, places)
             default: return nil
             }
         }
         guard !checks.isEmpty else { return text }
-        lines = [header] + lines.dropFirst().filter { line in
-            guard !line.isEmpty, !line.hasPrefix("#") else { return true }
-            let cells = Self.cells(of: line)
-            return checks.allSatisfy { index, kept in index >= cells.count || cells[index].isEmpty || kept.contains(cells[index]) }
+        // The lines each dropped record starts on; a record's other lines (a quoted line break) go with it.
+        var dropped = Set<Int>()
+        for record in records.dropFirst() where !checks.allSatisfy({ index, kept in
+            index >= record.fields.count || record.fields[index].isEmpty || kept.contains(record.fields[index])
+        }) {
+            dropped.insert(record.line)
+        }
+        let starts = Set(records.map(\.line))
+        var keeping = true
+        var lines: [Substring] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if starts.contains(offset + 1) { keeping = !dropped.contains(offset + 1) }
+            if keeping || line.isEmpty { lines.append(line) }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// A CSV line's cells, commas inside double quotes kept in their cell.
-    static func cells(of line: String) -> [String] {
-        var cells: [String] = [], current = "", quoted = false
-        for character in line {
-            if character == "\"" {
-                quoted.toggle()
-            } else if character == ",", !quoted {
-                cells.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        cells.append(current)
-        return cells
     }
 }
