@@ -42,6 +42,9 @@ final class QuaternaryHeap<Element: Comparable> {
         (storage + child).initialize(to: element)
     }
 
+    /// The least element, left in place.
+    var min: Element? { count > 0 ? storage[0] : nil }
+
     @inline(__always)
     func popMin() -> Element? {
         guard count > 0 else { return nil }

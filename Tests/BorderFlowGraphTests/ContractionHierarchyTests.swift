@@ -1,0 +1,124 @@
+import Testing
+@testable import BorderFlowGraph
+
+@Suite("Contraction hierarchies")
+struct ContractionHierarchyTests {
+    /// A road-like graph where about one link in ten runs one way only, in one layer and then another layer where
+    /// a random fifth of the edges cannot be used: costs that differ by direction, as one-way streets make them.
+    static func oneWayGraph(nodes: Int, seed: UInt64) throws -> Graph {
+        let (base, _) = try SyntheticGraph.roadLike(nodes: nodes, seed: seed)
+        var random = SplitMix64(seed: seed ^ 0xABCD)
+        var sources: [Int32] = [], targets: [Int32] = [], cars: [UInt32] = [], other: [UInt32] = []
+        for edge in 0..<Int32(base.edgeCount) {
+            guard Int.random(in: 0..<20, using: &random) != 0 else { continue }
+            sources.append(base.source(of: edge))
+            targets.append(base.target(of: edge))
+            let cost = base.costMilliseconds(of: edge, layer: 0)
+            cars.append(cost)
+            other.append(Int.random(in: 0..<10, using: &random) == 0 ? Graph.impassable : cost * 2 + 7)
+        }
+        return try Graph(nodeCount: nodes, sources: sources, targets: targets, costMilliseconds: cars + other, coordinates: base.coordinates)
+    }
+
+    /// Checks a path against the graph: it runs from `source` to `target`, edge after edge, and costs `cost`.
+    static func check(path: [Graph.EdgeID], from source: Int32, to target: Int32, cost: UInt64, graph: Graph, layer: Int) -> Bool {
+        var at = source, total: UInt64 = 0
+        for edge in path {
+            guard graph.source(of: edge) == at else { return false }
+            total += UInt64(graph.costMilliseconds(of: edge, layer: layer))
+            at = graph.target(of: edge)
+        }
+        return at == target && total == cost
+    }
+
+    @Test(arguments: [(400, UInt64(1), 80), (400, UInt64(2), 6), (1_500, UInt64(3), 80)])
+    func routesEqualDijkstrasUnderClosuresOfOutsideEdges(nodes: Int, seed: UInt64, largestDegree: Int) throws {
+        let graph = try Self.oneWayGraph(nodes: nodes, seed: seed)
+        var random = SplitMix64(seed: seed)
+        // A few edges outside the hierarchy, as crossing edges are: closed or open query by query.
+        var outside = ClosureMask(for: graph)
+        let outsideEdges = (0..<12).map { _ in Int32.random(in: 0..<Int32(graph.edgeCount), using: &random) }
+        for edge in outsideEdges { outside.close(edge: edge) }
+        let dijkstra = ShortestPathSearch(graph: graph)
+        for layer in 0..<2 {
+            let hierarchy = ContractionHierarchy(graph: graph, layer: layer, outside: outside, largestDegree: largestDegree)
+            #expect(hierarchy.coreCount >= Set(outsideEdges.flatMap { [graph.source(of: $0), graph.target(of: $0)] }).count)
+            let search = HierarchySearch(hierarchy: hierarchy, graph: graph)
+            var path: [Graph.EdgeID] = []
+            var found = 0
+            for query in 0..<600 {
+                var mask = ClosureMask(for: graph)
+                for edge in outsideEdges where Bool.random(using: &random) { mask.close(edge: edge) }
+                let from = Int32.random(in: 0..<Int32(nodes), using: &random), to = Int32.random(in: 0..<Int32(nodes), using: &random)
+                let expected = dijkstra.cost(from: from, to: to, layer: layer, mask: mask)
+                let cost = search.cost(from: from, to: to, mask: mask)
+                #expect(cost == expected, "seed \(seed) layer \(layer) query \(query): \(from) → \(to)")
+                guard let cost else { continue }
+                found += 1
+                search.path(into: &path)
+                #expect(Self.check(path: path, from: from, to: to, cost: cost, graph: graph, layer: layer))
+                #expect(!path.contains { mask.isClosed(edge: $0) })
+            }
+            #expect(found > 200)
+        }
+    }
+
+    @Test func costsToTheCoreEqualDijkstrasOffTheOutsideEdges() throws {
+        let graph = try Self.oneWayGraph(nodes: 800, seed: 9)
+        var outside = ClosureMask(for: graph)
+        for edge in stride(from: Int32(5), to: Int32(graph.edgeCount), by: 97) { outside.close(edge: edge) }
+        let hierarchy = ContractionHierarchy(graph: graph, layer: 0, outside: outside)
+        let core = (0..<Int32(graph.nodeCount)).filter { hierarchy.rank[Int($0)] == ContractionHierarchy.coreRank }
+        let search = HierarchySearch(hierarchy: hierarchy, graph: graph)
+        let dijkstra = ShortestPathSearch(graph: graph)
+        for root in stride(from: Int32(0), to: Int32(graph.nodeCount), by: 37) {
+            for direction in [ShortestPathSearch.Direction.forward, .backward] {
+                search.searchToCore(from: root, direction: direction)
+                dijkstra.tree(from: root, direction: direction, layer: 0, exclusions: outside)
+                for node in core {
+                    #expect(search.coreCost(of: node) == dijkstra.cost(to: node), "root \(root) \(direction) core node \(node)")
+                    var total: UInt64 = 0
+                    search.forEachArc(towards: node) { arc in
+                        var edges: [Graph.EdgeID] = [], stack: [Int32] = []
+                        hierarchy.unpack(arc, into: &edges, stack: &stack)
+                        total += edges.reduce(0) { $0 + UInt64(graph.costMilliseconds(of: $1, layer: 0)) }
+                    }
+                    if let cost = search.coreCost(of: node) { #expect(total == cost) }
+                }
+            }
+        }
+        // A node outside the core has no cost to offer: the search's labels there are not the graph's costs.
+        if let ordinary = (0..<Int32(graph.nodeCount)).first(where: { hierarchy.rank[Int($0)] != ContractionHierarchy.coreRank }) {
+            #expect(search.coreCost(of: ordinary) == nil)
+        }
+    }
+
+    @Test func shortcutTotalsAreTheSumsOfTheirEdges() throws {
+        let graph = try Self.oneWayGraph(nodes: 500, seed: 4)
+        let hierarchy = ContractionHierarchy(graph: graph, layer: 0)
+        #expect(hierarchy.shortcutCount > 0)
+        let totals = hierarchy.shortcutTotals { Double(graph.costMilliseconds(of: $0, layer: 0)) }
+        var edges: [Graph.EdgeID] = [], stack: [Int32] = []
+        for shortcut in 0..<hierarchy.shortcutCount {
+            edges.removeAll()
+            hierarchy.unpack(Int32(shortcut), into: &edges, stack: &stack)
+            #expect(totals[shortcut] == edges.reduce(0) { $0 + Double(graph.costMilliseconds(of: $1, layer: 0)) })
+        }
+    }
+
+    @Test func onlyMasksOfOutsideEdgesApply() throws {
+        let graph = try Self.oneWayGraph(nodes: 200, seed: 5)
+        var outside = ClosureMask(for: graph)
+        outside.close(edge: 3)
+        let hierarchy = ContractionHierarchy(graph: graph, layer: 0, outside: outside)
+        var mask = ClosureMask(for: graph)
+        #expect(hierarchy.canApply(mask))
+        mask.close(edge: 3)
+        #expect(hierarchy.canApply(mask))
+        mask.close(edge: 4)
+        #expect(!hierarchy.canApply(mask))
+        var nodes = ClosureMask(for: graph)
+        nodes.close(node: 0)
+        #expect(!hierarchy.canApply(nodes))
+    }
+}
