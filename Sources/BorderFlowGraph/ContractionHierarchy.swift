@@ -66,11 +66,15 @@ public struct ContractionHierarchy: Sendable {
     ///     graph, under their masks. Nil for none.
     ///   - largestDegree: contraction stops, leaving the rest as the core, when the next node has more arcs than
     ///     this: the top of a road hierarchy is dense, and Dijkstra there is cheaper than the shortcuts.
-    public init(graph: Graph, layer: Int, outside: ClosureMask? = nil, largestDegree: Int = 80) {
+    ///   - order: a hierarchy of another layer of the same graph, with the same outside edges, whose order of
+    ///     contraction to follow: it saves working out an order, which is most of the time a hierarchy takes,
+    ///     and layers of similar costs share a good one. Nil to work one out.
+    public init(graph: Graph, layer: Int, outside: ClosureMask? = nil, largestDegree: Int = 80, order: ContractionHierarchy? = nil) {
         precondition(layer >= 0 && layer < graph.layerCount, "layer \(layer) is not in 0..<\(graph.layerCount)")
-        let builder = HierarchyBuilder(graph: graph, layer: layer, outside: outside?.closedEdges ?? BitSet(capacity: graph.edgeCount))
-        builder.contract(largestDegree: largestDegree)
-        self = builder.hierarchy()
+        let outsideEdges = outside?.closedEdges ?? BitSet(capacity: graph.edgeCount)
+        precondition(order.map { $0.nodeCount == graph.nodeCount && $0.outside == outsideEdges } ?? true,
+                     "the order comes from a hierarchy of another graph or other outside edges")
+        self = HierarchyBuilder.build(graph: graph, layer: layer, outside: outsideEdges, largestDegree: largestDegree, order: order?.rank)
     }
 
     /// A hierarchy from its arrays, as the builder or a file gives them.
@@ -129,7 +133,7 @@ public struct ContractionHierarchy: Sendable {
     ///   - arc: an arc reference: a shortcut (≥ 0) or a graph edge (−1 − id).
     ///   - edges: receives the edge ids.
     ///   - stack: scratch space, kept between calls so that unpacking allocates nothing once it has grown.
-    func unpack(_ arc: Int32, into edges: inout [Graph.EdgeID], stack: inout [Int32]) {
+    public func unpack(_ arc: Int32, into edges: inout [Graph.EdgeID], stack: inout [Int32]) {
         stack.removeAll(keepingCapacity: true)
         stack.append(arc)
         while let next = stack.popLast() {

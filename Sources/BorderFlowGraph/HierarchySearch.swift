@@ -43,9 +43,12 @@ public final class HierarchySearch {
     ///   - target: the node the path ends at.
     ///   - mask: edges the search must not use; it may close only edges outside the hierarchy.
     ///   - exclusions: a second mask, for restrictions of the query, under the same rule.
+    ///   - outsideLayer: the layer whose costs the outside edges take: another layer than the hierarchy's may
+    ///     share its costs on every other edge (BorderFlow's modes share road costs but not crossing times).
     /// - Returns: the cost, or nil when `target` cannot be reached.
     public func cost(from source: Graph.NodeID, to target: Graph.NodeID, mask: ClosureMask? = nil,
-                     exclusions: ClosureMask? = nil) -> UInt64? {
+                     exclusions: ClosureMask? = nil, outsideLayer: Int? = nil) -> UInt64? {
+        self.outsideLayer = outsideLayer ?? hierarchy.layer
         precondition(mask.map(hierarchy.canApply) ?? true, "a hierarchy search applies masks that close only outside edges")
         precondition(exclusions.map(hierarchy.canApply) ?? true, "a hierarchy search applies masks that close only outside edges")
         let closures = SearchMasks(mask: mask, exclusions: exclusions, edgeAtPosition: nil)
@@ -155,6 +158,7 @@ public final class HierarchySearch {
     }
 
     private var lastTreeIsForward = true
+    private var outsideLayer = 0
 
     /// The cost between the last `searchToCore` root and a core node, nil when it did not reach it or the node
     /// is not in the core (the search's costs elsewhere are not the graph's).
@@ -201,7 +205,7 @@ public final class HierarchySearch {
             reach(others[index], cost: settledCost + UInt64(costs[index]), arc: arcs[index], parent: slot, forwardDirection: forwardDirection)
         }
         guard useOutside, hierarchy.rank[node] == ContractionHierarchy.coreRank else { return }
-        let graph = self.graph, layerBase = hierarchy.layer * graph.edgeCount
+        let graph = self.graph, layerBase = outsideLayer * graph.edgeCount
         if forwardDirection {
             for position in Int(graph.offsets[node])..<Int(graph.offsets[node + 1]) {
                 let edge = graph.edge(atPosition: position)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BorderFlowGraph
 
@@ -120,5 +121,59 @@ struct ContractionHierarchyTests {
         var nodes = ClosureMask(for: graph)
         nodes.close(node: 0)
         #expect(!hierarchy.canApply(nodes))
+    }
+}
+
+@Suite("Hierarchy files")
+struct HierarchyFileTests {
+    @Test func hierarchiesReadBackAsWrittenAndAnswerTheSame() throws {
+        let graph = try ContractionHierarchyTests.oneWayGraph(nodes: 300, seed: 11)
+        var outside = ClosureMask(for: graph)
+        outside.close(edge: 7)
+        let first = ContractionHierarchy(graph: graph, layer: 0, outside: outside)
+        let second = ContractionHierarchy(graph: graph, layer: 1, outside: outside, order: first)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hierarchy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("roads.bfch")
+        try HierarchyFile.write([first, second], of: graph, to: file)
+        let read = try HierarchyFile.read(from: file, for: graph, outside: outside)
+        #expect(read.map(\.layer) == [0, 1])
+        #expect(read[1].upArc == second.upArc && read[1].downNode == second.downNode && read[1].shortcutFirst == second.shortcutFirst)
+        let dijkstra = ShortestPathSearch(graph: graph), search = HierarchySearch(hierarchy: read[1], graph: graph)
+        for from in stride(from: Int32(0), to: 300, by: 13) {
+            for to in stride(from: Int32(5), to: 300, by: 29) {
+                #expect(search.cost(from: from, to: to) == dijkstra.cost(from: from, to: to, layer: 1))
+            }
+        }
+    }
+
+    @Test func aCutDamagedOrForeignFileIsRefusedByName() throws {
+        let graph = try ContractionHierarchyTests.oneWayGraph(nodes: 200, seed: 12)
+        let outside = ClosureMask(for: graph)
+        let hierarchy = ContractionHierarchy(graph: graph, layer: 0, outside: outside)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hierarchy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("roads.bfch")
+        try HierarchyFile.write([hierarchy], of: graph, to: file)
+        let bytes = try Data(contentsOf: file)
+        let damaged = folder.appendingPathComponent("damaged.bfch")
+        for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            var flipped = bytes
+            flipped[position] ^= 0x01
+            try flipped.write(to: damaged)
+            #expect(throws: GraphFileError.self) { try HierarchyFile.read(from: damaged, for: graph, outside: outside) }
+            try bytes.prefix(position).write(to: damaged)
+            #expect(throws: GraphFileError.self) { try HierarchyFile.read(from: damaged, for: graph, outside: outside) }
+        }
+        // The same file against other costs, or other outside edges, is not this graph's.
+        let other = try ContractionHierarchyTests.oneWayGraph(nodes: 200, seed: 13)
+        #expect { try HierarchyFile.read(from: file, for: other, outside: ClosureMask(for: other)) } throws: {
+            "\($0)".contains("roads.bfch") && "\($0)".contains("import the roads again") || "\($0)".contains("not this one")
+        }
+        var moved = outside
+        moved.close(edge: 3)
+        #expect { try HierarchyFile.read(from: file, for: graph, outside: moved) } throws: { "\($0)".contains("import the roads again") }
     }
 }
