@@ -49,6 +49,9 @@ struct ImportRoadsCommand: ParsableCommand {
     @Option(name: .customLong("speed"), help: ArgumentHelp("Replace a class's default speed, e.g. residential=30; repeatable.", valueName: "CLASS=KPH"))
     var speeds: [String] = []
 
+    @Flag(inversion: .prefixedNo, help: "Build the network's contraction hierarchies (roads.bfch), which make routes and the access table fast on large networks; --no-hierarchies imports in a fraction of the time, and routes then search the whole network.")
+    var hierarchies = true
+
     @OptionGroup var dataset: DatasetOptions
 
     func validate() throws {
@@ -64,7 +67,10 @@ struct ImportRoadsCommand: ParsableCommand {
         let summary = try RoadImporter.importRoads(
             from: vectorSource, dataset: sourceDataset, options: options, into: URL(fileURLWithPath: out, isDirectory: true),
             workingCRS: workingCRS,
-            verify: { imported in _ = try BorderNetwork(dataset: imported, workingCRS: workingCRS) },
+            verify: { [hierarchies] imported, folder in
+                let network = try BorderNetwork(dataset: imported, workingCRS: workingCRS)
+                if hierarchies { try network.writeHierarchies(to: folder) }
+            },
             progress: display.show)
         display.finish()
         try dataset.print(RoadImportReport(summary: summary, folder: out))

@@ -40,8 +40,8 @@ struct RouteCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Also list the best route through each of the K best distinct crossings, K from 0 to \(largestAlternatives).", valueName: "K"))
     var alternatives: Int = 0
 
-    @Option(help: "Search algorithm: astar or dijkstra (the same costs; A* searches less).")
-    var algorithm: SearchAlgorithm = .astar
+    @Option(help: "Search algorithm: hierarchy, astar or dijkstra (the same costs; default: hierarchy on an imported network, which has one, astar otherwise).")
+    var algorithm: SearchAlgorithm?
 
     @Option(help: ArgumentHelp("Also write the routes as GeoJSON: the route, alternatives and all-open route along their roads, and the ends and crossings, to one file or to a folder with a file per geometry type (route, route-points), as Shapefiles need.", valueName: "FILE|DIR"))
     var geojson: String?

@@ -12,13 +12,15 @@ struct RoadImportTests {
     static let area = RoadImportOptions.BoundingBox(west: -111.0, south: 31.28, east: -110.9, north: 31.37)
     static let bundled = Result { try Dataset.load() }
 
-    /// Imports a source of the fixture folder into a new temporary folder, the Nogales area only.
+    /// Imports a source of the fixture folder into a new temporary folder, the Nogales area only, with the
+    /// network's contraction hierarchies, as `borderflow import-roads` writes them.
     static func importing(_ source: String, options change: (inout RoadImportOptions) -> Void = { _ in }) throws -> (URL, RoadImportSummary) {
         var options = RoadImportOptions()
         options.boundingBox = area
         change(&options)
         let output = Fixtures.temporaryDirectory("import")
-        let summary = try RoadImporter.importRoads(from: VectorSource(path: source), dataset: bundled.get(), options: options, into: output)
+        let summary = try RoadImporter.importRoads(from: VectorSource(path: source), dataset: bundled.get(), options: options, into: output,
+                                                   verify: { dataset, folder in try BorderNetwork(dataset: dataset).writeHierarchies(to: folder) })
         return (output, summary)
     }
 
@@ -143,6 +145,73 @@ struct RoadImportTests {
                 #expect(abs(cost.lengthMeters - route.lengthMeters) < 0.01)
             }
         }
+    }
+
+    /// The hierarchies give the graph searches' answers: every pair of places by every mode, with each crossing
+    /// closed in turn, and the access table the flow model reads equals the one grown as trees without them.
+    @Test(arguments: ["osm", "gpkg"])
+    func theHierarchiesAnswerAsTheGraphSearchesDo(_ source: String) throws {
+        let imported = try (source == "osm" ? Self.osm : Self.lines).get()
+        let network = try BorderNetwork(contentsOf: imported.0)
+        #expect(Set(network.hierarchies.keys) == Set(network.roadLayer))
+        let places = network.places.map(\.id)
+        var closings: [Closures] = [Closures()]
+        for crossing in network.crossings where crossing.inService {
+            var closures = Closures()
+            try closures.close(crossing: crossing.id)
+            closings.append(closures)
+        }
+        let withoutHierarchies = try BorderNetwork(dataset: network.dataset)
+        #expect(withoutHierarchies.hierarchies.isEmpty)
+        var compared = 0
+        for closures in closings {
+            let router = try network.router(closures: closures), plainRouter = try withoutHierarchies.router(closures: closures)
+            for mode in [Mode.pov, .bus, .truck, .pedestrian] {
+                for from in places {
+                    for to in places where to != from {
+                        let fast = try network.compareRoutes(from: from, to: to, mode: mode, closures: closures, alternatives: 3)
+                        let slow = try withoutHierarchies.compareRoutes(from: from, to: to, mode: mode, closures: closures, alternatives: 3)
+                        let dijkstra = try network.compareRoutes(from: from, to: to, mode: mode, closures: closures, algorithm: .dijkstra)
+                        #expect(fast.route?.travelSeconds == slow.route?.travelSeconds, "\(from) → \(to) \(mode)")
+                        #expect(fast.route?.travelSeconds == dijkstra.route?.travelSeconds, "\(from) → \(to) \(mode)")
+                        #expect(fast.route?.crossing == slow.route?.crossing)
+                        if let route = fast.route, let other = slow.route { #expect(abs(route.lengthMeters - other.lengthMeters) < 0.01) }
+                        #expect(fast.alternatives.map(\.crossing) == slow.alternatives.map(\.crossing))
+                        #expect(fast.alternatives.map(\.travelSeconds) == slow.alternatives.map(\.travelSeconds))
+                        #expect(zip(fast.alternatives, slow.alternatives).allSatisfy { abs($0.lengthMeters - $1.lengthMeters) < 0.01 })
+                        let routed = try router.route(from: from, to: to, mode: mode), plain = try plainRouter.route(from: from, to: to, mode: mode)
+                        #expect(routed?.roads == plain?.roads)
+                        #expect(routed?.travelSeconds == plain?.travelSeconds)
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(closings.count > 3)
+        #expect(compared == closings.count * 4 * places.count * (places.count - 1))
+        let fast = network.accessCosts, slow = withoutHierarchies.accessCosts
+        #expect(fast.toCrossing == slow.toCrossing)
+        #expect(fast.fromCrossing == slow.fromCrossing)
+        #expect(zip(fast.toCrossingMeters, slow.toCrossingMeters).allSatisfy { abs($0 - $1) < 0.01 })
+        #expect(zip(fast.fromCrossingMeters, slow.fromCrossingMeters).allSatisfy { abs($0 - $1) < 0.01 })
+    }
+
+    /// A damaged hierarchy file, or one built for other road costs, is refused with the file's name.
+    @Test func aDamagedOrForeignHierarchyFileIsRefused() throws {
+        let (folder, _) = try Self.osm.get()
+        let copy = Fixtures.temporaryDirectory("hierarchy")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: folder, to: copy)
+        let file = copy.appendingPathComponent(BorderNetwork.hierarchyFileName)
+        var bytes = try Data(contentsOf: file)
+        bytes[bytes.count / 2] ^= 0x40
+        try bytes.write(to: file)
+        #expect { try BorderNetwork(contentsOf: copy) } throws: { "\($0)".contains(BorderNetwork.hierarchyFileName) && "\($0)".contains("checksum") }
+        // The other fixture's hierarchies, whole and undamaged, belong to another graph.
+        let (other, _) = try Self.lines.get()
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.copyItem(at: other.appendingPathComponent(BorderNetwork.hierarchyFileName), to: file)
+        #expect { try BorderNetwork(contentsOf: copy) } throws: { "\($0)".contains(BorderNetwork.hierarchyFileName) }
     }
 
     @Test func leavingOutAProfileLeavesItsModesWithoutRoads() throws {

@@ -47,8 +47,12 @@ final class AccessCosts: Sendable {
         let placeNodes = places.map { network.nodeIndex[$0.id]! }
         let twoWay = !network.hasOneWayRoads
         guard network.dataset.importedRoads == nil else {
-            // An imported network has millions of nodes and few crossings: its trees grow from the crossings.
-            let tables = Self.treesFromCrossings(network: network, layers: layers, slotOfLayer: slots, placeNodes: placeNodes,
+            // An imported network has millions of nodes: its hierarchies answer each place's costs with a search of
+            // a few thousand nodes; without them, trees grow from the crossings, which are fewer than the places.
+            let hierarchies = layers.compactMap { network.hierarchies[$0] }
+            let tables = hierarchies.count == layers.count
+                ? Self.searchesUpHierarchies(network: network, hierarchies: hierarchies, slotOfLayer: slots, placeNodes: placeNodes, twoWay: twoWay)
+                : Self.treesFromCrossings(network: network, layers: layers, slotOfLayer: slots, placeNodes: placeNodes,
                                                  twoWay: twoWay)
             toCrossing = tables.toCrossing
             toCrossingMeters = tables.toCrossingMeters
@@ -148,6 +152,55 @@ final class AccessCosts: Sendable {
             // A forward tree from a crossing's side is the way from it to the places; a backward tree, the way to
             // it. With no one-way road the two are one, and the forward tree serves both tables.
             if twoWay || !entry.forward {
+                to[entry.index] = entry.cost
+                toMeters[entry.index] = entry.meters
+            } else {
+                from[entry.index] = entry.cost
+                fromMeters[entry.index] = entry.meters
+            }
+        }
+        return twoWay ? (to, toMeters, to, toMeters) : (to, toMeters, from, fromMeters)
+    }
+
+    /// The tables from one search up each slot's contraction hierarchy from each place: forward for the costs to
+    /// the crossing sides of its country (core nodes of the hierarchy, where such a search's costs are the
+    /// graph's), backward for the costs back. Metres are summed along the arcs found, each shortcut's length
+    /// worked out once from the edges it stands for. Which entries are filled follows `treesFromCrossings`.
+    private static func searchesUpHierarchies(network: BorderNetwork, hierarchies: [ContractionHierarchy], slotOfLayer: [Int],
+                                              placeNodes: [Int32], twoWay: Bool)
+        -> (toCrossing: [UInt32], toCrossingMeters: [Double], fromCrossing: [UInt32], fromCrossingMeters: [Double]) {
+        let places = network.dataset.places, crossings = network.dataset.crossings
+        let placeCount = places.count, crossingCount = crossings.count
+        let edges = network.edges
+        let shortcutMeters = hierarchies.map { hierarchy in hierarchy.shortcutTotals { edges[Int($0)].lengthMeters } }
+        let size = hierarchies.count * placeCount * crossingCount
+        let directions: [ShortestPathSearch.Direction] = twoWay ? [.forward] : [.forward, .backward]
+        let chunks = ConcurrentChunks.map(hierarchies.count * placeCount, minimumChunk: 8) { range in
+            var found: [(index: Int, cost: UInt32, meters: Double, forward: Bool)] = []
+            var searches: [Int: HierarchySearch] = [:]
+            for task in range {
+                let slot = task / placeCount, place = task % placeCount
+                let country = places[place].country
+                let search = searches[slot] ?? HierarchySearch(hierarchy: hierarchies[slot], graph: network.graph)
+                searches[slot] = search
+                let meters = shortcutMeters[slot]
+                for direction in directions {
+                    search.searchToCore(from: placeNodes[place], direction: direction)
+                    for (index, crossing) in crossings.enumerated() where crossing.inService
+                        && crossing.modes.contains(where: { slotOfLayer[$0.index] == slot }) {
+                        guard let side = network.crossingSideNodes[index][country], let cost = search.coreCost(of: side) else { continue }
+                        var length = 0.0
+                        search.forEachArc(towards: side) { arc in length += arc < 0 ? edges[Int(-1 - arc)].lengthMeters : meters[Int(arc)] }
+                        found.append(((slot * placeCount + place) * crossingCount + index, UInt32(cost), length, direction == .forward))
+                    }
+                }
+            }
+            return found
+        }
+        var to = [UInt32](repeating: unreachable, count: size), toMeters = [Double](repeating: 0, count: size)
+        var from = twoWay ? [] : to, fromMeters = twoWay ? [] : toMeters
+        for entry in chunks.joined() {
+            if entry.forward {
                 to[entry.index] = entry.cost
                 toMeters[entry.index] = entry.meters
             } else {

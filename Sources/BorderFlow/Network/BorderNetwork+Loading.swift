@@ -3,14 +3,17 @@ import BorderFlowSpatial
 import Foundation
 
 extension BorderNetwork {
-    /// Loads a dataset folder and builds its network.
+    /// Loads a dataset folder and builds its network, with the contraction hierarchies an imported network's
+    /// folder holds.
     ///
     /// - Parameters:
     ///   - directory: a folder in the BorderFlow schema, with `roads.geojson`.
     ///   - workingCRS: the CRS in metres for distances and A*.
-    /// - Throws: `DatasetError` listing every problem of the data, or `NetworkError.noRoads`.
+    /// - Throws: `DatasetError` listing every problem of the data, `NetworkError.noRoads`, or `GraphFileError`
+    ///   for a hierarchy file that is damaged or was built for other road costs.
     public convenience init(contentsOf directory: URL, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
-        try self.init(dataset: Dataset.load(from: directory, workingCRS: workingCRS), workingCRS: workingCRS)
+        try self.init(dataset: Dataset.load(from: directory, workingCRS: workingCRS), workingCRS: workingCRS,
+                      hierarchyFile: directory.appendingPathComponent(Self.hierarchyFileName))
     }
 
     /// The bundled Southwest border network (`BORDERFLOW_DATA` when set; see `DatasetFiles.bundledDirectory`).

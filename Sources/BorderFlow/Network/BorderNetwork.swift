@@ -90,6 +90,12 @@ public final class BorderNetwork: Sendable {
     let hasOneWayRoads: Bool
     /// Road costs between places and crossing sides, which no closure changes; built on first use.
     let accessCostsCache = AccessCostsCache()
+    /// Contraction hierarchies by graph layer, one per layer of `roadLayer`, for an imported network whose folder
+    /// holds them (`hierarchyFileName`); empty otherwise. Crossing edges are kept outside them.
+    let hierarchies: [Int: ContractionHierarchy]
+
+    /// The file of an imported network's contraction hierarchies, beside its roads.
+    public static let hierarchyFileName = "roads.bfch"
 
     /// Builds the graph of a dataset: a node per place, junction and side of each crossing; two edges per road
     /// or rail segment, one each way (one for a one-way road); and per in-service crossing one edge per mode and
@@ -103,7 +109,20 @@ public final class BorderNetwork: Sendable {
     ///   - workingCRS: the CRS in metres the node coordinates for A* are projected into.
     /// - Throws: `NetworkError.noRoads` when the dataset has no road layer; `SpatialError` when the working CRS
     ///   cannot be used.
-    public init(dataset: Dataset, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
+    public convenience init(dataset: Dataset, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
+        try self.init(dataset: dataset, workingCRS: workingCRS, hierarchyFile: nil)
+    }
+
+    /// Builds the graph of a dataset, and reads the contraction hierarchies of its layers from a file when one is
+    /// given and exists.
+    ///
+    /// - Parameters:
+    ///   - dataset: the dataset.
+    ///   - workingCRS: the CRS in metres for distances and A*.
+    ///   - hierarchyFile: a file written by `writeHierarchies(to:)` for this network, or nil.
+    /// - Throws: as `init(dataset:workingCRS:)`, and `GraphFileError` for a hierarchy file that is damaged or was
+    ///   built for other costs.
+    init(dataset: Dataset, workingCRS: CoordinateReferenceSystem, hierarchyFile: URL?) throws {
         guard !dataset.roads.isEmpty else { throw NetworkError.noRoads(directory: dataset.directory.path) }
         self.dataset = dataset
         self.workingCRS = workingCRS
@@ -219,6 +238,32 @@ public final class BorderNetwork: Sendable {
         self.southboundEdges = southMask
         self.northboundEdges = northMask
         self.allCrossingEdges = bothMask
+        if let hierarchyFile, FileManager.default.fileExists(atPath: hierarchyFile.path) {
+            let read = try HierarchyFile.read(from: hierarchyFile, for: graph, outside: bothMask)
+            hierarchies = Dictionary(read.map { ($0.layer, $0) }, uniquingKeysWith: { first, _ in first })
+        } else {
+            hierarchies = [:]
+        }
+    }
+
+    /// The contraction hierarchy a mode's road searches use, nil when the network has none.
+    ///
+    /// - Parameter mode: the mode.
+    /// - Returns: the hierarchy of the mode's road layer.
+    func hierarchy(for mode: Mode) -> ContractionHierarchy? { hierarchies[roadLayer[mode.index]] }
+
+    /// Builds a contraction hierarchy of each road layer (crossing edges kept outside, so that closures stay
+    /// exact) and writes them to `hierarchyFileName` in a folder: what makes routes and the access table fast on
+    /// an imported network of millions of nodes. The first layer's order of contraction serves the others.
+    ///
+    /// - Parameter folder: the network's dataset folder.
+    /// - Throws: `GraphFileError` when the file cannot be written.
+    public func writeHierarchies(to folder: URL) throws {
+        var built: [ContractionHierarchy] = []
+        for layer in Array(Set(roadLayer)).sorted() {
+            built.append(ContractionHierarchy(graph: graph, layer: layer, outside: allCrossingEdges, order: built.first))
+        }
+        try HierarchyFile.write(built, of: graph, to: folder.appendingPathComponent(Self.hierarchyFileName))
     }
 
     /// The graph node of a place or junction id.

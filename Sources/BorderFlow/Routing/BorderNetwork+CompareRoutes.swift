@@ -12,12 +12,14 @@ extension BorderNetwork {
     ///   - closures: what is closed.
     ///   - moment: when; adds opening hours and picks closures by their windows.
     ///   - alternatives: how many distinct crossings to offer (0 for none).
-    ///   - algorithm: A* or Dijkstra (the same costs).
+    ///   - algorithm: A*, Dijkstra or the contraction hierarchy (the same costs); nil for the hierarchy where the
+    ///     network has one (an imported network), A* otherwise.
     /// - Returns: the answer, with the reason when there is no route.
-    /// - Throws: `LookupError` for an unknown place, `ClosureError` for an unknown crossing, port or sector.
+    /// - Throws: `LookupError` for an unknown place, `ClosureError` for an unknown crossing, port or sector,
+    ///   `NetworkError.noHierarchy` for the hierarchy on a network without one.
     public func compareRoutes(
         from origin: String, to destination: String, mode: Mode, closures: Closures = Closures(), at moment: Moment? = nil,
-        alternatives: Int = 0, algorithm: SearchAlgorithm = .astar
+        alternatives: Int = 0, algorithm: SearchAlgorithm? = nil
     ) throws -> RouteComparison {
         let from = try dataset.place(named: origin)
         let to = try dataset.place(named: destination)

@@ -14,8 +14,9 @@ import BorderFlowSpatial
     public let network: BorderNetwork
     /// What is closed: crossing edges (or any nodes and edges) the search must not use.
     public let mask: ClosureMask
-    private let search: ShortestPathSearch
-    private let reverseSearch: ShortestPathSearch
+    // Made on first use: each holds state for every node, which a hierarchy search never needs.
+    private lazy var search = ShortestPathSearch(graph: network.graph)
+    private lazy var reverseSearch = ShortestPathSearch(graph: network.graph)
     private var edgeBuffer: [Graph.EdgeID] = []
     private var reverseBuffer: [Graph.EdgeID] = []
 
@@ -27,8 +28,6 @@ import BorderFlowSpatial
     public init(network: BorderNetwork, mask: ClosureMask? = nil) {
         self.network = network
         self.mask = mask ?? ClosureMask(for: network.graph)
-        search = ShortestPathSearch(graph: network.graph)
-        reverseSearch = ShortestPathSearch(graph: network.graph)
     }
 
     /// The best route between two places for a mode, or nil when every route is closed.
@@ -40,15 +39,25 @@ import BorderFlowSpatial
     ///   - origin: the origin's place id.
     ///   - destination: the destination's place id.
     ///   - mode: how the trip travels.
-    ///   - algorithm: A* or Dijkstra (the same costs).
+    ///   - algorithm: A*, Dijkstra or the contraction hierarchy (the same costs); nil for the hierarchy where the
+    ///     network has one, A* otherwise.
     /// - Returns: the route, or nil when every route is closed.
-    /// - Throws: `NetworkError.unknownNode` for a place id not in the network.
+    /// - Throws: `NetworkError.unknownNode` for a place id not in the network, `NetworkError.noHierarchy` when
+    ///   the hierarchy is asked for and the network has none.
     public func route(from origin: String, to destination: String, mode: Mode,
-                      algorithm: SearchAlgorithm = .astar) throws -> Route? {
+                      algorithm: SearchAlgorithm? = nil) throws -> Route? {
         let (source, target, exclusions) = try endpoints(origin, destination)
         let layer = mode.index
+        let chosen = algorithm ?? (network.hierarchy(for: mode) != nil ? .hierarchy : .astar)
+        guard let graphAlgorithm = chosen.graphAlgorithm else {
+            guard let hierarchy = network.hierarchy(for: mode) else { throw NetworkError.noHierarchy }
+            let climb = HierarchySearch(hierarchy: hierarchy, graph: network.graph)
+            guard let cost = climb.cost(from: source, to: target, mask: mask, exclusions: exclusions, outsideLayer: layer) else { return nil }
+            climb.path(into: &edgeBuffer)
+            return describe(source: source, edges: edgeBuffer, origin: origin, destination: destination, mode: mode, costMilliseconds: cost)
+        }
         guard search.cost(from: source, to: target, layer: layer, mask: mask, exclusions: exclusions,
-                          algorithm: algorithm.graphAlgorithm, millisecondsPerMeter: network.millisecondsPerMeter[layer]) != nil else { return nil }
+                          algorithm: graphAlgorithm, millisecondsPerMeter: network.millisecondsPerMeter[layer]) != nil else { return nil }
         search.path(to: target, into: &edgeBuffer)
         return describe(source: source, edges: edgeBuffer, origin: origin, destination: destination, mode: mode,
                         costMilliseconds: search.cost(to: target) ?? 0)
@@ -69,8 +78,16 @@ import BorderFlowSpatial
         let (source, target, _) = try endpoints(origin, destination)
         guard count > 0, let direction = tripDirection(source, target) else { return [] }
         let layer = mode.index
-        search.tree(from: source, direction: .forward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
-        reverseSearch.tree(from: target, direction: .backward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
+        let toCrossing: (Int32) -> UInt64?, fromCrossing: (Int32) -> UInt64?
+        if let (up, down) = climbToCrossings(source, target, mode: mode) {
+            toCrossing = up.coreCost(of:)
+            fromCrossing = down.coreCost(of:)
+        } else {
+            search.tree(from: source, direction: .forward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
+            reverseSearch.tree(from: target, direction: .backward, layer: layer, mask: mask, exclusions: network.allCrossingEdges)
+            toCrossing = search.cost(to:)
+            fromCrossing = reverseSearch.cost(to:)
+        }
         var candidates: [(cost: UInt64, crossing: String, edge: Graph.EdgeID)] = []
         for id in network.crossingEdges.joined().map(\.edge).sorted() {
             guard case let .crossing(crossingIndex, edgeMode, northbound) = network.edges[Int(id)].kind, edgeMode == mode,
@@ -78,9 +95,9 @@ import BorderFlowSpatial
             guard !mask.isClosed(edge: id) else { continue }
             let cost = network.graph.costMilliseconds(of: id, layer: layer)
             guard cost != Graph.impassable,
-                  let toCrossing = search.cost(to: network.graph.source(of: id)),
-                  let fromCrossing = reverseSearch.cost(to: network.graph.target(of: id)) else { continue }
-            candidates.append((toCrossing + UInt64(cost) + fromCrossing, network.dataset.crossings[crossingIndex].id, id))
+                  let near = toCrossing(network.graph.source(of: id)),
+                  let far = fromCrossing(network.graph.target(of: id)) else { continue }
+            candidates.append((near + UInt64(cost) + far, network.dataset.crossings[crossingIndex].id, id))
         }
         candidates.sort { ($0.cost, $0.crossing) < ($1.cost, $1.crossing) }
         return candidates.prefix(count).map { candidate in
@@ -94,16 +111,47 @@ import BorderFlowSpatial
     func route(from origin: String, to destination: String, mode: Mode, through edge: Graph.EdgeID,
                costMilliseconds: UInt64) throws -> Route {
         let (source, target, _) = try endpoints(origin, destination)
-        let layer = mode.index
-        search.tree(from: source, direction: .forward, layer: layer, exclusions: network.allCrossingEdges)
-        reverseSearch.tree(from: target, direction: .backward, layer: layer, exclusions: network.allCrossingEdges)
+        if climbToCrossings(source, target, mode: mode) == nil {
+            let layer = mode.index
+            search.tree(from: source, direction: .forward, layer: layer, exclusions: network.allCrossingEdges)
+            reverseSearch.tree(from: target, direction: .backward, layer: layer, exclusions: network.allCrossingEdges)
+        }
         return describe(source: source, through: edge, origin: origin, destination: destination, mode: mode,
                         costMilliseconds: costMilliseconds)
     }
 
-    /// Describes the route the last two trees join at a crossing edge.
+    /// With a hierarchy for the mode, searches up it from the origin and from the destination to the core, where
+    /// the crossings' sides are, keeping off the crossings: what two full trees give, for a few thousand nodes.
+    private func climbToCrossings(_ source: Int32, _ target: Int32, mode: Mode) -> (HierarchySearch, HierarchySearch)? {
+        guard let hierarchy = network.hierarchy(for: mode) else {
+            climbs = nil
+            return nil
+        }
+        let up = HierarchySearch(hierarchy: hierarchy, graph: network.graph)
+        let down = HierarchySearch(hierarchy: hierarchy, graph: network.graph)
+        up.searchToCore(from: source, direction: .forward)
+        down.searchToCore(from: target, direction: .backward)
+        climbs = (up, down)
+        return (up, down)
+    }
+
+    /// The last `climbToCrossings`' searches, when it had a hierarchy.
+    private var climbs: (up: HierarchySearch, down: HierarchySearch)?
+
+    /// Describes the route the last two trees (or climbs) join at a crossing edge.
     private func describe(source: Int32, through edge: Graph.EdgeID, origin: String, destination: String, mode: Mode,
                           costMilliseconds: UInt64) -> Route {
+        if let (up, down) = climbs {
+            let hierarchy = up.hierarchy
+            var towardsOrigin: [Int32] = [], stack: [Int32] = []
+            edgeBuffer.removeAll(keepingCapacity: true)
+            up.forEachArc(towards: network.graph.source(of: edge)) { towardsOrigin.append($0) }
+            for arc in towardsOrigin.reversed() { hierarchy.unpack(arc, into: &edgeBuffer, stack: &stack) }
+            edgeBuffer.append(edge)
+            down.forEachArc(towards: network.graph.target(of: edge)) { hierarchy.unpack($0, into: &edgeBuffer, stack: &stack) }
+            return describe(source: source, edges: edgeBuffer, origin: origin, destination: destination, mode: mode,
+                            costMilliseconds: costMilliseconds)
+        }
         search.path(to: network.graph.source(of: edge), into: &edgeBuffer)
         reverseSearch.path(to: network.graph.target(of: edge), into: &reverseBuffer)
         return describe(source: source, edges: edgeBuffer + [edge] + reverseBuffer, origin: origin,

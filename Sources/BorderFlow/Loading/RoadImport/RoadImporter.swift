@@ -10,7 +10,7 @@ import Foundation
 public enum RoadImporter {
     /// How far an import has got, for a progress display.
     public struct Progress: Sendable {
-        /// The step: "reading", "joining", "graph", "border", "writing".
+        /// The step: "reading", "joining", "graph", "border", "writing", "checking" (the finished folder).
         public let step: String
         /// Units done in the step (lines read, lines joined).
         public let done: Int
@@ -26,7 +26,8 @@ public enum RoadImporter {
     ///   - options: area, profiles, layer and attribute names.
     ///   - output: the folder to write; must not exist, or be empty.
     ///   - workingCRS: the CRS in metres that distances are measured in.
-    ///   - verify: a further check of the finished folder, loaded as a dataset, before it is moved into place.
+    ///   - verify: a further check of the finished folder, loaded as a dataset, before it is moved into place; it
+    ///     is given the folder too, to add what it derives (the network's contraction hierarchies).
     ///   - progress: called as the import goes on.
     /// - Returns: what was imported.
     /// - Throws: `VectorSourceError` for an unreadable source; `RoadImportError` for a network that cannot be
@@ -34,7 +35,7 @@ public enum RoadImporter {
     public static func importRoads(
         from source: VectorSource, dataset: Dataset, options: RoadImportOptions, into output: URL,
         workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip,
-        verify: (Dataset) throws -> Void = { _ in }, progress: (Progress) -> Void = { _ in }
+        verify: (Dataset, URL) throws -> Void = { _, _ in }, progress: (Progress) -> Void = { _ in }
     ) throws -> RoadImportSummary {
         try checkEmpty(output)
         let inside = { (coordinate: Coordinate) in options.boundingBox?.contains(coordinate) ?? true }
@@ -91,7 +92,8 @@ public enum RoadImporter {
         do {
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
             try layers.write(to: temporary, from: dataset, summary: summary)
-            try verify(Dataset.load(from: temporary, workingCRS: workingCRS))
+            progress(Progress(step: "checking", done: 0, total: nil))
+            try verify(Dataset.load(from: temporary, workingCRS: workingCRS), temporary)
             if FileManager.default.fileExists(atPath: output.path) { try FileManager.default.removeItem(at: output) }
             try FileManager.default.moveItem(at: temporary, to: output)
         } catch {
