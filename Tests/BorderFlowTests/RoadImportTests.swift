@@ -161,7 +161,7 @@ struct RoadImportTests {
             try closures.close(crossing: crossing.id)
             closings.append(closures)
         }
-        let withoutHierarchies = try BorderNetwork(dataset: network.dataset)
+        let withoutHierarchies = try BorderNetwork(dataset: network.dataset, workingCRS: network.workingCRS, hierarchyFile: nil)
         #expect(withoutHierarchies.hierarchies.isEmpty)
         var compared = 0
         for closures in closings {

@@ -12,8 +12,7 @@ extension BorderNetwork {
     /// - Throws: `DatasetError` listing every problem of the data, `NetworkError.noRoads`, or `GraphFileError`
     ///   for a hierarchy file that is damaged or was built for other road costs.
     public convenience init(contentsOf directory: URL, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
-        try self.init(dataset: Dataset.load(from: directory, workingCRS: workingCRS), workingCRS: workingCRS,
-                      hierarchyFile: directory.appendingPathComponent(Self.hierarchyFileName))
+        try self.init(dataset: Dataset.load(from: directory, workingCRS: workingCRS), workingCRS: workingCRS)
     }
 
     /// The bundled Southwest border network (`BORDERFLOW_DATA` when set; see `DatasetFiles.bundledDirectory`).

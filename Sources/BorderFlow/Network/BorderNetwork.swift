@@ -102,15 +102,18 @@ public final class BorderNetwork: Sendable {
     /// direction.
     ///
     /// Costs are travel times per mode: a segment's length at the mode's speed on it (`CrossingTimes`), and a
-    /// crossing's flat inspection time. An out-of-service crossing gets nodes but no crossing edges.
+    /// crossing's flat inspection time. An out-of-service crossing gets nodes but no crossing edges. An imported
+    /// network's contraction hierarchies are read from its folder (`hierarchyFileName`) when the import built them.
     ///
     /// - Parameters:
     ///   - dataset: a loaded dataset with a road network.
     ///   - workingCRS: the CRS in metres the node coordinates for A* are projected into.
     /// - Throws: `NetworkError.noRoads` when the dataset has no road layer; `SpatialError` when the working CRS
-    ///   cannot be used.
+    ///   cannot be used; `GraphFileError` for a hierarchy file that is damaged or was built for other road costs.
     public convenience init(dataset: Dataset, workingCRS: CoordinateReferenceSystem = WorkingCRS.borderStrip) throws {
-        try self.init(dataset: dataset, workingCRS: workingCRS, hierarchyFile: nil)
+        // An imported network's hierarchies sit beside its roads, when the import built them.
+        let hierarchies = dataset.importedRoads == nil ? nil : dataset.directory.appendingPathComponent(Self.hierarchyFileName)
+        try self.init(dataset: dataset, workingCRS: workingCRS, hierarchyFile: hierarchies)
     }
 
     /// Builds the graph of a dataset, and reads the contraction hierarchies of its layers from a file when one is
