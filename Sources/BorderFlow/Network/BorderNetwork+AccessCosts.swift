@@ -145,13 +145,19 @@ final class AccessCosts: Sendable {
             }
             return found
         }
-        let size = layers.count * placeCount * crossingCount
+        // A forward tree from a crossing's side is the way from it to the places; a backward tree, the way to it.
+        // With no one-way road the two are one, and the forward tree serves both tables.
+        return tables(chunks.joined().map { ($0.index, $0.cost, $0.meters, twoWay || !$0.forward) },
+                      size: layers.count * placeCount * crossingCount, twoWay: twoWay)
+    }
+
+    /// The two tables from their entries, each to its place: `toCrossing` tells which table an entry is of.
+    private static func tables(_ entries: [(index: Int, cost: UInt32, meters: Double, toCrossing: Bool)], size: Int, twoWay: Bool)
+        -> (toCrossing: [UInt32], toCrossingMeters: [Double], fromCrossing: [UInt32], fromCrossingMeters: [Double]) {
         var to = [UInt32](repeating: unreachable, count: size), toMeters = [Double](repeating: 0, count: size)
         var from = twoWay ? [] : to, fromMeters = twoWay ? [] : toMeters
-        for entry in chunks.joined() {
-            // A forward tree from a crossing's side is the way from it to the places; a backward tree, the way to
-            // it. With no one-way road the two are one, and the forward tree serves both tables.
-            if twoWay || !entry.forward {
+        for entry in entries {
+            if entry.toCrossing {
                 to[entry.index] = entry.cost
                 toMeters[entry.index] = entry.meters
             } else {
@@ -197,18 +203,8 @@ final class AccessCosts: Sendable {
             }
             return found
         }
-        var to = [UInt32](repeating: unreachable, count: size), toMeters = [Double](repeating: 0, count: size)
-        var from = twoWay ? [] : to, fromMeters = twoWay ? [] : toMeters
-        for entry in chunks.joined() {
-            if entry.forward {
-                to[entry.index] = entry.cost
-                toMeters[entry.index] = entry.meters
-            } else {
-                from[entry.index] = entry.cost
-                fromMeters[entry.index] = entry.meters
-            }
-        }
-        return twoWay ? (to, toMeters, to, toMeters) : (to, toMeters, from, fromMeters)
+        // A forward search from a place is the way to the crossings; a backward one, the way back.
+        return tables(chunks.joined().map { ($0.index, $0.cost, $0.meters, $0.forward) }, size: size, twoWay: twoWay)
     }
 
     /// The first index of a place's row of crossings for a mode.
