@@ -138,7 +138,7 @@ public enum GraphFile {
     }
 
     /// A name in the same folder as `path` (so that renaming is atomic) that no other writer picks.
-    private static func temporaryName(beside path: String) -> String {
+    static func temporaryName(beside path: String) -> String {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -43,8 +43,8 @@ public enum HierarchyFile {
     /// - Throws: `GraphFileError` when the file cannot be written.
     public static func write(_ hierarchies: [ContractionHierarchy], of graph: Graph, to url: URL) throws {
         let path = url.path(percentEncoded: false)
-        let temporary = path + ".partial"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let temporary = GraphFile.temporaryName(beside: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw GraphFileError.system(path: path, operation: "cannot create \(temporary)") }
         do {
             let writer = GraphFile.Writer(descriptor: descriptor, path: path)
