@@ -67,14 +67,42 @@ public struct ContractionHierarchy: Sendable {
     ///   - largestDegree: contraction stops, leaving the rest as the core, when the next node has more arcs than
     ///     this: the top of a road hierarchy is dense, and Dijkstra there is cheaper than the shortcuts.
     ///   - order: a hierarchy of another layer of the same graph, with the same outside edges, whose order of
-    ///     contraction to follow: it saves working out an order, which is most of the time a hierarchy takes,
-    ///     and layers of similar costs share a good one. Nil to work one out.
+    ///     contraction to follow as far as it suits this layer (see `build(graph:layers:outside:largestDegree:)`).
+    ///     Nil to work one out.
     public init(graph: Graph, layer: Int, outside: ClosureMask? = nil, largestDegree: Int = 80, order: ContractionHierarchy? = nil) {
         precondition(layer >= 0 && layer < graph.layerCount, "layer \(layer) is not in 0..<\(graph.layerCount)")
         let outsideEdges = outside?.closedEdges ?? BitSet(capacity: graph.edgeCount)
         precondition(order.map { $0.nodeCount == graph.nodeCount && $0.outside == outsideEdges } ?? true,
                      "the order comes from a hierarchy of another graph or other outside edges")
-        self = HierarchyBuilder.build(graph: graph, layer: layer, outside: outsideEdges, largestDegree: largestDegree, order: order?.rank)
+        self = HierarchyBuilder.build(graph: graph, layer: layer, outside: outsideEdges, largestDegree: largestDegree,
+                                      order: order?.rank, partition: HierarchyPartition(graph: graph, outside: outsideEdges))
+    }
+
+    /// Builds the hierarchies of several layers of one graph, sharing what they can: the split of the nodes
+    /// into groups, and the first layer's order of contraction, which the others follow through their sparse
+    /// lower levels (most of the nodes, and of the time an order takes to work out) and order afresh above.
+    ///
+    /// - Parameters:
+    ///   - graph: the graph.
+    ///   - layers: the cost layers, each in `0..<graph.layerCount`.
+    ///   - outside: edges to leave out of every hierarchy, as for `init(graph:layer:outside:largestDegree:order:)`.
+    ///   - largestDegree: the degree at which contraction stops, as there.
+    /// - Returns: one hierarchy per layer, in the order given.
+    public static func build(graph: Graph, layers: [Int], outside: ClosureMask? = nil, largestDegree: Int = 80) -> [ContractionHierarchy] {
+        build(graph: graph, layers: layers, outside: outside, largestDegree: largestDegree, followedDegree: HierarchyBuilder.followedDegree)
+    }
+
+    /// The same, with the degree up to which the later layers follow the first one's order.
+    static func build(graph: Graph, layers: [Int], outside: ClosureMask?, largestDegree: Int, followedDegree: Int) -> [ContractionHierarchy] {
+        for layer in layers { precondition(layer >= 0 && layer < graph.layerCount, "layer \(layer) is not in 0..<\(graph.layerCount)") }
+        let outsideEdges = outside?.closedEdges ?? BitSet(capacity: graph.edgeCount)
+        let partition = HierarchyPartition(graph: graph, outside: outsideEdges)
+        var built: [ContractionHierarchy] = []
+        for layer in layers {
+            built.append(HierarchyBuilder.build(graph: graph, layer: layer, outside: outsideEdges, largestDegree: largestDegree,
+                                                order: built.first?.rank, followedDegree: followedDegree, partition: partition))
+        }
+        return built
     }
 
     /// A hierarchy from its arrays, as the builder or a file gives them.

@@ -5,18 +5,15 @@ import Dispatch
 /// Contracts a graph's nodes one by one into a `ContractionHierarchy`.
 ///
 /// The order is chosen on the way, with lazy updates: the node popped from the queue has its priority worked
-/// out again (by simulating its contraction), and is contracted only when it is still the least; otherwise it
-/// goes back in. The priority is the classic one: twice the edge difference (shortcuts added less arcs
-/// removed), plus the neighbours already contracted (which spreads contraction evenly over the graph), plus
-/// the node's level (one above its highest contracted neighbour's, which keeps the hierarchy shallow).
-/// Contracts a graph's nodes one by one into a `ContractionHierarchy`.
-///
-/// The order is chosen on the way, with lazy updates: the node popped from the queue has its priority worked
 /// out again (by simulating its contraction) when its neighbourhood has changed, and is contracted only when it
 /// is still the least; otherwise it goes back in. The priority is the classic one: twice the edge difference
 /// (shortcuts added less arcs removed), plus the neighbours already contracted (which spreads contraction
 /// evenly over the graph), plus the node's level (one above its highest contracted neighbour's, which keeps the
-/// hierarchy shallow). A hierarchy of another layer can give the order instead, which saves the simulations.
+/// hierarchy shallow).
+///
+/// A hierarchy of another layer can give the order instead, which saves the simulations. It is followed while
+/// the nodes it gives have few arcs; where the two layers' costs part ways (a truck's or a walker's best roads are
+/// not a car's) its top would grow dense with shortcuts, so the rest is ordered afresh as above.
 ///
 /// The parts of the graph that only outside edges join (the two countries) never meet in a contraction, so
 /// they are contracted at once, in two groups on two threads, and merged.
@@ -71,7 +68,11 @@ final class HierarchyBuilder: @unchecked Sendable { // each builder is used by o
     /// The same for the searches that only estimate a node's priority.
     static let simulationLimit = 30
 
-    /// A builder for some of the graph's nodes, which no edge of the hierarchy joins to any other node.
+    /// Nodes a followed order may give with at most this many arcs; past it the rest is ordered afresh.
+    static let followedDegree = 40
+
+    /// A builder for some of the graph's nodes, which no edge of the hierarchy joins to any other node, with
+    /// their arcs in the layer.
     ///
     /// - Parameters:
     ///   - graph: the graph.
@@ -96,9 +97,15 @@ final class HierarchyBuilder: @unchecked Sendable { // each builder is used by o
         witness.initialize(repeating: WitnessLabel(cost: 0, stamp: 0, target: 0), count: max(count, 1))
         nodeBits = UInt64(max(1, Int.bitWidth - max(count - 1, 1).leadingZeroBitCount))
         largestKey = UInt64.max >> nodeBits
+    }
+
+    /// Adds the layer's arcs among this builder's nodes: on the builder's own thread, as it takes a while.
+    ///
+    /// - Parameter localIndex: every graph node's index among its builder's nodes.
+    func addGraphArcs(localIndex: [Int32]) {
         let edgeCount = graph.edgeCount
-        for index in 0..<count {
-            let node = Int(nodes[index])
+        for index in 0..<nodeCount {
+            let node = Int(graphNode[index])
             for position in Int(graph.offsets[node])..<Int(graph.offsets[node + 1]) {
                 let edge = graph.edge(atPosition: position)
                 let cost = graph.costs[layer * edgeCount + position]
@@ -130,22 +137,33 @@ final class HierarchyBuilder: @unchecked Sendable { // each builder is used by o
 
     /// Contracts every node but the core: `core` (the ends of outside edges), and what is left once the next
     /// node has more than `largestDegree` arcs. With `order` (ranks by graph node, from a hierarchy of another
-    /// layer), nodes go in that order, and its core is the core.
-    func contract(core: [Bool], largestDegree: Int, order: [Int32]?) {
+    /// layer), nodes go in that order while they have at most `followedDegree` arcs, and the rest in an order of
+    /// their own.
+    func contract(core: [Bool], largestDegree: Int, order: [Int32]?, followedDegree: Int) {
+        var next: Int32 = 0
+        var rest: [Int32]
         if let order {
-            let sequence = (0..<Int32(nodeCount)).filter { order[Int(graphNode[Int($0)])] != ContractionHierarchy.coreRank }
-                .sorted { order[Int(graphNode[Int($0)])] < order[Int(graphNode[Int($1)])] }
-            for node in sequence {
+            let sequence = (0..<Int32(nodeCount)).filter { !core[Int($0)] }
+                .sorted { (order[Int(graphNode[Int($0)])], $0) < (order[Int(graphNode[Int($1)])], $1) }
+            var position = 0
+            while position < sequence.count, order[Int(graphNode[Int(sequence[position])])] != ContractionHierarchy.coreRank {
+                let node = sequence[position]
+                guard outArcs[Int(node)].count + inArcs[Int(node)].count <= followedDegree else { break }
                 contract(node)
-                rank[Int(node)] = order[Int(graphNode[Int(node)])]
+                rank[Int(node)] = next
+                next += 1
+                position += 1
             }
-            return
+            rest = Array(sequence[position...])
+        } else {
+            rest = (0..<Int32(nodeCount)).filter { !core[Int($0)] }
         }
         let queue = QuaternaryHeap<WideEntry>()
-        for node in 0..<nodeCount where !core[node] {
-            queue.insert(WideEntry(key: priority(of: Int32(node)), node: Int32(node)))
+        for node in rest {
+            queue.insert(WideEntry(key: priority(of: node), node: node))
+            changed[Int(node)] = false
         }
-        var next: Int32 = 0
+        rest = []
         while let entry = queue.popMin() {
             let node = entry.node
             guard rank[Int(node)] < 0 else { continue }
@@ -271,55 +289,18 @@ final class HierarchyBuilder: @unchecked Sendable { // each builder is used by o
     }
 
     /// Builds the hierarchy of one layer: the parts only outside edges join, in two groups contracted at once.
-    static func build(graph: Graph, layer: Int, outside: BitSet, largestDegree: Int, order: [Int32]?) -> ContractionHierarchy {
-        let nodeCount = graph.nodeCount
-        // The parts the hierarchy's edges join, whatever their costs, so that every layer splits alike.
-        var parent = (0..<Int32(nodeCount)).map { $0 }
-        func root(_ node: Int32) -> Int32 {
-            var node = node
-            while parent[Int(node)] != node {
-                parent[Int(node)] = parent[Int(parent[Int(node)])]
-                node = parent[Int(node)]
-            }
-            return node
+    static func build(graph: Graph, layer: Int, outside: BitSet, largestDegree: Int, order: [Int32]?,
+                      followedDegree: Int = HierarchyBuilder.followedDegree, partition: HierarchyPartition) -> ContractionHierarchy {
+        let builders = partition.groups.map { nodes in
+            HierarchyBuilder(graph: graph, layer: layer, outside: outside, nodes: nodes, localIndex: partition.localIndex)
         }
-        var core = [Bool](repeating: false, count: nodeCount)
-        for node in 0..<nodeCount {
-            for position in Int(graph.offsets[node])..<Int(graph.offsets[node + 1]) {
-                let target = graph.targets[position]
-                if outside.contains(Int(graph.edge(atPosition: position))) {
-                    core[node] = true
-                    core[Int(target)] = true
-                    continue
-                }
-                let a = root(Int32(node)), b = root(target)
-                if a != b { parent[Int(max(a, b))] = min(a, b) }
-            }
-        }
-        var size = [Int](repeating: 0, count: nodeCount)
-        for node in 0..<Int32(nodeCount) { size[Int(root(node))] += 1 }
-        // The largest parts first, each to the lighter group.
-        let roots = (0..<nodeCount).filter { size[$0] > 0 }.sorted { (size[$0], -$0) > (size[$1], -$1) }
-        var groupOfRoot = [Int: Int](), load = [0, 0]
-        for part in roots {
-            let group = load[0] <= load[1] ? 0 : 1
-            groupOfRoot[part] = group
-            load[group] += size[part]
-        }
-        var groups: [[Int32]] = [[], []]
-        for node in spatialOrder(of: graph) { groups[groupOfRoot[Int(root(node))]!].append(node) }
-        var localIndex = [Int32](repeating: 0, count: nodeCount)
-        for group in groups { for (index, node) in group.enumerated() { localIndex[Int(node)] = Int32(index) } }
-
-        let builders = groups.map { nodes in
-            HierarchyBuilder(graph: graph, layer: layer, outside: outside, nodes: nodes, localIndex: localIndex)
-        }
-        let coreNodes = core
         DispatchQueue.concurrentPerform(iterations: builders.count) { index in
             let builder = builders[index]
-            builder.contract(core: builder.graphNode.map { coreNodes[Int($0)] }, largestDegree: largestDegree, order: order)
+            builder.addGraphArcs(localIndex: partition.localIndex)
+            builder.contract(core: builder.graphNode.map { partition.core[Int($0)] }, largestDegree: largestDegree, order: order,
+                             followedDegree: followedDegree)
         }
-        return merge(builders, graph: graph, layer: layer, outside: outside, localIndex: localIndex)
+        return merge(builders, graph: graph, layer: layer, outside: outside, localIndex: partition.localIndex)
     }
 
     /// One hierarchy from the groups': lists by graph node, naming graph nodes, the second group's shortcuts
@@ -345,71 +326,64 @@ final class HierarchyBuilder: @unchecked Sendable { // each builder is used by o
             upOffsets[node + 1] = upOffsets[node] + Int32(builder.outArcs[index].count)
             downOffsets[node + 1] = downOffsets[node] + Int32(builder.inArcs[index].count)
         }
-        var upNode: [Int32] = [], upCost: [UInt32] = [], upArc: [Int32] = []
-        var downNode: [Int32] = [], downCost: [UInt32] = [], downArc: [Int32] = []
-        upNode.reserveCapacity(Int(upOffsets[nodeCount]))
-        upCost.reserveCapacity(Int(upOffsets[nodeCount]))
-        upArc.reserveCapacity(Int(upOffsets[nodeCount]))
-        downNode.reserveCapacity(Int(downOffsets[nodeCount]))
-        downCost.reserveCapacity(Int(downOffsets[nodeCount]))
-        downArc.reserveCapacity(Int(downOffsets[nodeCount]))
-        var ranks = [Int32](repeating: ContractionHierarchy.coreRank, count: nodeCount)
-        for node in 0..<nodeCount {
-            let which = Int(builderOf[node]), builder = builders[which], index = Int(localIndex[node])
-            let offset = shortcutOffset[which]
-            for arc in builder.outArcs[index] {
-                upNode.append(builder.graphNode[Int(arc.node)])
-                upCost.append(arc.cost)
-                upArc.append(arc.arc >= 0 ? arc.arc + offset : arc.arc)
+        // Each group's lists go to their nodes' places on the group's own thread, in the group's order (where its
+        // lists lie near each other in memory).
+        let merged = MergedArcs(up: Int(upOffsets[nodeCount]), down: Int(downOffsets[nodeCount]), nodes: nodeCount)
+        DispatchQueue.concurrentPerform(iterations: builders.count) { [upOffsets, downOffsets, shortcutOffset] which in
+            let builder = builders[which], offset = shortcutOffset[which]
+            for index in 0..<builder.nodeCount {
+                let node = Int(builder.graphNode[index])
+                merged.put(builder.outArcs[index], at: Int(upOffsets[node]), up: true, names: builder.graphNode, shortcutOffset: offset)
+                merged.put(builder.inArcs[index], at: Int(downOffsets[node]), up: false, names: builder.graphNode, shortcutOffset: offset)
+                merged.rank[node] = builder.rank[index] >= 0 ? builder.rank[index] : ContractionHierarchy.coreRank
             }
-            for arc in builder.inArcs[index] {
-                downNode.append(builder.graphNode[Int(arc.node)])
-                downCost.append(arc.cost)
-                downArc.append(arc.arc >= 0 ? arc.arc + offset : arc.arc)
-            }
-            if builder.rank[index] >= 0 { ranks[node] = builder.rank[index] }
         }
+        let (upNode, upCost, upArc) = (merged.array(merged.upNode, Int(upOffsets[nodeCount])),
+                                       merged.array(merged.upCost, Int(upOffsets[nodeCount])),
+                                       merged.array(merged.upArc, Int(upOffsets[nodeCount])))
+        let (downNode, downCost, downArc) = (merged.array(merged.downNode, Int(downOffsets[nodeCount])),
+                                             merged.array(merged.downCost, Int(downOffsets[nodeCount])),
+                                             merged.array(merged.downArc, Int(downOffsets[nodeCount])))
+        let ranks = merged.array(merged.rank, nodeCount)
         return ContractionHierarchy(layer: layer, nodeCount: nodeCount, edgeCount: graph.edgeCount, rank: ranks,
                                     upOffsets: upOffsets, upNode: upNode, upCost: upCost, upArc: upArc,
                                     downOffsets: downOffsets, downNode: downNode, downCost: downCost, downArc: downArc,
                                     shortcutFirst: shortcutFirst, shortcutSecond: shortcutSecond, outside: outside)
     }
+}
 
-    /// The graph's nodes along a Hilbert curve through their coordinates (in id order without coordinates):
-    /// neighbours then sit near each other in memory, and the witness searches, which touch a few dozen
-    /// nodes each, millions of times, find them in cache.
-    static func spatialOrder(of graph: Graph) -> [Int32] {
-        let nodes = (0..<Int32(graph.nodeCount))
-        guard let points = graph.coordinates, !points.isEmpty else { return Array(nodes) }
-        let minX = points.map(\.x).min()!, maxX = points.map(\.x).max()!
-        let minY = points.map(\.y).min()!, maxY = points.map(\.y).max()!
-        let side = max(maxX - minX, maxY - minY, 1)
-        let cells = Double(1 << 16 - 1)
-        let keys = points.map { point in
-            hilbertIndex(x: UInt32((point.x - minX) / side * cells), y: UInt32((point.y - minY) / side * cells))
-        }
-        return nodes.sorted { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
+/// The merged hierarchy's arc arrays while the groups' threads fill them, each its own nodes' ranges.
+private final class MergedArcs: @unchecked Sendable { // the threads write disjoint ranges
+    let upNode: UnsafeMutablePointer<Int32>, upCost: UnsafeMutablePointer<UInt32>, upArc: UnsafeMutablePointer<Int32>
+    let downNode: UnsafeMutablePointer<Int32>, downCost: UnsafeMutablePointer<UInt32>, downArc: UnsafeMutablePointer<Int32>
+    let rank: UnsafeMutablePointer<Int32>
+
+    init(up: Int, down: Int, nodes: Int) {
+        (upNode, upCost, upArc) = (.allocate(capacity: up), .allocate(capacity: up), .allocate(capacity: up))
+        (downNode, downCost, downArc) = (.allocate(capacity: down), .allocate(capacity: down), .allocate(capacity: down))
+        rank = .allocate(capacity: nodes)
     }
 
-    /// The position of a cell along the Hilbert curve over a 2^16 × 2^16 grid.
-    static func hilbertIndex(x: UInt32, y: UInt32) -> UInt64 {
-        var x = x, y = y, index: UInt64 = 0
-        var half: UInt32 = 1 << 15
-        while half > 0 {
-            let right: UInt32 = x & half != 0 ? 1 : 0, up: UInt32 = y & half != 0 ? 1 : 0
-            index += UInt64(half) * UInt64(half) * UInt64((3 * right) ^ up)
-            // Turn the quadrant so that the curve inside it runs the right way.
-            if up == 0 {
-                if right == 1 {
-                    x = half &* 2 &- 1 &- x
-                    y = half &* 2 &- 1 &- y
-                }
-                swap(&x, &y)
-            }
-            x &= half &- 1
-            y &= half &- 1
-            half >>= 1
+    deinit {
+        for pointer in [upNode, upArc, downNode, downArc, rank] { pointer.deallocate() }
+        upCost.deallocate()
+        downCost.deallocate()
+    }
+
+    /// Writes one node's list from `start` on, naming graph nodes and numbering its group's shortcuts after the
+    /// earlier groups'.
+    @inline(__always)
+    func put(_ arcs: [HierarchyBuilder.Arc], at start: Int, up: Bool, names: [Int32], shortcutOffset: Int32) {
+        let (node, cost, arc) = up ? (upNode, upCost, upArc) : (downNode, downCost, downArc)
+        for (index, item) in arcs.enumerated() {
+            node[start + index] = names[Int(item.node)]
+            cost[start + index] = item.cost
+            arc[start + index] = item.arc >= 0 ? item.arc + shortcutOffset : item.arc
         }
-        return index
+    }
+
+    /// An array of the first `count` values written.
+    func array<Value>(_ pointer: UnsafeMutablePointer<Value>, _ count: Int) -> [Value] {
+        Array(UnsafeBufferPointer(start: pointer, count: count))
     }
 }

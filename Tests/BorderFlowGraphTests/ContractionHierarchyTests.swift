@@ -64,6 +64,39 @@ struct ContractionHierarchyTests {
         }
     }
 
+    /// Layers built together: the second follows the first's order while its nodes have at most
+    /// `followedDegree` arcs and orders the rest itself. Wherever it switches (never, at once, or on the way),
+    /// both answer as Dijkstra does.
+    @Test(arguments: [0, 10, 12, Int.max])
+    func layersBuiltTogetherAnswerAsDijkstraWhereverTheSecondStopsFollowing(followedDegree: Int) throws {
+        let graph = try Self.oneWayGraph(nodes: 900, seed: 21)
+        var random = SplitMix64(seed: 21)
+        var outside = ClosureMask(for: graph)
+        let outsideEdges = (0..<10).map { _ in Int32.random(in: 0..<Int32(graph.edgeCount), using: &random) }
+        for edge in outsideEdges { outside.close(edge: edge) }
+        let built = ContractionHierarchy.build(graph: graph, layers: [0, 1], outside: outside, largestDegree: 80, followedDegree: followedDegree)
+        #expect(built.map(\.layer) == [0, 1])
+        let dijkstra = ShortestPathSearch(graph: graph)
+        var path: [Graph.EdgeID] = []
+        for hierarchy in built {
+            let search = HierarchySearch(hierarchy: hierarchy, graph: graph)
+            for query in 0..<300 {
+                var mask = ClosureMask(for: graph)
+                for edge in outsideEdges where Bool.random(using: &random) { mask.close(edge: edge) }
+                let from = Int32.random(in: 0..<900, using: &random), to = Int32.random(in: 0..<900, using: &random)
+                let cost = search.cost(from: from, to: to, mask: mask)
+                #expect(cost == dijkstra.cost(from: from, to: to, layer: hierarchy.layer, mask: mask),
+                        "followed degree \(followedDegree) layer \(hierarchy.layer) query \(query): \(from) → \(to)")
+                guard let cost else { continue }
+                search.path(into: &path)
+                #expect(Self.check(path: path, from: from, to: to, cost: cost, graph: graph, layer: hierarchy.layer))
+            }
+        }
+        // Built alone, the first layer is the same hierarchy: the second changes nothing of it.
+        let alone = ContractionHierarchy(graph: graph, layer: 0, outside: outside)
+        #expect(alone.upArc == built[0].upArc && alone.upCost == built[0].upCost && alone.shortcutFirst == built[0].shortcutFirst)
+    }
+
     @Test func costsToTheCoreEqualDijkstrasOffTheOutsideEdges() throws {
         let graph = try Self.oneWayGraph(nodes: 800, seed: 9)
         var outside = ClosureMask(for: graph)
@@ -146,6 +179,46 @@ struct HierarchyFileTests {
                 #expect(search.cost(from: from, to: to) == dijkstra.cost(from: from, to: to, layer: 1))
             }
         }
+    }
+
+    /// A file whose checksum is right but whose arcs are not what a builder writes: an arc cheaper than its
+    /// path, an arc to another node, a shortcut of arcs that do not meet. Each is refused, naming the fault.
+    @Test func aFileWhoseArcsAreNotTheirPathsIsRefused() throws {
+        let graph = try ContractionHierarchyTests.oneWayGraph(nodes: 300, seed: 14)
+        let outside = ClosureMask(for: graph)
+        let built = ContractionHierarchy(graph: graph, layer: 0, outside: outside)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hierarchy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("roads.bfch")
+        func altered(upCost: [UInt32]? = nil, upNode: [Int32]? = nil, shortcutSecond: [Int32]? = nil) -> ContractionHierarchy {
+            ContractionHierarchy(layer: built.layer, nodeCount: built.nodeCount, edgeCount: built.edgeCount, rank: built.rank,
+                                 upOffsets: built.upOffsets, upNode: upNode ?? built.upNode, upCost: upCost ?? built.upCost,
+                                 upArc: built.upArc, downOffsets: built.downOffsets, downNode: built.downNode,
+                                 downCost: built.downCost, downArc: built.downArc, shortcutFirst: built.shortcutFirst,
+                                 shortcutSecond: shortcutSecond ?? built.shortcutSecond, outside: built.outside)
+        }
+        let shortcutArc = try #require(built.upArc.firstIndex { $0 >= 0 })
+        var cheaper = built.upCost
+        cheaper[shortcutArc] -= 1
+        var elsewhere = built.upNode
+        elsewhere[0] = elsewhere[0] == 0 ? 1 : 0
+        let lastShortcut = built.shortcutCount - 1
+        var apart = built.shortcutSecond
+        apart[lastShortcut] = built.shortcutFirst[lastShortcut]
+        let cases: [(ContractionHierarchy, String)] = [
+            (altered(upCost: cheaper), "is not a path of its cost"),
+            (altered(upNode: elsewhere), "is not a path of its cost"),
+            (altered(shortcutSecond: apart), "shortcut \(lastShortcut) does not join two earlier arcs that meet"),
+        ]
+        for (hierarchy, fault) in cases {
+            try HierarchyFile.write([hierarchy], of: graph, to: file)
+            #expect { try HierarchyFile.read(from: file, for: graph, outside: outside) } throws: {
+                "\($0)".contains("roads.bfch") && "\($0)".contains(fault)
+            }
+        }
+        try HierarchyFile.write([built], of: graph, to: file)
+        #expect(try HierarchyFile.read(from: file, for: graph, outside: outside).count == 1)
     }
 
     @Test func aCutDamagedOrForeignFileIsRefusedByName() throws {

@@ -34,7 +34,6 @@ final class AccessCosts: Sendable {
     let betweenPlacesMeters: [Double]
 
     init(network: BorderNetwork) {
-        let graph = network.graph
         let places = network.dataset.places
         let placeCount = places.count, crossingCount = network.dataset.crossings.count
         let layers = Array(Set(network.roadLayer)).sorted()

@@ -257,15 +257,13 @@ public final class BorderNetwork: Sendable {
 
     /// Builds a contraction hierarchy of each road layer (crossing edges kept outside, so that closures stay
     /// exact) and writes them to `hierarchyFileName` in a folder: what makes routes and the access table fast on
-    /// an imported network of millions of nodes. The first layer's order of contraction serves the others.
+    /// an imported network of millions of nodes. The first layer's order of contraction serves the others as far as
+    /// it suits them.
     ///
     /// - Parameter folder: the network's dataset folder.
     /// - Throws: `GraphFileError` when the file cannot be written.
     public func writeHierarchies(to folder: URL) throws {
-        var built: [ContractionHierarchy] = []
-        for layer in Array(Set(roadLayer)).sorted() {
-            built.append(ContractionHierarchy(graph: graph, layer: layer, outside: allCrossingEdges, order: built.first))
-        }
+        let built = ContractionHierarchy.build(graph: graph, layers: Array(Set(roadLayer)).sorted(), outside: allCrossingEdges)
         try HierarchyFile.write(built, of: graph, to: folder.appendingPathComponent(Self.hierarchyFileName))
     }
 
