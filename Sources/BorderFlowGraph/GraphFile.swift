@@ -519,8 +519,8 @@ extension GraphFile {
         let path: String
         let fileSize: Int
         /// The bytes before the checksum, once the header has given the length.
-        private var end = 0
-        private var position = 0
+        private(set) var end = 0
+        private(set) var position = 0
         private var checksum = Checksum()
         /// Reads are this large so that each piece is still in cache when the checksum reads it.
         private static let piece = 1 << 18
@@ -554,7 +554,7 @@ extension GraphFile {
             position += buffer.count
         }
 
-        private func readBytes(_ count: Int) throws -> [UInt8] {
+        func readBytes(_ count: Int) throws -> [UInt8] {
             try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
                 try fill(UnsafeMutableRawBufferPointer(buffer))
                 initialized = count
@@ -658,6 +658,41 @@ extension GraphFile {
             }
         }
 
+        // MARK: For files of other layouts with the same checksum (HierarchyFile)
+
+        /// Takes every byte but the last 8 (the checksum) as content, for a file with no length in its header.
+        func expectChecksumAtEnd() {
+            end = max(0, fileSize - checksumSize)
+        }
+
+        /// Reads `count` integers and the zeros padding them to a multiple of 8 bytes, into a new array; throws
+        /// before allocating when the file cannot hold them.
+        func paddedValues<T: FixedWidthInteger>(_ count: Int, of _: T.Type = T.self) throws -> [T] {
+            let bytes = count * MemoryLayout<T>.size
+            guard count >= 0, padded(bytes) <= end - position else {
+                throw error(.cutShort(bytes: fileSize, expected: position + padded(bytes) + checksumSize))
+            }
+            var values = try [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                try fill(UnsafeMutableRawBufferPointer(buffer))
+                initialized = count
+            }
+            let padding = padded(bytes) - bytes
+            if padding > 0, try !readBytes(padding).allSatisfy({ $0 == 0 }) {
+                throw error(.malformed("the padding at byte \(position - padding) is not zero"))
+            }
+            if !hostIsLittleEndian {
+                for index in values.indices { values[index] = T(littleEndian: values[index]) }
+            }
+            return values
+        }
+
+        /// Reads the stored checksum, once every content byte is read, and compares it with the bytes'.
+        func checkChecksum() throws {
+            var stored: UInt64 = 0
+            try withUnsafeMutableBytes(of: &stored) { try fill($0, addingToChecksum: false) }
+            guard UInt64(littleEndian: stored) == checksum.value else { throw error(.checksumMismatch) }
+        }
+
         func readAll() throws -> (graph: Graph, landmarks: [LandmarkTable]) {
             let (flags, nodes, edges, layers, tableCount) = try readHeader()
             let offsets = try section(.offsets, count: nodes + 1, of: Int32.self)
@@ -687,9 +722,7 @@ extension GraphFile {
             guard position == end else {
                 throw error(.malformed("\(GraphFileError.grouped(end - position)) bytes follow the last section"))
             }
-            var stored: UInt64 = 0
-            try withUnsafeMutableBytes(of: &stored) { try fill($0, addingToChecksum: false) }
-            guard UInt64(littleEndian: stored) == checksum.value else { throw error(.checksumMismatch) }
+            try checkChecksum()
 
             // The checksum says the file is as written; these say the writer wrote a graph.
             if let problem = Validation.offsets(offsets, name: "offsets", edgeCount: edges)

@@ -1,4 +1,4 @@
-// A file of contraction hierarchies, one per cost layer of one graph, read back with one copy per array.
+// A file of contraction hierarchies, one per cost layer of one graph, read straight into their arrays.
 //
 // The format, version 1, every integer little-endian:
 //   magic "BFHIERCH" (42 46 48 49 45 52 43 48), version UInt32 (1), hierarchy count UInt32;
@@ -13,6 +13,9 @@
 import FoundationEssentials
 #else
 import Foundation
+#endif
+#if canImport(Dispatch)
+import Dispatch
 #endif
 #if canImport(Glibc)
 import Glibc
@@ -99,72 +102,79 @@ public enum HierarchyFile {
     /// - Returns: the hierarchies, in the order written.
     /// - Throws: `GraphFileError` naming the file and the fault.
     public static func read(from url: URL, for graph: Graph, outside: ClosureMask) throws -> [ContractionHierarchy] {
-        let path = url.path(percentEncoded: false)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
-        } catch {
-            throw GraphFileError(path: path, reason: .system(operation: "cannot read", message: "\(error)"))
-        }
+        let path = url.withUnsafeFileSystemRepresentation { $0.map { String(cString: $0) } } ?? url.path(percentEncoded: false)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw GraphFileError.system(path: path, operation: "cannot open") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw GraphFileError.system(path: path, operation: "cannot read the size of") }
+        let fileSize = Int(status.st_size)
         func fault(_ detail: String) -> GraphFileError { GraphFileError(path: path, reason: .malformed(detail)) }
-        return try data.withUnsafeBytes { buffer in
-            guard buffer.count >= 24, Array(buffer[0..<8]) == magic else {
-                throw GraphFileError(path: path, reason: .notANetworkFile)
-            }
-            guard buffer.count % 8 == 0 else { throw GraphFileError(path: path, reason: .malformed("its length is not a whole number of 8-byte words")) }
-            var checksum = GraphFile.Checksum()
-            checksum.add(UnsafeRawBufferPointer(rebasing: buffer[0..<(buffer.count - 8)]))
-            guard checksum.value == UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: buffer.count - 8, as: UInt64.self)) else {
-                throw GraphFileError(path: path, reason: .checksumMismatch)
-            }
-            var offset = 8
-            func value<T: FixedWidthInteger>(_: T.Type) throws -> T {
-                guard offset + MemoryLayout<T>.size <= buffer.count - 8 else { throw GraphFileError(path: path, reason: .cutShort(bytes: buffer.count, expected: offset + MemoryLayout<T>.size)) }
-                defer { offset += MemoryLayout<T>.size }
-                return T(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: T.self))
-            }
-            func array<T: FixedWidthInteger>(_ count: Int) throws -> [T] {
-                let bytes = count * MemoryLayout<T>.size, padded = GraphFile.padded(bytes)
-                guard count >= 0, offset + padded <= buffer.count - 8 else { throw GraphFileError(path: path, reason: .cutShort(bytes: buffer.count, expected: offset + padded)) }
-                let values = [T](unsafeUninitializedCapacity: count) { target, initialized in
-                    UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + bytes)]))
-                    initialized = count
-                }
-                offset += padded
-                return GraphFile.hostIsLittleEndian ? values : values.map { T(littleEndian: $0) }
-            }
-            let fileVersion = try value(UInt32.self)
-            guard fileVersion == version else { throw GraphFileError(path: path, reason: .unsupportedVersion(fileVersion)) }
-            let count = Int(try value(UInt32.self))
-            var hierarchies: [ContractionHierarchy] = []
-            // Each edge's source, found once for every check.
-            var sources = [Int32](repeating: 0, count: graph.edgeCount)
-            for node in 0..<graph.nodeCount {
-                for position in Int(graph.offsets[node])..<Int(graph.offsets[node + 1]) { sources[Int(graph.edge(atPosition: position))] = Int32(node) }
-            }
-            let limit = UInt64(Int32.max)
-            for index in 0..<count {
-                let counts = try (0..<6).map { _ in try value(UInt64.self) }
-                guard counts.allSatisfy({ $0 < limit }) else { throw fault("hierarchy \(index) claims more items than a graph holds") }
-                let (layer, nodes, edges, ups, downs, shortcuts) = (Int(counts[0]), Int(counts[1]), Int(counts[2]), Int(counts[3]), Int(counts[4]), Int(counts[5]))
-                let fingerprint = try value(UInt64.self)
-                guard nodes == graph.nodeCount, edges == graph.edgeCount, layer < graph.layerCount else {
-                    throw fault("hierarchy \(index) is for a graph of \(nodes) nodes and \(edges) edges, not this one of \(graph.nodeCount) and \(graph.edgeCount)")
-                }
-                guard fingerprint == ContractionHierarchy.fingerprint(of: graph, layer: layer, outside: outside.closedEdges) else {
-                    throw fault("hierarchy \(index) was built on other road costs or crossings than this network has; import the roads again")
-                }
-                let hierarchy = ContractionHierarchy(
-                    layer: layer, nodeCount: nodes, edgeCount: edges, rank: try array(nodes),
-                    upOffsets: try array(nodes + 1), upNode: try array(ups), upCost: try array(ups), upArc: try array(ups),
-                    downOffsets: try array(nodes + 1), downNode: try array(downs), downCost: try array(downs), downArc: try array(downs),
-                    shortcutFirst: try array(shortcuts), shortcutSecond: try array(shortcuts), outside: outside.closedEdges)
-                if let problem = hierarchy.problem(in: graph, sources: sources) { throw fault("hierarchy \(index): \(problem)") }
-                hierarchies.append(hierarchy)
-            }
-            guard offset == buffer.count - 8 else { throw fault("\(buffer.count - 8 - offset) bytes follow the last hierarchy") }
-            return hierarchies
+        // Read straight into the arrays (no mapping held beside them), the checksum taken on the way.
+        let reader = GraphFile.Reader(descriptor: descriptor, path: path, fileSize: fileSize)
+        reader.expectChecksumAtEnd()
+        let start = try reader.readBytes(min(fileSize, 16))
+        guard fileSize >= 24, Array(start[0..<8]) == magic else { throw GraphFileError(path: path, reason: .notANetworkFile) }
+        guard fileSize % 8 == 0 else { throw fault("its length is not a whole number of 8-byte words") }
+        func word<T: FixedWidthInteger>(_ bytes: [UInt8], at offset: Int, _: T.Type) -> T {
+            bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
         }
+        let fileVersion = word(start, at: 8, UInt32.self)
+        guard fileVersion == version else { throw GraphFileError(path: path, reason: .unsupportedVersion(fileVersion)) }
+        let count = Int(word(start, at: 12, UInt32.self))
+        var hierarchies: [ContractionHierarchy] = []
+        let limit = UInt64(Int32.max)
+        for index in 0..<count {
+            let head = try reader.paddedValues(7, of: UInt64.self)
+            guard head[0..<6].allSatisfy({ $0 < limit }) else { throw fault("hierarchy \(index) claims more items than a graph holds") }
+            let (layer, nodes, edges, ups, downs, shortcuts) = (Int(head[0]), Int(head[1]), Int(head[2]), Int(head[3]), Int(head[4]), Int(head[5]))
+            guard nodes == graph.nodeCount, edges == graph.edgeCount, layer < graph.layerCount else {
+                throw fault("hierarchy \(index) is for a graph of \(nodes) nodes and \(edges) edges, not this one of \(graph.nodeCount) and \(graph.edgeCount)")
+            }
+            guard head[6] == ContractionHierarchy.fingerprint(of: graph, layer: layer, outside: outside.closedEdges) else {
+                throw fault("hierarchy \(index) was built on other road costs or crossings than this network has; import the roads again")
+            }
+            hierarchies.append(ContractionHierarchy(
+                layer: layer, nodeCount: nodes, edgeCount: edges, rank: try reader.paddedValues(nodes),
+                upOffsets: try reader.paddedValues(nodes + 1), upNode: try reader.paddedValues(ups),
+                upCost: try reader.paddedValues(ups), upArc: try reader.paddedValues(ups),
+                downOffsets: try reader.paddedValues(nodes + 1), downNode: try reader.paddedValues(downs),
+                downCost: try reader.paddedValues(downs), downArc: try reader.paddedValues(downs),
+                shortcutFirst: try reader.paddedValues(shortcuts), shortcutSecond: try reader.paddedValues(shortcuts),
+                outside: outside.closedEdges))
+        }
+        guard reader.position == reader.end else { throw fault("\(reader.end - reader.position) bytes follow the last hierarchy") }
+        try reader.checkChecksum()
+        // The checksum says the file is as written; the checks say a builder wrote it for this graph. They take
+        // longest, and each hierarchy's are its own, so they run side by side.
+        let problems = ProblemList(count: hierarchies.count)
+        DispatchQueue.concurrentPerform(iterations: hierarchies.count) { [hierarchies] index in
+            problems.set(index, hierarchies[index].problem(in: graph))
+        }
+        if let (index, problem) = problems.first { throw fault("hierarchy \(index): \(problem)") }
+        return hierarchies
+    }
+}
+
+/// The faults found by checks that run side by side, one slot each.
+private final class ProblemList: @unchecked Sendable { // each thread writes its own slot, read once all are done
+    private let problems: UnsafeMutableBufferPointer<String?>
+
+    init(count: Int) {
+        problems = .allocate(capacity: count)
+        problems.initialize(repeating: nil)
+    }
+
+    deinit {
+        problems.deinitialize()
+        problems.deallocate()
+    }
+
+    func set(_ index: Int, _ problem: String?) { problems[index] = problem }
+
+    /// The first fault, by slot.
+    var first: (Int, String)? {
+        problems.enumerated().lazy.compactMap { index, problem in problem.map { (index, $0) } }.first
     }
 }
 
@@ -192,41 +202,49 @@ extension ContractionHierarchy {
     /// The first fault of a hierarchy against its graph, nil when there is none: every index in range, each list
     /// in order, every shortcut joining two earlier arcs that meet, and every arc running between the nodes it is
     /// listed with at the cost of its path.
-    func problem(in graph: Graph, sources: [Int32]) -> String? {
+    func problem(in graph: Graph) -> String? {
         let nodes = nodeCount, shortcuts = shortcutFirst.count
         guard rank.count == nodes, upOffsets.count == nodes + 1, downOffsets.count == nodes + 1 else { return "its arrays do not fit the graph" }
         for offsets in [upOffsets, downOffsets] {
             guard offsets.first == 0, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { return "its arc offsets are out of order" }
         }
         guard Int(upOffsets[nodes]) == upNode.count, Int(downOffsets[nodes]) == downNode.count else { return "its arc offsets do not match its arcs" }
-        // Each shortcut's ends and cost, from its halves, which come before it.
-        var from = [Int32](repeating: 0, count: shortcuts), to = from, cost = [UInt64](repeating: 0, count: shortcuts)
-        func ends(_ arc: Int32) -> (Int32, Int32, UInt64)? {
-            if arc >= 0 { return Int(arc) < shortcuts ? (from[Int(arc)], to[Int(arc)], cost[Int(arc)]) : nil }
-            let edge = -1 - arc
-            guard Int(edge) < edgeCount, !outside.contains(Int(edge)) else { return nil }
-            let edgeCost = graph.costMilliseconds(of: edge, layer: layer)
-            guard edgeCost != Graph.impassable else { return nil }
-            return (sources[Int(edge)], graph.target(of: edge), UInt64(edgeCost))
+        // Each arc's ends and cost, a graph edge's by id and a shortcut's from its halves (which come before it),
+        // in one record so that a lookup, at a place no earlier one predicts, touches one cache line.
+        struct Ends: Equatable { var from: Int32, to: Int32, cost: UInt64 }
+        let unusable = Ends(from: -1, to: -1, cost: .max)
+        var edgeEnds = [Ends](repeating: unusable, count: edgeCount)
+        for node in 0..<graph.nodeCount {
+            for position in Int(graph.offsets[node])..<Int(graph.offsets[node + 1]) {
+                let edge = Int(graph.edge(atPosition: position)), cost = graph.costs[layer * edgeCount + position]
+                guard cost != Graph.impassable, !outside.contains(edge) else { continue }
+                edgeEnds[edge] = Ends(from: Int32(node), to: graph.targets[position], cost: UInt64(cost))
+            }
+        }
+        var shortcutEnds = [Ends](repeating: unusable, count: shortcuts)
+        func ends(_ arc: Int32) -> Ends? {
+            let found = arc >= 0 ? (Int(arc) < shortcuts ? shortcutEnds[Int(arc)] : unusable)
+                : (Int(-1 - arc) < edgeCount ? edgeEnds[Int(-1 - arc)] : unusable)
+            return found.cost == .max ? nil : found
         }
         for shortcut in 0..<shortcuts {
             let first = shortcutFirst[shortcut], second = shortcutSecond[shortcut]
-            guard first < shortcut, second < shortcut, let a = ends(first), let b = ends(second), a.1 == b.0 else {
+            guard first < shortcut, second < shortcut, let a = ends(first), let b = ends(second), a.to == b.from else {
                 return "shortcut \(shortcut) does not join two earlier arcs that meet"
             }
-            from[shortcut] = a.0
-            to[shortcut] = b.1
-            cost[shortcut] = a.2 + b.2
+            let (cost, overflow) = a.cost.addingReportingOverflow(b.cost)
+            guard !overflow, cost < .max else { return "shortcut \(shortcut) costs more than any path can" }
+            shortcutEnds[shortcut] = Ends(from: a.from, to: b.to, cost: cost)
         }
         for node in 0..<nodes {
             guard rank[node] >= 0 else { return "node \(node) has a negative rank" }
             for index in Int(upOffsets[node])..<Int(upOffsets[node + 1]) {
-                guard let arc = ends(upArc[index]), arc.0 == Int32(node), arc.1 == upNode[index], arc.2 == UInt64(upCost[index]) else {
+                guard ends(upArc[index]) == Ends(from: Int32(node), to: upNode[index], cost: UInt64(upCost[index])) else {
                     return "upward arc \(index) of node \(node) is not a path of its cost"
                 }
             }
             for index in Int(downOffsets[node])..<Int(downOffsets[node + 1]) {
-                guard let arc = ends(downArc[index]), arc.1 == Int32(node), arc.0 == downNode[index], arc.2 == UInt64(downCost[index]) else {
+                guard ends(downArc[index]) == Ends(from: downNode[index], to: Int32(node), cost: UInt64(downCost[index])) else {
                     return "downward arc \(index) of node \(node) is not a path of its cost"
                 }
             }
