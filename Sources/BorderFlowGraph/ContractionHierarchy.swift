@@ -89,20 +89,38 @@ public struct ContractionHierarchy: Sendable {
     ///   - largestDegree: the degree at which contraction stops, as there.
     /// - Returns: one hierarchy per layer, in the order given.
     public static func build(graph: Graph, layers: [Int], outside: ClosureMask? = nil, largestDegree: Int = 80) -> [ContractionHierarchy] {
-        build(graph: graph, layers: layers, outside: outside, largestDegree: largestDegree, followedDegree: HierarchyBuilder.followedDegree)
+        var built: [ContractionHierarchy] = []
+        build(graph: graph, layers: layers, outside: outside, largestDegree: largestDegree) { built.append($0) }
+        return built
+    }
+
+    /// The same, handing each hierarchy on as it is built, so that a caller writing them out need hold only one.
+    ///
+    /// - Parameters:
+    ///   - graph: the graph.
+    ///   - layers: the cost layers, each in `0..<graph.layerCount`.
+    ///   - outside: edges to leave out of every hierarchy.
+    ///   - largestDegree: the degree at which contraction stops.
+    ///   - each: receives the hierarchies in the order of `layers`; an error it throws ends the building.
+    public static func build(graph: Graph, layers: [Int], outside: ClosureMask? = nil, largestDegree: Int = 80,
+                             each: (ContractionHierarchy) throws -> Void) rethrows {
+        try build(graph: graph, layers: layers, outside: outside, largestDegree: largestDegree,
+                  followedDegree: HierarchyBuilder.followedDegree, each: each)
     }
 
     /// The same, with the degree up to which the later layers follow the first one's order.
-    static func build(graph: Graph, layers: [Int], outside: ClosureMask?, largestDegree: Int, followedDegree: Int) -> [ContractionHierarchy] {
+    static func build(graph: Graph, layers: [Int], outside: ClosureMask?, largestDegree: Int, followedDegree: Int,
+                      each: (ContractionHierarchy) throws -> Void) rethrows {
         for layer in layers { precondition(layer >= 0 && layer < graph.layerCount, "layer \(layer) is not in 0..<\(graph.layerCount)") }
         let outsideEdges = outside?.closedEdges ?? BitSet(capacity: graph.edgeCount)
         let partition = HierarchyPartition(graph: graph, outside: outsideEdges)
-        var built: [ContractionHierarchy] = []
+        var order: [Int32]?
         for layer in layers {
-            built.append(HierarchyBuilder.build(graph: graph, layer: layer, outside: outsideEdges, largestDegree: largestDegree,
-                                                order: built.first?.rank, followedDegree: followedDegree, partition: partition))
+            let hierarchy = HierarchyBuilder.build(graph: graph, layer: layer, outside: outsideEdges, largestDegree: largestDegree,
+                                                   order: order, followedDegree: followedDegree, partition: partition)
+            if order == nil { order = hierarchy.rank }
+            try each(hierarchy)
         }
-        return built
     }
 
     /// A hierarchy from its arrays, as the builder or a file gives them.

@@ -338,13 +338,12 @@ final class HierarchyBuilder: @unchecked Sendable { // each builder is used by o
                 merged.rank[node] = builder.rank[index] >= 0 ? builder.rank[index] : ContractionHierarchy.coreRank
             }
         }
-        let (upNode, upCost, upArc) = (merged.array(merged.upNode, Int(upOffsets[nodeCount])),
-                                       merged.array(merged.upCost, Int(upOffsets[nodeCount])),
-                                       merged.array(merged.upArc, Int(upOffsets[nodeCount])))
-        let (downNode, downCost, downArc) = (merged.array(merged.downNode, Int(downOffsets[nodeCount])),
-                                             merged.array(merged.downCost, Int(downOffsets[nodeCount])),
-                                             merged.array(merged.downArc, Int(downOffsets[nodeCount])))
-        let ranks = merged.array(merged.rank, nodeCount)
+        // Each array leaves its buffer as it is made, so that the two copies of only one are held at a time.
+        let (ups, downs) = (Int(upOffsets[nodeCount]), Int(downOffsets[nodeCount]))
+        let (upNode, upCost, upArc) = (merged.take(merged.upNode, ups), merged.take(merged.upCost, ups), merged.take(merged.upArc, ups))
+        let (downNode, downCost, downArc) = (merged.take(merged.downNode, downs), merged.take(merged.downCost, downs),
+                                             merged.take(merged.downArc, downs))
+        let ranks = merged.take(merged.rank, nodeCount)
         return ContractionHierarchy(layer: layer, nodeCount: nodeCount, edgeCount: graph.edgeCount, rank: ranks,
                                     upOffsets: upOffsets, upNode: upNode, upCost: upCost, upArc: upArc,
                                     downOffsets: downOffsets, downNode: downNode, downCost: downCost, downArc: downArc,
@@ -352,7 +351,8 @@ final class HierarchyBuilder: @unchecked Sendable { // each builder is used by o
     }
 }
 
-/// The merged hierarchy's arc arrays while the groups' threads fill them, each its own nodes' ranges.
+/// The merged hierarchy's arc arrays while the groups' threads fill them, each its own nodes' ranges; each is
+/// then taken into an array once.
 private final class MergedArcs: @unchecked Sendable { // the threads write disjoint ranges
     let upNode: UnsafeMutablePointer<Int32>, upCost: UnsafeMutablePointer<UInt32>, upArc: UnsafeMutablePointer<Int32>
     let downNode: UnsafeMutablePointer<Int32>, downCost: UnsafeMutablePointer<UInt32>, downArc: UnsafeMutablePointer<Int32>
@@ -362,12 +362,6 @@ private final class MergedArcs: @unchecked Sendable { // the threads write disjo
         (upNode, upCost, upArc) = (.allocate(capacity: up), .allocate(capacity: up), .allocate(capacity: up))
         (downNode, downCost, downArc) = (.allocate(capacity: down), .allocate(capacity: down), .allocate(capacity: down))
         rank = .allocate(capacity: nodes)
-    }
-
-    deinit {
-        for pointer in [upNode, upArc, downNode, downArc, rank] { pointer.deallocate() }
-        upCost.deallocate()
-        downCost.deallocate()
     }
 
     /// Writes one node's list from `start` on, naming graph nodes and numbering its group's shortcuts after the
@@ -382,8 +376,9 @@ private final class MergedArcs: @unchecked Sendable { // the threads write disjo
         }
     }
 
-    /// An array of the first `count` values written.
-    func array<Value>(_ pointer: UnsafeMutablePointer<Value>, _ count: Int) -> [Value] {
-        Array(UnsafeBufferPointer(start: pointer, count: count))
+    /// An array of the first `count` values written, freeing their buffer: each buffer is taken once.
+    func take<Value>(_ pointer: UnsafeMutablePointer<Value>, _ count: Int) -> [Value] {
+        defer { pointer.deallocate() }
+        return Array(UnsafeBufferPointer(start: pointer, count: count))
     }
 }

@@ -45,6 +45,23 @@ public enum HierarchyFile {
     ///   - url: the file.
     /// - Throws: `GraphFileError` when the file cannot be written.
     public static func write(_ hierarchies: [ContractionHierarchy], of graph: Graph, to url: URL) throws {
+        try write(count: hierarchies.count, of: graph, to: url) { emit in
+            for hierarchy in hierarchies { try emit(hierarchy) }
+        }
+    }
+
+    /// Writes hierarchies as something else makes them, one at a time, so that none need be held once written;
+    /// atomically, as above.
+    ///
+    /// - Parameters:
+    ///   - count: how many hierarchies `produce` gives.
+    ///   - graph: the graph they are built on, for its fingerprint.
+    ///   - url: the file.
+    ///   - produce: gives each hierarchy to the function it receives, `count` in all; an error it throws leaves
+    ///     no file.
+    /// - Throws: `GraphFileError` when the file cannot be written, or what `produce` throws.
+    public static func write(count: Int, of graph: Graph, to url: URL,
+                             producing produce: ((ContractionHierarchy) throws -> Void) throws -> Void) throws {
         let path = url.path(percentEncoded: false)
         let temporary = GraphFile.temporaryName(beside: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -54,9 +71,12 @@ public enum HierarchyFile {
             var header = GraphFile.ByteWriter()
             header.bytes += magic
             header.append(version)
-            header.append(UInt32(hierarchies.count))
+            header.append(UInt32(count))
             try writer.write(header.bytes)
-            for hierarchy in hierarchies {
+            var written = 0
+            try produce { hierarchy in
+                written += 1
+                precondition(written <= count, "more hierarchies than the \(count) announced")
                 var head = GraphFile.ByteWriter()
                 for value in [hierarchy.layer, hierarchy.nodeCount, hierarchy.edgeCount, hierarchy.upNode.count,
                               hierarchy.downNode.count, hierarchy.shortcutFirst.count] {
@@ -80,6 +100,7 @@ public enum HierarchyFile {
                 try array(hierarchy.shortcutFirst)
                 try array(hierarchy.shortcutSecond)
             }
+            precondition(written == count, "\(written) hierarchies where \(count) were announced")
             var checksum = GraphFile.ByteWriter()
             checksum.append(writer.checksum.value)
             try writer.write(checksum.bytes, addingToChecksum: false)

@@ -74,7 +74,10 @@ struct ContractionHierarchyTests {
         var outside = ClosureMask(for: graph)
         let outsideEdges = (0..<10).map { _ in Int32.random(in: 0..<Int32(graph.edgeCount), using: &random) }
         for edge in outsideEdges { outside.close(edge: edge) }
-        let built = ContractionHierarchy.build(graph: graph, layers: [0, 1], outside: outside, largestDegree: 80, followedDegree: followedDegree)
+        var built: [ContractionHierarchy] = []
+        ContractionHierarchy.build(graph: graph, layers: [0, 1], outside: outside, largestDegree: 80, followedDegree: followedDegree) {
+            built.append($0)
+        }
         #expect(built.map(\.layer) == [0, 1])
         let dijkstra = ShortestPathSearch(graph: graph)
         var path: [Graph.EdgeID] = []
@@ -179,6 +182,36 @@ struct HierarchyFileTests {
                 #expect(search.cost(from: from, to: to) == dijkstra.cost(from: from, to: to, layer: 1))
             }
         }
+    }
+
+    /// Hierarchies written as they are built read back as the array-taking write gives them; a builder that fails
+    /// half-way leaves no file, and no temporary one.
+    @Test func hierarchiesWrittenAsBuiltReadBackAndAFailureLeavesNothing() throws {
+        let graph = try ContractionHierarchyTests.oneWayGraph(nodes: 300, seed: 15)
+        var outside = ClosureMask(for: graph)
+        outside.close(edge: 4)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hierarchy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let streamed = folder.appendingPathComponent("streamed.bfch"), whole = folder.appendingPathComponent("whole.bfch")
+        try HierarchyFile.write(count: 2, of: graph, to: streamed) { emit in
+            try ContractionHierarchy.build(graph: graph, layers: [0, 1], outside: outside, each: emit)
+        }
+        try HierarchyFile.write(ContractionHierarchy.build(graph: graph, layers: [0, 1], outside: outside), of: graph, to: whole)
+        #expect(try Data(contentsOf: streamed) == Data(contentsOf: whole))
+        #expect(try HierarchyFile.read(from: streamed, for: graph, outside: outside).map(\.layer) == [0, 1])
+
+        struct Stopped: Error {}
+        let failed = folder.appendingPathComponent("failed.bfch")
+        #expect(throws: Stopped.self) {
+            try HierarchyFile.write(count: 2, of: graph, to: failed) { emit in
+                try ContractionHierarchy.build(graph: graph, layers: [0, 1], outside: outside) { hierarchy in
+                    guard hierarchy.layer == 0 else { throw Stopped() }
+                    try emit(hierarchy)
+                }
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["streamed.bfch", "whole.bfch"])
     }
 
     /// A file whose checksum is right but whose arcs are not what a builder writes: an arc cheaper than its

@@ -263,8 +263,11 @@ public final class BorderNetwork: Sendable {
     /// - Parameter folder: the network's dataset folder.
     /// - Throws: `GraphFileError` when the file cannot be written.
     public func writeHierarchies(to folder: URL) throws {
-        let built = ContractionHierarchy.build(graph: graph, layers: Array(Set(roadLayer)).sorted(), outside: allCrossingEdges)
-        try HierarchyFile.write(built, of: graph, to: folder.appendingPathComponent(Self.hierarchyFileName))
+        let layers = Array(Set(roadLayer)).sorted()
+        // Each written as soon as built: at millions of nodes each holds hundreds of megabytes.
+        try HierarchyFile.write(count: layers.count, of: graph, to: folder.appendingPathComponent(Self.hierarchyFileName)) { emit in
+            try ContractionHierarchy.build(graph: graph, layers: layers, outside: allCrossingEdges, each: emit)
+        }
     }
 
     /// The graph node of a place or junction id.
