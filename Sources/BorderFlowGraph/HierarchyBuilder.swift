@@ -12,7 +12,7 @@ import Dispatch
 /// hierarchy shallow).
 ///
 /// A hierarchy of another layer can give the order instead, which saves the simulations. It is followed while
-/// the nodes it gives have few arcs; where the two layers' costs part ways (a truck's or a walker's best roads are
+/// the nodes it gives have few arcs; where the two layers' costs part ways (a truck's or a bus's best roads are
 /// not a car's) its top would grow dense with shortcuts, so the rest is ordered afresh as above.
 ///
 /// The parts of the graph that only outside edges join (the two countries) never meet in a contraction, so
