@@ -194,6 +194,28 @@ struct RoadImportTests {
         #expect(fast.fromCrossing == slow.fromCrossing)
         #expect(zip(fast.toCrossingMeters, slow.toCrossingMeters).allSatisfy { abs($0 - $1) < 0.01 })
         #expect(zip(fast.fromCrossingMeters, slow.fromCrossingMeters).allSatisfy { abs($0 - $1) < 0.01 })
+        // The lines drawn for trips (as `divert --geojson` draws its flows): the same through every crossing that
+        // serves the mode. (The fixture's two places lie in different countries.)
+        var trips: [(origin: PlaceIndex, crossing: CrossingIndex?, destination: PlaceIndex, mode: Mode)] = []
+        let placeIndices = network.dataset.places.indices.map { PlaceIndex($0) }
+        for mode in [Mode.pov, .bus, .truck, .pedestrian] {
+            for origin in placeIndices {
+                for destination in placeIndices where destination != origin {
+                    let apart = network.dataset.places[origin].country != network.dataset.places[destination].country
+                    guard apart else {
+                        trips.append((origin, nil, destination, mode))
+                        continue
+                    }
+                    for crossing in network.dataset.crossings.indices where network.dataset.crossings[crossing].modes.contains(mode) {
+                        trips.append((origin, CrossingIndex(crossing), destination, mode))
+                    }
+                }
+            }
+        }
+        let drawn = network.geometry(of: trips), plainDrawn = withoutHierarchies.geometry(of: trips)
+        #expect(drawn == plainDrawn)
+        #expect(trips.count >= 8)
+        #expect(drawn.filter { !$0.isEmpty }.count > trips.count / 2)
     }
 
     /// A damaged hierarchy file, or one built for other road costs, is refused with the file's name.

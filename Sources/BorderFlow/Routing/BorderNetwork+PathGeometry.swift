@@ -7,14 +7,14 @@ extension BorderNetwork {
     /// crossing to the destination on the other side (the cheapest route through that crossing). A trip
     /// without a crossing (`crossing == nil`) follows its best path within one country.
     ///
-    /// One search tree serves every trip from the same origin, and one every trip to the same destination.
-    /// Closures do not matter: they close crossings, not roads.
+    /// One search serves every trip from the same origin, and one every trip to the same destination: a tree
+    /// over the network, or on an imported network with contraction hierarchies a climb to the core, where the
+    /// crossings' sides are. Closures do not matter: they close crossings, not roads.
     ///
     /// - Parameter trips: places by dataset index; the crossing by dataset index.
     /// - Returns: one line per trip, empty where no path exists.
     public func geometry(of trips: [(origin: PlaceIndex, crossing: CrossingIndex?, destination: PlaceIndex, mode: Mode)]) -> [[Coordinate]] {
-        let search = ShortestPathSearch(graph: graph)
-        var edgeBuffer: [Graph.EdgeID] = []
+        let paths = EndPaths(network: self)
         struct End: Hashable { let place: PlaceIndex; let layer: Int }
         // Paths by (end, crossing index or -1 - place index for the other place), as edge lists in travel order.
         var outbound: [End: [Int: [Graph.EdgeID]]] = [:]
@@ -23,28 +23,29 @@ extension BorderNetwork {
 
         let byOrigin = Dictionary(grouping: trips.indices) { End(place: trips[$0].origin, layer: roadLayer[trips[$0].mode.index]) }
         for (end, members) in byOrigin.sorted(by: { ($0.key.place.rawValue, $0.key.layer) < ($1.key.place.rawValue, $1.key.layer) }) {
-            search.tree(from: node(ofPlace: end.place), direction: .forward, layer: end.layer,
-                        mask: ClosureMask(for: graph), exclusions: allCrossingEdges)
+            let origin = node(ofPlace: end.place)
+            paths.search(from: origin, direction: .forward, layer: end.layer)
             let country = dataset.places[end.place].country
             for t in members {
                 let trip = trips[t]
-                let target = trip.crossing.flatMap { crossingSideNodes[$0][country] } ?? node(ofPlace: trip.destination)
                 let key = trip.crossing?.rawValue ?? -1 - trip.destination.rawValue
-                if outbound[end, default: [:]][key] == nil {
-                    outbound[end, default: [:]][key] = search.path(to: target, into: &edgeBuffer) ? edgeBuffer : nil
+                guard outbound[end, default: [:]][key] == nil else { continue }
+                if let crossing = trip.crossing {
+                    outbound[end, default: [:]][key] = crossingSideNodes[crossing][country].flatMap { paths.path(to: $0) }
+                } else {
+                    outbound[end, default: [:]][key] = paths.pathWithinCountry(from: origin, to: node(ofPlace: trip.destination), layer: end.layer)
                 }
             }
         }
         let crossingTrips = trips.indices.filter { trips[$0].crossing != nil }
         let byDestination = Dictionary(grouping: crossingTrips) { End(place: trips[$0].destination, layer: roadLayer[trips[$0].mode.index]) }
         for (end, members) in byDestination.sorted(by: { ($0.key.place.rawValue, $0.key.layer) < ($1.key.place.rawValue, $1.key.layer) }) {
-            search.tree(from: node(ofPlace: end.place), direction: .backward, layer: end.layer,
-                        mask: ClosureMask(for: graph), exclusions: allCrossingEdges)
+            paths.search(from: node(ofPlace: end.place), direction: .backward, layer: end.layer)
             let country = dataset.places[end.place].country
             for t in members {
                 let crossing = trips[t].crossing!
                 if inbound[end, default: [:]][crossing.rawValue] == nil, let side = crossingSideNodes[crossing][country] {
-                    inbound[end, default: [:]][crossing.rawValue] = search.path(to: side, into: &edgeBuffer) ? edgeBuffer : nil
+                    inbound[end, default: [:]][crossing.rawValue] = paths.path(to: side)
                 }
             }
         }
@@ -118,5 +119,62 @@ extension BorderNetwork {
 
     private func append(_ part: [Coordinate], to line: inout [Coordinate]) {
         for coordinate in part where line.last != coordinate { line.append(coordinate) }
+    }
+}
+
+/// The paths from one place to the nodes a drawing needs, kept off the crossings: from a tree over the network,
+/// or, where the layer has a contraction hierarchy, from a climb up it to the core (where every crossing's
+/// sides are), its shortcuts unpacked into edges. Either gives a cheapest path.
+private final class EndPaths {
+    let network: BorderNetwork
+    private lazy var tree = ShortestPathSearch(graph: network.graph)
+    private var climbs: [Int: HierarchySearch] = [:]
+    private var pointToPoint: [Int: HierarchySearch] = [:]
+    private var usesClimb = false
+    private var direction = ShortestPathSearch.Direction.forward
+    private var edges: [Graph.EdgeID] = []
+    private var arcs: [Int32] = []
+    private var stack: [Int32] = []
+    private var layer = 0
+
+    init(network: BorderNetwork) { self.network = network }
+
+    /// Searches from a place's node, forward (paths from it) or backward (paths to it).
+    func search(from node: Graph.NodeID, direction: ShortestPathSearch.Direction, layer: Int) {
+        self.direction = direction
+        self.layer = layer
+        if let hierarchy = network.hierarchies[layer] {
+            let climb = climbs[layer] ?? HierarchySearch(hierarchy: hierarchy, graph: network.graph)
+            climbs[layer] = climb
+            climb.searchToCore(from: node, direction: direction)
+            usesClimb = true
+        } else {
+            tree.tree(from: node, direction: direction, layer: layer, mask: ClosureMask(for: network.graph),
+                      exclusions: network.allCrossingEdges)
+            usesClimb = false
+        }
+    }
+
+    /// The path between the last search's place and a crossing's side, in travel order; nil when there is none.
+    func path(to side: Graph.NodeID) -> [Graph.EdgeID]? {
+        guard usesClimb, let climb = climbs[layer] else { return tree.path(to: side, into: &edges) ? edges : nil }
+        guard climb.coreCost(of: side) != nil else { return nil }
+        arcs.removeAll(keepingCapacity: true)
+        climb.forEachArc(towards: side) { arcs.append($0) }
+        // The arcs come from the side towards the place: against travel going forward, with it going backward.
+        if direction == .forward { arcs.reverse() }
+        edges.removeAll(keepingCapacity: true)
+        for arc in arcs { climb.hierarchy.unpack(arc, into: &edges, stack: &stack) }
+        return edges
+    }
+
+    /// The path between two places of one country, off the crossings; nil when there is none.
+    func pathWithinCountry(from origin: Graph.NodeID, to destination: Graph.NodeID, layer: Int) -> [Graph.EdgeID]? {
+        guard usesClimb, let hierarchy = network.hierarchies[layer] else { return tree.path(to: destination, into: &edges) ? edges : nil }
+        let search = pointToPoint[layer] ?? HierarchySearch(hierarchy: hierarchy, graph: network.graph)
+        pointToPoint[layer] = search
+        guard search.cost(from: origin, to: destination, exclusions: network.allCrossingEdges) != nil else { return nil }
+        search.path(into: &edges)
+        return edges
     }
 }
