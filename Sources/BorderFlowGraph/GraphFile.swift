@@ -220,14 +220,18 @@ public enum GraphFile {
     ///   to a graph (offsets out of order, a node, edge or landmark out of range, a position map that is not a
     ///   permutation, a coordinate that is not finite, or a section of the wrong kind or length).
     public static func read(from url: URL) throws -> (graph: Graph, landmarks: [LandmarkTable]) {
+        try withReader(of: url) { try $0.readAll() }
+    }
+
+    /// Opens a file for reading front to back, and closes it once `body` is done with its reader.
+    static func withReader<Result>(of url: URL, _ body: (Reader) throws -> Result) throws -> Result {
         let path = url.withUnsafeFileSystemRepresentation { $0.map { String(cString: $0) } } ?? url.path(percentEncoded: false)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw GraphFileError.system(path: path, operation: "cannot open") }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw GraphFileError.system(path: path, operation: "cannot read the size of") }
-        let reader = Reader(descriptor: descriptor, path: path, fileSize: Int(status.st_size))
-        return try reader.readAll()
+        return try body(Reader(descriptor: descriptor, path: path, fileSize: Int(status.st_size)))
     }
 }
 

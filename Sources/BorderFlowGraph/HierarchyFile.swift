@@ -123,16 +123,13 @@ public enum HierarchyFile {
     /// - Returns: the hierarchies, in the order written.
     /// - Throws: `GraphFileError` naming the file and the fault.
     public static func read(from url: URL, for graph: Graph, outside: ClosureMask) throws -> [ContractionHierarchy] {
-        let path = url.withUnsafeFileSystemRepresentation { $0.map { String(cString: $0) } } ?? url.path(percentEncoded: false)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw GraphFileError.system(path: path, operation: "cannot open") }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw GraphFileError.system(path: path, operation: "cannot read the size of") }
-        let fileSize = Int(status.st_size)
-        func fault(_ detail: String) -> GraphFileError { GraphFileError(path: path, reason: .malformed(detail)) }
         // Read straight into the arrays (no mapping held beside them), the checksum taken on the way.
-        let reader = GraphFile.Reader(descriptor: descriptor, path: path, fileSize: fileSize)
+        try GraphFile.withReader(of: url) { reader in try read(reader, for: graph, outside: outside) }
+    }
+
+    private static func read(_ reader: GraphFile.Reader, for graph: Graph, outside: ClosureMask) throws -> [ContractionHierarchy] {
+        let path = reader.path, fileSize = reader.fileSize
+        func fault(_ detail: String) -> GraphFileError { GraphFileError(path: path, reason: .malformed(detail)) }
         reader.expectChecksumAtEnd()
         let start = try reader.readBytes(min(fileSize, 16))
         guard fileSize >= 24, Array(start[0..<8]) == magic else { throw GraphFileError(path: path, reason: .notANetworkFile) }
