@@ -188,6 +188,25 @@ public final class HierarchySearch {
         }
     }
 
+    /// Appends the graph edges of the path between the last `searchToCore` root and a core node to `edges`, in
+    /// travel order (from the root going forward, to it going backward); appends nothing and returns false when
+    /// `coreCost(of:)` is nil. Allocates nothing once its buffers have grown.
+    ///
+    /// - Parameters:
+    ///   - node: a core node.
+    ///   - edges: receives the edge ids.
+    /// - Returns: true when there is such a path.
+    @discardableResult
+    public func appendCorePath(to node: Graph.NodeID, into edges: inout [Graph.EdgeID]) -> Bool {
+        guard coreCost(of: node) != nil else { return false }
+        chain.removeAll(keepingCapacity: true)
+        forEachArc(towards: node) { chain.append($0) }
+        // The arcs come from the node towards the root: against travel going forward, with it going backward.
+        if lastTreeIsForward { chain.reverse() }
+        for arc in chain { hierarchy.unpack(arc, into: &edges, stack: &stack) }
+        return true
+    }
+
     // MARK: The search
 
     /// Relaxes the arcs of a settled node: upward arcs going forward, downward arcs (against their direction)

@@ -121,6 +121,14 @@ struct ContractionHierarchyTests {
                         total += edges.reduce(0) { $0 + UInt64(graph.costMilliseconds(of: $1, layer: 0)) }
                     }
                     if let cost = search.coreCost(of: node) { #expect(total == cost) }
+                    // The same path as graph edges in travel order: from the root going forward, to it backward.
+                    var path: [Graph.EdgeID] = []
+                    let found = search.appendCorePath(to: node, into: &path)
+                    #expect(found == (search.coreCost(of: node) != nil))
+                    if let cost = search.coreCost(of: node) {
+                        let (from, to) = direction == .forward ? (root, node) : (node, root)
+                        #expect(Self.check(path: path, from: from, to: to, cost: cost, graph: graph, layer: 0))
+                    }
                 }
             }
         }

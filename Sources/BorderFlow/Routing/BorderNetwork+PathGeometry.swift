@@ -131,17 +131,13 @@ private final class EndPaths {
     private var climbs: [Int: HierarchySearch] = [:]
     private var pointToPoint: [Int: HierarchySearch] = [:]
     private var usesClimb = false
-    private var direction = ShortestPathSearch.Direction.forward
     private var edges: [Graph.EdgeID] = []
-    private var arcs: [Int32] = []
-    private var stack: [Int32] = []
     private var layer = 0
 
     init(network: BorderNetwork) { self.network = network }
 
     /// Searches from a place's node, forward (paths from it) or backward (paths to it).
     func search(from node: Graph.NodeID, direction: ShortestPathSearch.Direction, layer: Int) {
-        self.direction = direction
         self.layer = layer
         if let hierarchy = network.hierarchies[layer] {
             let climb = climbs[layer] ?? HierarchySearch(hierarchy: hierarchy, graph: network.graph)
@@ -158,14 +154,8 @@ private final class EndPaths {
     /// The path between the last search's place and a crossing's side, in travel order; nil when there is none.
     func path(to side: Graph.NodeID) -> [Graph.EdgeID]? {
         guard usesClimb, let climb = climbs[layer] else { return tree.path(to: side, into: &edges) ? edges : nil }
-        guard climb.coreCost(of: side) != nil else { return nil }
-        arcs.removeAll(keepingCapacity: true)
-        climb.forEachArc(towards: side) { arcs.append($0) }
-        // The arcs come from the side towards the place: against travel going forward, with it going backward.
-        if direction == .forward { arcs.reverse() }
         edges.removeAll(keepingCapacity: true)
-        for arc in arcs { climb.hierarchy.unpack(arc, into: &edges, stack: &stack) }
-        return edges
+        return climb.appendCorePath(to: side, into: &edges) ? edges : nil
     }
 
     /// The path between two places of one country, off the crossings; nil when there is none.

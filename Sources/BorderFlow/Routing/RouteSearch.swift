@@ -142,13 +142,10 @@ import BorderFlowSpatial
     private func describe(source: Int32, through edge: Graph.EdgeID, origin: String, destination: String, mode: Mode,
                           costMilliseconds: UInt64) -> Route {
         if let (up, down) = climbs {
-            let hierarchy = up.hierarchy
-            var towardsOrigin: [Int32] = [], stack: [Int32] = []
             edgeBuffer.removeAll(keepingCapacity: true)
-            up.forEachArc(towards: network.graph.source(of: edge)) { towardsOrigin.append($0) }
-            for arc in towardsOrigin.reversed() { hierarchy.unpack(arc, into: &edgeBuffer, stack: &stack) }
+            up.appendCorePath(to: network.graph.source(of: edge), into: &edgeBuffer)
             edgeBuffer.append(edge)
-            down.forEachArc(towards: network.graph.target(of: edge)) { hierarchy.unpack($0, into: &edgeBuffer, stack: &stack) }
+            down.appendCorePath(to: network.graph.target(of: edge), into: &edgeBuffer)
             return describe(source: source, edges: edgeBuffer, origin: origin, destination: destination, mode: mode,
                             costMilliseconds: costMilliseconds)
         }
